@@ -1,0 +1,3 @@
+from pmarklint.cli import main
+
+raise SystemExit(main())

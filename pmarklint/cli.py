@@ -1,0 +1,132 @@
+"""The command line. Commands are thin: they parse options, call the core and print; the one error handler
+in :func:`main` turns a tool failure into exit code 2. Heavy modules are imported inside the commands, so
+``pmarklint --help`` starts fast."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from pmarklint import __version__
+from pmarklint.errors import PmarklintError
+from pmarklint.i18n import LANGUAGES, system_language, text
+
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages: ja or en (default: language in pmarklint.yaml, then the locale).",
+)
+
+
+class _Group(click.Group):
+    """The one place where failures become exit codes: a tool failure (PmarklintError) and any bug end
+    with a plain message and exit 2, never a traceback (unless PMARKLINT_DEBUG is set)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except PmarklintError as exc:
+            click.echo(text("ui.error_prefix", system_language()) + str(exc), err=True)
+        except Exception as exc:
+            if os.environ.get("PMARKLINT_DEBUG"):
+                traceback.print_exc()
+            click.echo(f"pmarklint: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("Set PMARKLINT_DEBUG=1 to see the traceback, and please report it.", err=True)
+        ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="pmarklint")
+def cli() -> None:
+    """pmarklint: lint a Privacy Mark (P-mark, JIS Q 15001) management system kept as YAML in git.
+
+    プライバシーマークの個人情報保護マネジメントシステム(PMS)をYAMLとgitで管理し、チェックします。
+
+    Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 the tool could not run.
+    """
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of standard output.")
+@click.option("--today", metavar="YYYY-MM-DD", help="Judge dates against this day (also PMARKLINT_TODAY; default: the system date).")
+@LANG_OPTION
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("--no-cache", is_flag=True, help="Parse and validate every file again instead of using the cache.")
+def check(path: Path, fmt: str, output: Path | None, today: str | None, lang: str | None, strict: bool, no_cache: bool) -> None:
+    """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
+    holds pmarklint.yaml).
+
+    Inside git, the files checked are the ones git tracks or has staged; untracked files under the PMS
+    folders get a warning.
+    """
+    from pmarklint.engine import run_check
+    from pmarklint.reporters import REPORTERS
+
+    early = lang or system_language()
+    result = run_check(path, today=today, lang=early, use_cache=not no_cache)
+    final = lang or result.config.language or early
+    color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = REPORTERS[fmt](result, final, color)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        output.write_text(report, encoding="utf-8")
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    click.get_current_context().exit(1 if failed else 0)
+
+
+@cli.command()
+@LANG_OPTION
+def rules(lang: str | None) -> None:
+    """List every check: code, name, default severity and what it catches."""
+    from pmarklint.i18n import catalog
+    from pmarklint.rules import REGISTRY
+
+    docs = catalog(lang or system_language()).RULE_DOCS
+    for code, rule in REGISTRY.items():
+        click.echo(f"{code}  {rule.name:<16} {rule.severity.value:<8} {docs[code]['title']}")
+
+
+@cli.command()
+@click.argument("code")
+@LANG_OPTION
+def explain(code: str, lang: str | None) -> None:
+    """Explain a check: what it does, why it matters for the P-mark, an example that fails and one that
+    passes. CODE is a rule code such as PML101."""
+    from pmarklint.explain import explain_rule
+
+    click.echo(explain_rule(code.upper(), lang or system_language()), nl=False)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@LANG_OPTION
+@click.option("--git/--no-git", default=True, show_default=True, help="Run 'git init' and 'git add' on the new files.")
+def init(directory: Path, lang: str | None, git: bool) -> None:
+    """Create a ready-to-fill PMS repository in DIRECTORY: pmarklint.yaml, the control catalog, a roster
+    and ledgers with commented examples, a pre-commit configuration and editor schema settings.
+
+    Existing files are never overwritten.
+    """
+    from pmarklint.scaffold import create
+
+    language = lang or system_language()
+    for rel, created in create(directory, language, git=git):
+        key = "ui.init_created" if created else "ui.init_exists"
+        click.echo(text(key, language, path=rel))
+    click.echo(text("ui.init_done", language, path=str(directory)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script and of ``python -m pmarklint``."""
+    cli.main(args=argv, prog_name="pmarklint")
+    return 0  # pragma: no cover - click's standalone mode always exits

@@ -1,0 +1,101 @@
+"""``pmarklint.yaml``: found by walking up from the path given, read with the same safe loader as the
+data files, validated by its own schema. Anything wrong with it ends the run (exit 2) with a message that
+names the file, the line and the key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pmarklint.cache import Cache
+from pmarklint.errors import PmarklintError
+from pmarklint.findings import Finding, Severity
+from pmarklint.i18n import text
+from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, decode, parse
+from pmarklint.resources import DEFAULT_FOLDERS, KINDS
+
+CONFIG_NAME = "pmarklint.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    data: dict[str, Any]
+
+    @property
+    def language(self) -> str | None:
+        value = self.data.get("language")
+        return value if isinstance(value, str) else None
+
+    @property
+    def folders(self) -> dict[str, str]:
+        """kind → folder, relative to the root."""
+        paths = self.data.get("paths") or {}
+        return {kind: str(paths.get(kind, DEFAULT_FOLDERS[kind])).strip("/") for kind in KINDS}
+
+    @property
+    def max_file_size(self) -> int:
+        return int((self.data.get("limits") or {}).get("max_file_size", DEFAULT_MAX_FILE_SIZE))
+
+    def severity(self, code: str, default: Severity) -> Severity | None:
+        """The severity configured for a rule; None when it is switched off."""
+        setting = (self.data.get("rules") or {}).get(code)
+        if setting is None:
+            return default
+        if setting == "off" or setting is False:
+            return None
+        value = setting.get("severity")
+        return None if value == "off" else Severity(value)
+
+
+def find_root(start: Path, lang: str) -> Path:
+    start = start.resolve()
+    if not start.exists():
+        raise PmarklintError(text("ui.no_config", lang, path=str(start)))
+    here = start if start.is_dir() else start.parent
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise PmarklintError(text("ui.no_config", lang, path=str(start)))
+
+
+def load_config(root: Path, cache: Cache, lang: str) -> Config:
+    path = root / CONFIG_NAME
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PmarklintError(f"{path}: {exc}") from exc
+    key = cache.key("config", raw)
+    cached = cache.get(key)
+    if isinstance(cached, dict):
+        return Config(root, cached)
+    data, problems = _read(raw)
+    if problems:
+        lines = [text("ui.bad_config", lang, file=f.file, line=f.line, column=f.column, message=f.message(lang)) for f in problems]
+        raise PmarklintError("\n".join([text("ui.config_invalid", lang), *lines]))
+    _check_rule_codes(data, lang)
+    cache.put(key, data)
+    return Config(root, data)
+
+
+def _read(raw: bytes) -> tuple[dict[str, Any], list[Finding]]:
+    content, problems = decode(raw, CONFIG_NAME)
+    if content is None:
+        return {}, problems
+    loaded = parse(content, CONFIG_NAME)
+    if loaded.document is None or loaded.findings:
+        return {}, loaded.findings
+    from pmarklint.schema import validate_config
+
+    data = loaded.document.data
+    problems = validate_config(loaded.document, CONFIG_NAME)
+    return (data if isinstance(data, dict) else {}), problems
+
+
+def _check_rule_codes(data: dict[str, Any], lang: str) -> None:
+    from pmarklint.rules import REGISTRY
+
+    for code in data.get("rules") or {}:
+        if code not in REGISTRY:
+            raise PmarklintError(f"{CONFIG_NAME}: rules: " + text("ui.unknown_rule", lang, code=code))

@@ -1,0 +1,52 @@
+"""Message catalogs, one module per language, keyed by message key (``PML101.required``) and by rule
+code (``RULE_DOCS``). A test checks that both languages have every key with the same placeholders."""
+
+from __future__ import annotations
+
+import locale
+import os
+from types import ModuleType
+from typing import Any
+
+LANGUAGES = ("ja", "en")
+# Arguments whose value is itself a key into the catalog ("expect": "duration" → expect.duration).
+_LOOKUP_ARGS = ("hint", "expect", "type")
+
+
+def catalog(lang: str) -> ModuleType:
+    if lang == "ja":
+        from pmarklint.i18n import ja
+
+        return ja
+    from pmarklint.i18n import en
+
+    return en
+
+
+def render(key: str, lang: str, args: dict[str, Any]) -> str:
+    messages = catalog(lang).MESSAGES
+    values = dict(args)
+    for name in _LOOKUP_ARGS:
+        if name in values:
+            values[name] = messages.get(f"{name}.{values[name]}", str(values[name]))
+    if "suggestion" in values:
+        values["suggestion"] = messages["suggest"].format(name=values["suggestion"]) if values["suggestion"] else ""
+    return str(messages[key]).format(**values)
+
+
+def text(key: str, lang: str, **args: Any) -> str:
+    """A user-interface string (headings, summaries, errors of the tool)."""
+    return render(key, lang, args)
+
+
+def system_language() -> str:
+    """``ja`` when the locale (LC_ALL, LC_MESSAGES, LANG) is Japanese, else ``en``."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    try:
+        current = locale.getlocale()[0] or ""
+    except ValueError:  # pragma: no cover - broken locale settings
+        current = ""
+    return "ja" if current.lower().startswith("ja") else "en"

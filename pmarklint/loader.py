@@ -1,0 +1,264 @@
+"""Read a YAML data file safely and keep the position of every node.
+
+This module owns PyYAML. It never constructs Python objects through PyYAML's constructors: it reads the
+event stream of libyaml's parser (``CSafeLoader``) and builds plain dicts, lists and scalars itself, so that
+
+* every node's line and column is kept (``Document.values`` and ``Document.keys``, by path);
+* anchors, aliases, custom tags and several documents stop the file at once (PML003): a YAML bomb is
+  refused at its first anchor, in milliseconds, before anything is expanded;
+* nesting deeper than ``MAX_DEPTH`` is refused (libyaml's own composer recurses in C and crashes on a
+  few hundred thousand levels; the event stream is flat);
+* duplicate keys are findings (PML002) instead of silently keeping the last value;
+* plain scalars are resolved the YAML 1.2 way, narrowed further: dates stay strings (so ``format: date``
+  applies), only ``true``/``false`` are booleans (``yes``, ``no``, ``on`` and ``off`` stay text), and
+  numbers with leading zeros (``0312``, a phone or postal code) stay text.
+
+Building from events is also faster than ``yaml.load``: see docs/design/loader.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from pmarklint.findings import Finding, finding
+
+if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - depends on the installation
+    _Parser: Any = yaml.SafeLoader
+else:
+    _Parser = yaml.CSafeLoader
+
+MAX_DEPTH = 64
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+Path = tuple[Any, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+\Z")
+_SPECIAL_FLOATS = {
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+_STR_TAG = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an untagged plain scalar."""
+    if not text:
+        return None
+    first = text[0]
+    if first in "0123456789+-.":
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        return _SPECIAL_FLOATS.get(text, text)
+    if first in "tTfF":
+        return _BOOLS.get(text, text)
+    if first in "nN~" and text in _NULLS:
+        return None
+    return text
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and where each node stands (1-based line and column, by path)."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """The node at ``path`` (its key with ``key=True``), else its nearest ancestor that exists."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if key and path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+@dataclass
+class LoadResult:
+    document: Document | None
+    findings: list[Finding]
+
+
+def read_text(abs_path: str, rel: str, max_size: int) -> tuple[str | None, list[Finding]]:
+    """The file's text, or a PML004 finding when it is too large or not UTF-8."""
+    try:
+        size = os.stat(abs_path).st_size
+    except OSError as exc:
+        return None, [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))]
+    if size > max_size:
+        return None, [finding("PML004", rel, 1, 1, "PML004.too_large", size=size, limit=max_size)]
+    with open(abs_path, "rb") as fh:
+        raw = fh.read(max_size + 1)
+    return decode(raw, rel)
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Finding]]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        key = "PML004.shift_jis" if _looks_like_shift_jis(raw) else "PML004.not_utf8"
+        return None, [finding("PML004", rel, line, column, key, offset=exc.start)]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, []
+
+
+def _looks_like_shift_jis(raw: bytes) -> bool:
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    # Shift_JIS text that decodes cleanly and contains Japanese characters (kana or kanji).
+    return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+_HINTS = (
+    ("found character '\\t'", "tab"),
+    ("mapping values are not allowed here", "colon"),
+    ("could not find expected ':'", "colon_missing"),
+    ("found unexpected end of stream", "unclosed"),
+    ("found undefined tag handle", "tag"),
+)
+
+
+def _syntax_finding(rel: str, exc: yaml.YAMLError) -> Finding:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    else:  # a reader error: position given as an index into the text
+        line, column = 1, 1
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if getattr(exc, "context", None):
+        problem = f"{exc.context}, {problem}"  # type: ignore[attr-defined]
+    hint = next((name for needle, name in _HINTS if needle in str(exc)), "none")
+    return finding("PML001", rel, line, column, "PML001.syntax", problem=problem, hint=hint)
+
+
+def parse(text: str, rel: str) -> LoadResult:
+    """Parse one YAML document; anything unsafe or ambiguous is a finding, never an exception."""
+    parser = _Parser(text)
+    try:
+        return _build(parser, rel)
+    except yaml.YAMLError as exc:
+        return LoadResult(None, [_syntax_finding(rel, exc)])
+    finally:
+        parser.dispose()
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _stop(rel: str, mark: Any, key: str, **args: Any) -> LoadResult:
+    line, column = _pos(mark)
+    return LoadResult(None, [finding("PML003", rel, line, column, key, **args)])
+
+
+def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop over the event stream
+    get = parser.get_event
+    values: dict[Path, tuple[int, int]] = {}
+    keys: dict[Path, tuple[int, int]] = {}
+    problems: list[Finding] = []
+    # Each open collection: [container, its path, pending key (mappings), position of that key]
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    Scalar, MapStart, SeqStart = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    MapEnd, SeqEnd = ev.MappingEndEvent, ev.SequenceEndEvent
+    event = get()
+    while event is not None:
+        cls = event.__class__
+        if cls is Scalar or cls is MapStart or cls is SeqStart:
+            if event.anchor is not None:
+                return _stop(rel, event.start_mark, "PML003.anchor", name=event.anchor)
+            tag = event.tag
+            if cls is Scalar:
+                if tag is None or tag == "!":
+                    value = resolve_plain(event.value) if event.implicit[0] else event.value
+                elif tag == _STR_TAG:
+                    value = event.value
+                else:
+                    return _stop(rel, event.start_mark, "PML003.tag", tag=tag)
+            elif tag not in _COLLECTION_TAGS:
+                return _stop(rel, event.start_mark, "PML003.tag", tag=tag)
+            else:
+                value = {} if cls is MapStart else []
+            if stack:
+                top = stack[-1]
+                container = top[0]
+                if container.__class__ is dict:
+                    if top[2] is None:  # this node is a key
+                        if cls is not Scalar:
+                            return _stop(rel, event.start_mark, "PML003.complex_key")
+                        top[2] = event.value
+                        top[3] = event.start_mark
+                        event = get()
+                        continue
+                    name = top[2]
+                    top[2] = None
+                    if name in container:
+                        first = keys[top[1] + (name,)]
+                        line, column = _pos(top[3])
+                        problems.append(
+                            finding("PML002", rel, line, column, "PML002.duplicate", key=name, first_line=first[0])
+                        )
+                        path = top[1] + (name, "\x00duplicate", line)
+                    else:
+                        path = top[1] + (name,)
+                        container[name] = value
+                        keys[path] = _pos(top[3])
+                else:
+                    path = top[1] + (len(container),)
+                    container.append(value)
+            else:
+                path = ()
+                root = value
+            values[path] = _pos(event.start_mark)
+            if cls is not Scalar:
+                if len(stack) >= MAX_DEPTH:
+                    return _stop(rel, event.start_mark, "PML003.depth", limit=MAX_DEPTH)
+                stack.append([value, path, None, None])
+        elif cls is MapEnd or cls is SeqEnd:
+            stack.pop()
+        elif cls is ev.AliasEvent:
+            return _stop(rel, event.start_mark, "PML003.alias", name=event.anchor)
+        elif cls is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                return _stop(rel, event.start_mark, "PML003.documents")
+        event = get()
+    return LoadResult(Document(root, values, keys), problems)
+
+
+def load_file(abs_path: str, rel: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadResult:
+    text, problems = read_text(abs_path, rel, max_size)
+    if text is None:
+        return LoadResult(None, problems)
+    return parse(text, rel)

@@ -1,0 +1,50 @@
+"""The JSON report: a contract for CI scripts, versioned by ``format_version`` and described by
+``schemas/check-output.schema.json`` (docs/output-json.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pmarklint import __version__
+from pmarklint.engine import CheckResult
+from pmarklint.findings import Finding
+from pmarklint.rules import REGISTRY
+
+FORMAT_VERSION = 1
+
+
+def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rule": item.rule,
+        "name": REGISTRY[item.rule].name,
+        "severity": item.severity.value,
+        "file": item.file,
+        "line": item.line,
+        "column": item.column,
+        "entry": item.entry,
+        "path": item.path,
+        "message": item.message(lang),
+    }
+    if item.waiver is not None:
+        out["waiver"] = dict(item.waiver)
+    return out
+
+
+def render(result: CheckResult, lang: str, color: bool = False) -> str:
+    document = {
+        "tool": "pmarklint",
+        "format_version": FORMAT_VERSION,
+        "version": __version__,
+        "today": result.today.isoformat(),
+        "findings": [finding_dict(f, lang) for f in result.findings],
+        "waived": [finding_dict(f, lang) for f in result.waived],
+        "summary": {
+            "files": result.files,
+            "entries": result.entries,
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "waived": len(result.waived),
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,63 @@
+"""The report for people: findings grouped by file, each with the offending line and a caret under the
+column, then one summary line. Colour only when writing to a terminal."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+
+from pmarklint.engine import CheckResult
+from pmarklint.i18n import text
+
+# Findings about a whole file: no source line to show.
+_WHOLE_FILE = frozenset({"PML004.too_large", "PML004.unreadable", "PML005.missing_kind", "PML006.untracked"})
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m", "reset": "\033[0m"}
+
+
+def _paint(value: str, style: str, color: bool) -> str:
+    return f"{_COLORS[style]}{value}{_COLORS['reset']}" if color else value
+
+
+def _source_line(root: Path, rel: str, number: int, cache: dict[str, list[str]]) -> str | None:
+    if rel not in cache:
+        try:
+            cache[rel] = (root / rel).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            cache[rel] = []
+    lines = cache[rel]
+    return lines[number - 1] if 0 < number <= len(lines) else None
+
+
+def render(result: CheckResult, lang: str, color: bool = False) -> str:
+    out: list[str] = []
+    sources: dict[str, list[str]] = {}
+    for rel, items in groupby(result.findings, key=lambda f: f.file):
+        out.append(_paint(rel, "bold", color))
+        for item in items:
+            where = f"{item.line}:{item.column}"
+            severity = _paint(f"{item.severity.value:<7}", item.severity.value, color)
+            entry = f" {item.entry}" if item.entry else ""
+            out.append(f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {item.message(lang)}")
+            if item.message_key in _WHOLE_FILE:
+                continue
+            source = _source_line(result.root, rel, item.line, sources)
+            if source is not None and source.strip():
+                gutter = f"{item.line:>6} | "
+                out.append(_paint(gutter, "dim", color) + source)
+                out.append(_paint(" " * 6 + " | ", "dim", color) + " " * (item.column - 1) + _paint("^", item.severity.value, color))
+        out.append("")
+    if result.waived:
+        out.append(text("ui.waived_heading", lang))
+        for item in result.waived:
+            out.append(f"  {item.file}:{item.line}:{item.column} {item.rule} {item.entry or ''}  {item.message(lang)}")
+        out.append("")
+    summary = text(
+        "ui.summary", lang, files=result.files, entries=result.entries, errors=result.errors, warnings=result.warnings
+    )
+    if result.waived:
+        summary += text("ui.summary_waived", lang, waived=len(result.waived))
+    if not result.findings:
+        summary = text("ui.clean", lang) + " " + summary
+    style = "error" if result.errors else ("warning" if result.warnings else "bold")
+    out.append(_paint(summary, style, color))
+    return "\n".join(out) + "\n"

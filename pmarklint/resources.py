@@ -1,0 +1,38 @@
+"""Where the data that ships with pmarklint lives: ``schemas/`` and ``controls/``.
+
+In a built wheel they are packaged as ``pmarklint/_data/``; in a checkout (or an editable install) they
+are the folders at the top of the repository.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+KINDS = ("person", "control", "contractor", "inventory")
+DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
+
+
+def data_dir(name: str) -> Path:
+    """``schemas`` or ``controls``: the packaged copy if there is one, else the checkout's."""
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"pmarklint is installed without its {name}/ folder")
+
+
+def schema_path(name: str) -> Path:
+    return data_dir("schemas") / f"{name}.schema.json"
+
+
+@lru_cache(maxsize=1)
+def schemas_digest() -> str:
+    """Changes whenever any shipped schema changes: part of every cache key."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir("schemas").glob("*.json")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

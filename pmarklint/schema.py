@@ -1,0 +1,150 @@
+"""Schema validation (PML101). This module owns jsonschema, which is imported only when a file has to
+be validated: a run whose files all come from the cache never pays for it.
+
+Each entry is validated on its own against its kind's ``$defs/entry`` schema, with one validator built
+per kind and ``is_valid`` first (``iter_errors`` only for entries that fail): the cheapest way through
+jsonschema (../docs/design/performance.md). Errors become findings with a message a person can act on,
+at the line and column of the offending value, or of the entry for a missing field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from typing import Any
+
+from pmarklint.findings import Finding, finding
+from pmarklint.loader import Document, Path
+from pmarklint.resources import schema_path
+
+
+@lru_cache(maxsize=None)
+def load_schema(name: str) -> dict[str, Any]:
+    with open(schema_path(name), encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str, part: str) -> Any:
+    """``part`` is ``entry`` (one entry of a kind), ``file`` (the file without its entries) or ``whole``."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    schema = load_schema(name)
+    if part == "entry":
+        schema = {"$schema": schema["$schema"], "$ref": "#/$defs/entry", "$defs": schema["$defs"]}
+    elif part == "file":
+        properties = dict(schema["properties"], entries={"type": "array"})
+        schema = dict(schema, properties=properties)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def validate_document(kind: str, document: Document, rel: str) -> list[Finding]:
+    """Findings for a data file of a known kind: its top level, then each entry."""
+    data = document.data
+    out = _findings(_validator(kind, "file"), data, document, rel, (), None)
+    entries = data.get("entries")
+    if isinstance(entries, list):
+        validator = _validator(kind, "entry")
+        for index, entry in enumerate(entries):
+            if not validator.is_valid(entry):
+                entry_id = entry.get("id") if isinstance(entry, dict) else None
+                out += _findings(validator, entry, document, rel, ("entries", index), entry_id)
+    return out
+
+
+def validate_config(document: Document, rel: str) -> list[Finding]:
+    return _findings(_validator("pmarklint", "whole"), document.data, document, rel, (), None)
+
+
+def _findings(validator: Any, instance: Any, document: Document, rel: str, base: Path, entry_id: Any) -> list[Finding]:
+    entry = entry_id if isinstance(entry_id, str) else None
+    out: list[Finding] = []
+    for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
+        for rel_path, key, at_key, args in explain_error(error):
+            line, column = document.position(base + rel_path, key=at_key)
+            out.append(finding("PML101", rel, line, column, key, entry=entry, path=dotted(rel_path) or None, **args))
+    return out
+
+
+def dotted(path: Path) -> str:
+    """``('retention', 'period')`` as ``retention.period``; list items as ``risks[0].phase``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+_YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"})
+
+
+def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  # noqa: C901 - one case per keyword
+    """(path, message key, point at the key rather than the value, message args) for one jsonschema error."""
+    path: Path = tuple(error.absolute_path)
+    field = dotted(path)
+    kind = error.validator
+    value = error.instance
+    schema = error.schema
+    if kind == "required":
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        return [(path, "PML101.required", False, {"field": dotted((*path, name))}) for name in missing]
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        patterns = schema.get("patternProperties", {})
+        import re
+
+        extras = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]
+        out = []
+        for name in extras:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            out.append(((*path, name), "PML101.unknown", True, {"field": dotted((*path, name)), "suggestion": close[0] if close else ""}))
+        return out
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        if expected == "boolean" and value in _YAML11_BOOLEANS:
+            return [(path, "PML101.yaml11_boolean", False, {"field": field, "value": value})]
+        if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return [(path, "PML101.quote_number", False, {"field": field, "value": show(value)})]
+        return [(path, "PML101.type", False, {"field": field, "type": expected, "value": show(value)})]
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
+        return [
+            (
+                path,
+                "PML101.enum",
+                False,
+                {"field": field, "choices": ", ".join(choices), "value": show(value), "suggestion": close[0] if close else ""},
+            )
+        ]
+    if kind == "const":
+        return [(path, "PML101.const", False, {"field": field, "expected": show(error.validator_value), "value": show(value)})]
+    if kind in ("format", "pattern"):
+        hint = schema.get("x-pmarklint-hint", "date" if error.validator_value == "date" else "")
+        if hint:
+            return [(path, "PML101.expect", False, {"field": field, "expect": hint, "value": show(value)})]
+        return [(path, "PML101.pattern", False, {"field": field, "pattern": str(error.validator_value), "value": show(value)})]
+    if kind in ("minItems", "minLength", "minProperties"):
+        return [(path, "PML101.empty", False, {"field": field})]
+    if kind == "uniqueItems":
+        return [(path, "PML101.unique", False, {"field": field})]
+    if kind == "minimum":
+        return [(path, "PML101.minimum", False, {"field": field, "limit": error.validator_value, "value": show(value)})]
+    if kind == "propertyNames":
+        return [(path, "PML101.rule_code", True, {"field": field, "value": show(value)})]
+    if kind in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
+        inner = best_match(error.context)
+        out = explain_error(inner)
+        return [((*path, *p[len(path) :]) if p[: len(path)] != path else p, k, at, a) for p, k, at, a in out]
+    return [(path, "PML101.other", False, {"field": field or "(file)", "detail": error.message})]

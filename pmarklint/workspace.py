@@ -1,0 +1,63 @@
+"""Which files a run checks. Inside a git repository: the files git tracks or has staged (what a commit
+would contain), and separately the untracked ones under the PMS folders, which get a warning. Outside git:
+every YAML file under the PMS folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    files: tuple[str, ...]  # relative to root, with '/' separators
+    untracked: tuple[str, ...]
+    git_dir: Path | None  # None outside git
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        proc = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=root,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # git is not installed
+        return None
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", "surrogateescape")
+
+
+def find_git_dir(root: Path) -> Path | None:
+    """The repository's (common) git directory, or None when ``root`` is not inside a git work tree."""
+    common = _git(root, "rev-parse", "--git-common-dir")
+    return None if common is None else (root / common.strip()).resolve()
+
+
+def discover(root: Path, folders: list[str], git_dir: Path | None) -> Workspace:
+    if git_dir is None:
+        return Workspace(root, tuple(_walk(root, folders)), (), None)
+    tracked = _git(root, "ls-files", "-z", "--cached", "--", *folders) or ""
+    others = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *folders) or ""
+    files = [p for p in dict.fromkeys(tracked.split("\0")) if p.endswith(YAML_SUFFIXES) and (root / p).is_file()]
+    untracked = [p for p in others.split("\0") if p.endswith(YAML_SUFFIXES)]
+    return Workspace(root, tuple(sorted(files)), tuple(sorted(untracked)), git_dir)
+
+
+def _walk(root: Path, folders: list[str]) -> list[str]:
+    out = []
+    for folder in folders:
+        base = root / folder
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                if name.endswith(YAML_SUFFIXES):
+                    out.append(Path(dirpath, name).relative_to(root).as_posix())
+    return sorted(out)

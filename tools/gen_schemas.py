@@ -1,0 +1,626 @@
+"""Generate the JSON Schemas in ``schemas/`` from one Python description.
+
+The shipped schemas are plain JSON files (editors read them directly); this script is where they are
+written, so that the definitions every kind shares (dates, durations, ids, approvals) are written once.
+Run ``python tools/gen_schemas.py`` after a change; ``tests/test_schemas.py`` fails while the files and
+this script disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+BASE = f"https://pmarklint.github.io/schemas/v{SCHEMA_VERSION}"
+ROOT = Path(__file__).resolve().parent.parent / "schemas"
+
+ROLES = [
+    "top_management",
+    "privacy_manager",
+    "audit_lead",
+    "internal_auditor",
+    "department_manager",
+    "education_lead",
+    "complaints_desk",
+    "secretariat",
+    "application_contact",
+    "sysadmin",
+    "entry_manager",
+]
+KINDS = ["person", "control", "contractor", "inventory"]
+
+
+def doc(ja_title: str, en_title: str, ja: str = "", en: str = "") -> dict[str, str]:
+    """Title and description in Japanese and English, shown by editors as help."""
+    out = {"title": f"{ja_title} / {en_title}"}
+    if ja or en:
+        out["description"] = f"{ja}\n\n{en}".strip()
+    return out
+
+
+def prop(schema: dict[str, Any], ja_title: str, en_title: str, ja: str = "", en: str = "") -> dict[str, Any]:
+    return {**doc(ja_title, en_title, ja, en), **schema}
+
+
+REF = {name: {"$ref": f"#/$defs/{name}"} for name in ("id", "ref", "date", "duration", "text", "texts", "path")}
+
+
+def common_defs() -> dict[str, Any]:
+    return {
+        "id": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+            "x-pmarklint-hint": "id",
+            **doc(
+                "ID",
+                "ID",
+                "英数字で始まり、英数字・ピリオド・ハイフン・アンダースコアのみ(例: PI-CS-001, nakamura)。リポジトリ全体で一意、再利用しない。",
+                "Starts with a letter or digit; letters, digits, '.', '-', '_' only (e.g. PI-CS-001, nakamura). "
+                "Unique across the repository and never reused.",
+            ),
+        },
+        "ref": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+            "x-pmarklint-hint": "id",
+            **doc("参照ID", "Reference", "他のエントリのID。", "The id of another entry."),
+        },
+        "date": {
+            "type": "string",
+            "format": "date",
+            "x-pmarklint-hint": "date",
+            **doc("日付", "Date", "YYYY-MM-DD 形式(例: 2026-04-01)。", "A date written YYYY-MM-DD (e.g. 2026-04-01)."),
+        },
+        "duration": {
+            "type": "string",
+            "pattern": "^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$",
+            "x-pmarklint-hint": "duration",
+            **doc(
+                "期間",
+                "Duration",
+                "ISO 8601 の期間(例: P1Y = 1年、P6M = 6か月、P30D = 30日)。",
+                "An ISO 8601 duration (e.g. P1Y = one year, P6M = six months, P30D = 30 days).",
+            ),
+        },
+        "text": {"type": "string", "minLength": 1},
+        "texts": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "path": {
+            "type": "string",
+            "minLength": 1,
+            **doc("パス", "Path", "リポジトリのルートからの相対パス(glob可)。", "A path relative to the repository root (globs allowed)."),
+        },
+        "approval": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["by", "role", "date", "digest"],
+            "properties": {
+                "by": prop(REF["ref"], "承認者", "Approver", "承認した人のID(people/)。", "The approving person's id (people/)."),
+                "role": prop({"enum": ROLES}, "承認時の役割", "Role", "承認した立場。", "The role in which they approved."),
+                "date": prop(REF["date"], "承認日", "Approval date"),
+                "digest": prop(
+                    {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "x-pmarklint-hint": "digest"},
+                    "内容ダイジェスト",
+                    "Content digest",
+                    "承認した内容のSHA-256。pmarklint sign が書き込みます。",
+                    "SHA-256 of the approved content; written by pmarklint sign.",
+                ),
+            },
+            **doc("承認", "Approval"),
+        },
+        "bilingual": {
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": {"ja": REF["text"], "en": REF["text"]},
+        },
+    }
+
+
+def common_entry_props() -> dict[str, Any]:
+    return {
+        "id": REF["id"],
+        "owner": prop(REF["ref"], "責任者", "Owner", "このエントリに責任を持つ人のID。", "Id of the person responsible for this entry."),
+        "last_reviewed": prop(REF["date"], "最終見直し日", "Last reviewed"),
+        "review_every": prop(
+            REF["duration"],
+            "見直し間隔",
+            "Review interval",
+            "省略時は pmarklint.yaml の既定値(P1Y)。",
+            "Defaults to the interval in pmarklint.yaml (P1Y).",
+        ),
+        "retired_on": prop(REF["date"], "廃止日", "Retired on"),
+        "reason": prop(REF["text"], "理由", "Reason", "廃止・適用除外の理由。", "Why the entry is retired or not applicable."),
+        "notes": prop(REF["text"], "備考", "Notes"),
+        "approvals": prop({"type": "array", "items": {"$ref": "#/$defs/approval"}}, "承認", "Approvals"),
+    }
+
+
+STATUS_ACTIVE = prop(
+    {"enum": ["active", "retired"], "default": "active"},
+    "状態",
+    "Status",
+    "active(既定)または retired。廃止したエントリは削除せず retired にし、retired_on と reason を書きます。",
+    "active (default) or retired. Keep a retired entry for the record with retired_on and reason.",
+)
+RETIRED_RULE = {
+    "if": {"required": ["status"], "properties": {"status": {"const": "retired"}}},
+    "then": {"required": ["retired_on", "reason"]},
+}
+
+
+def entry_schema(kind_props: dict[str, Any], required: list[str], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    props = {**common_entry_props(), **kind_props}
+    props.setdefault("status", STATUS_ACTIVE)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "required": required,
+        "properties": props,
+        "patternProperties": {"^x[-_]": {}},
+        "additionalProperties": False,
+        "allOf": [RETIRED_RULE],
+    }
+    if extra:
+        schema["allOf"] = [RETIRED_RULE, *extra.get("allOf", [])]
+    return schema
+
+
+def obj(props: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": props}
+    if required:
+        out["required"] = required
+    return out
+
+
+def list_of(item: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "array", "items": item}
+
+
+BOOL = {"type": "boolean"}
+COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "x-pmarklint-hint": "country"}
+
+
+def person_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "name": prop(REF["text"], "氏名", "Name"),
+            "emails": prop(
+                list_of({"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+$", "x-pmarklint-hint": "email"}),
+                "メールアドレス",
+                "Emails",
+                "この人が git のコミットに使うメールアドレス(承認の検証に使います)。",
+                "The e-mail addresses this person commits with in git (used to verify approvals).",
+            ),
+            "department": prop(REF["ref"], "所属部門", "Department", "pmarklint.yaml の departments のID。", "A department id from pmarklint.yaml."),
+            "roles": prop(
+                {"type": "array", "uniqueItems": True, "items": {"enum": ROLES}},
+                "PMS上の役割",
+                "PMS roles",
+                "top_management(トップマネジメント)、privacy_manager(個人情報保護管理者)、audit_lead(個人情報保護監査責任者)、"
+                "internal_auditor(内部監査員)、department_manager(部門管理者)、education_lead(教育責任者)、"
+                "complaints_desk(苦情相談窓口)、secretariat(事務局)など。",
+                "top_management, privacy_manager, audit_lead, internal_auditor, department_manager, education_lead, "
+                "complaints_desk, secretariat, and others.",
+            ),
+            "signing_keys": prop(
+                list_of({"type": "string", "pattern": "^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$", "x-pmarklint-hint": "ssh_key"}),
+                "署名鍵",
+                "Signing keys",
+                "この人のコミットに署名するSSH公開鍵(任意)。",
+                "SSH public keys that sign this person's commits (optional).",
+            ),
+        },
+        ["id", "name"],
+    )
+
+
+def control_entry() -> dict[str, Any]:
+    status = prop(
+        {"enum": ["fit", "partial", "gap", "not_applicable", "retired"]},
+        "対応状況",
+        "Status",
+        "fit(適合)、partial(一部対応)、gap(未対応)、not_applicable(適用除外: reason が必要)、retired(廃止)。",
+        "fit, partial, gap, not_applicable (needs a reason) or retired.",
+    )
+    na_rule = {
+        "if": {"required": ["status"], "properties": {"status": {"const": "not_applicable"}}},
+        "then": {"required": ["reason"]},
+    }
+    return entry_schema(
+        {
+            "status": status,
+            "title": prop({"$ref": "#/$defs/bilingual"}, "表題", "Title"),
+            "summary": prop({"$ref": "#/$defs/bilingual"}, "要旨", "Summary"),
+            "jis_2023": prop(REF["text"], "JIS Q 15001:2023 の箇条", "JIS Q 15001:2023 clause"),
+            "jis_2017": prop(REF["text"], "JIS Q 15001:2017 附属書Aの番号", "JIS Q 15001:2017 Annex A number"),
+            "verified": prop(
+                BOOL,
+                "確認済み",
+                "Verified",
+                "false の場合、項目名や対応箇条は指針の原文で確認が必要です。",
+                "false when the title or clause still needs checking against the guideline itself.",
+            ),
+            "documents": prop(
+                list_of(obj({"title": REF["text"], "path": REF["path"]}, ["title"])),
+                "関連する社内規程・マニュアル",
+                "Related rules and manuals",
+            ),
+            "initial_tasks": prop(REF["texts"], "初年度のタスク", "First-year tasks"),
+            "records": prop(
+                list_of(
+                    obj(
+                        {
+                            "title": REF["text"],
+                            "approver_role": {"enum": ROLES},
+                            "evidence": {"type": "array", "items": REF["path"]},
+                        },
+                        ["title"],
+                    )
+                ),
+                "審査時に必要な文書とその承認者",
+                "Records an audit needs, and who approves them",
+            ),
+            "recurring": prop(
+                list_of(
+                    obj(
+                        {"task": REF["text"], "every": REF["duration"], "owner": REF["ref"], "last_done": REF["date"]},
+                        ["task", "every"],
+                    )
+                ),
+                "次年度以降の通年運用",
+                "Yearly operation",
+                "定期的な作業(例: 教育 P1Y)。every は ISO 8601 の期間。",
+                "Recurring tasks (e.g. education every P1Y); every is an ISO 8601 duration.",
+            ),
+            "difficulty": prop({"enum": ["low", "medium", "high"]}, "次年度以降の難易度", "Difficulty of yearly operation"),
+        },
+        ["id", "title", "status"],
+        {"allOf": [na_rule]},
+    )
+
+
+def contractor_entry() -> dict[str, Any]:
+    clauses = [
+        ("responsibilities", "責任の明確化", "Responsibilities"),
+        ("security_measures", "安全管理に関する事項", "Security measures"),
+        ("subcontracting", "再委託に関する事項", "Subcontracting"),
+        ("reporting", "取扱状況の報告の内容及び頻度", "Status reporting"),
+        ("audit_rights", "遵守状況の確認", "Audit rights"),
+        ("breach_measures", "遵守されなかった場合の措置", "Measures on breach"),
+        ("incident_reporting", "事件・事故時の報告・連絡", "Incident reporting"),
+        ("end_of_contract", "契約終了後の措置", "End of contract"),
+    ]
+    return entry_schema(
+        {
+            "name": prop(REF["text"], "委託先名", "Contractor name"),
+            "service": prop(REF["text"], "委託業務", "Entrusted service"),
+            "country": prop(COUNTRY, "所在国", "Country", "ISO 3166 の2文字コード(既定 JP)。", "ISO 3166 alpha-2 code (default JP)."),
+            "entrusted_data": prop(
+                {"type": "array", "items": REF["ref"]},
+                "委託する個人情報",
+                "Entrusted data",
+                "個人情報管理台帳のID。台帳側の entrusted_to と一致させます。",
+                "Inventory ids; must agree with the inventory's entrusted_to.",
+            ),
+            "certifications": prop(
+                list_of(
+                    obj(
+                        {"type": {"enum": ["pmark", "isms", "other"]}, "number": REF["text"], "expires": REF["date"]},
+                        ["type"],
+                    )
+                ),
+                "認証",
+                "Certifications",
+            ),
+            "evaluation": prop(
+                obj(
+                    {"date": REF["date"], "result": {"enum": ["pass", "conditional", "fail"]}, "evaluator": REF["ref"]},
+                    ["date", "result"],
+                ),
+                "委託先評価",
+                "Evaluation",
+            ),
+            "contract": prop(
+                obj(
+                    {
+                        "signed": REF["date"],
+                        "expires": REF["date"],
+                        "document": REF["path"],
+                        "clauses": prop(
+                            obj({key: prop(BOOL, ja, en) for key, ja, en in clauses}),
+                            "契約に盛り込む8項目",
+                            "The eight required clauses",
+                        ),
+                    }
+                ),
+                "契約",
+                "Contract",
+            ),
+            "subcontractors": prop({"type": "array", "items": REF["ref"]}, "再委託先", "Subcontractors", "委託先のID。", "Contractor ids."),
+        },
+        ["id", "name", "service"],
+    )
+
+
+def inventory_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "name": prop(REF["text"], "名称", "Name", "個人情報の名称(例: 顧客情報)。", "What the information is called (e.g. customer data)."),
+            "department": prop(REF["ref"], "管理部門", "Department", "pmarklint.yaml の departments のID。", "A department id from pmarklint.yaml."),
+            "data_items": prop(REF["texts"] | {"minItems": 1}, "個人情報の項目", "Data items"),
+            "data_subjects": prop(REF["text"], "本人の種類", "Data subjects"),
+            "purpose": prop(REF["text"], "利用目的", "Purpose of use"),
+            "record_count": prop({"type": "integer", "minimum": 0}, "件数", "Record count"),
+            "acquisition": prop(
+                obj({"method": REF["text"], "direct_in_writing": BOOL, "notice": REF["text"], "consent": BOOL}),
+                "取得",
+                "Acquisition",
+            ),
+            "sensitive": prop(BOOL, "要配慮個人情報", "Sensitive (special-care) data"),
+            "my_number": prop(BOOL, "特定個人情報(マイナンバー)", "My Number data"),
+            "storage": prop(obj({"location": REF["text"], "medium": REF["text"]}), "保管", "Storage"),
+            "access": prop(REF["texts"], "アクセス権者", "Access holders", "人のID。", "Person ids."),
+            "retention": prop(
+                obj(
+                    {
+                        "period": prop(REF["duration"], "保管期限", "Retention period"),
+                        "basis": prop(REF["text"], "根拠", "Basis"),
+                    }
+                ),
+                "保管期限",
+                "Retention",
+            ),
+            "disposal": prop(REF["text"], "廃棄方法", "Disposal method"),
+            "entrusted_to": prop({"type": "array", "items": REF["ref"]}, "委託先", "Entrusted to", "委託先のID。", "Contractor ids."),
+            "third_party_provision": prop(
+                obj({"provided": BOOL, "recipients": REF["texts"], "basis": REF["text"]}, ["provided"]),
+                "第三者提供",
+                "Third-party provision",
+            ),
+            "overseas": prop(
+                list_of(
+                    obj(
+                        {
+                            "country": COUNTRY,
+                            "recipient": REF["text"],
+                            "basis": {"enum": ["consent", "equivalent_system", "adequacy"]},
+                            "last_checked": REF["date"],
+                        }
+                    )
+                ),
+                "外国にある第三者への提供",
+                "Overseas transfers",
+            ),
+            "risks": prop(
+                list_of(
+                    obj(
+                        {
+                            "phase": REF["text"],
+                            "threat": REF["text"],
+                            "measure": REF["text"],
+                            "residual": {"enum": ["low", "medium", "high"]},
+                        },
+                        ["threat"],
+                    )
+                ),
+                "リスク",
+                "Risks",
+            ),
+        },
+        ["id", "name", "department", "data_items", "purpose"],
+    )
+
+
+ENTRY_BUILDERS = {
+    "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
+    "control": (control_entry, "管理策", "Controls"),
+    "contractor": (contractor_entry, "委託先管理台帳", "Contractor ledger"),
+    "inventory": (inventory_entry, "個人情報管理台帳", "Personal-information inventory"),
+}
+
+
+def kind_schema(kind: str) -> dict[str, Any]:
+    builder, ja, en = ENTRY_BUILDERS[kind]
+    defs = common_defs()
+    defs["entry"] = builder()
+    props: dict[str, Any] = {
+        "kind": prop({"const": kind}, "種類", "Kind"),
+        "entries": prop({"type": "array", "items": {"$ref": "#/$defs/entry"}}, "エントリ", "Entries"),
+    }
+    if kind == "control":
+        props["framework"] = prop(REF["text"], "フレームワーク", "Framework", "例: pmark-2023", "e.g. pmark-2023")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{BASE}/{kind}.schema.json",
+        **doc(ja, en),
+        "type": "object",
+        "required": ["kind", "entries"],
+        "additionalProperties": False,
+        "properties": props,
+        "$defs": defs,
+    }
+
+
+def config_schema() -> dict[str, Any]:
+    severity = {"enum": ["error", "warning", "off"]}
+    rule_setting = {
+        "anyOf": [
+            {"const": "off"},
+            {"type": "boolean", "const": False},
+            obj({"severity": severity}, ["severity"]),
+        ]
+    }
+    defs = common_defs()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{BASE}/pmarklint.schema.json",
+        **doc("pmarklint の設定", "pmarklint settings"),
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["organization", "framework"],
+        "properties": {
+            "organization": prop(
+                obj(
+                    {
+                        "name": prop(REF["text"], "事業者名", "Organisation name"),
+                        "certification": prop(
+                            obj(
+                                {
+                                    "number": prop(
+                                        {"type": "string", "pattern": "^[0-9]{8}(\\([0-9]{2}\\))?$", "x-pmarklint-hint": "pmark_number"},
+                                        "登録番号",
+                                        "Registration number",
+                                        "例: 10820123(03)",
+                                        "e.g. 10820123(03)",
+                                    ),
+                                    "expires": prop(REF["date"], "有効期限", "Expires"),
+                                }
+                            ),
+                            "プライバシーマーク",
+                            "Privacy Mark",
+                        ),
+                    },
+                    ["name"],
+                ),
+                "事業者",
+                "Organisation",
+            ),
+            "framework": prop({"enum": ["pmark-2023"]}, "準拠する指針", "Framework", "pmark-2023: 構築・運用指針(JIS Q 15001:2023準拠)", "pmark-2023: the P-mark guideline for JIS Q 15001:2023"),
+            "language": prop({"enum": ["ja", "en"]}, "表示言語", "Language"),
+            "paths": prop(
+                obj({kind: REF["path"] for kind in KINDS}),
+                "フォルダ",
+                "Folders",
+                "各種類のファイルを置くフォルダ(既定: people, controls, contractors, inventory)。",
+                "Folders for each kind (defaults: people, controls, contractors, inventory).",
+            ),
+            "departments": prop(
+                list_of(obj({"id": REF["id"], "name": REF["text"]}, ["id", "name"])),
+                "部門",
+                "Departments",
+            ),
+            "approvals": prop(
+                obj({kind: {"type": "array", "items": {"enum": ROLES}} for kind in KINDS}),
+                "承認できる役割",
+                "Roles that may approve",
+            ),
+            "require_signed_approvals": prop(BOOL, "署名付き承認を必須にする", "Require signed approvals"),
+            "review": prop(
+                obj(
+                    {
+                        "every": prop(
+                            obj({kind: REF["duration"] for kind in KINDS}),
+                            "見直し間隔",
+                            "Review intervals",
+                        ),
+                        "warn_within": prop(REF["duration"], "事前警告の期間", "Warning window", "既定 P30D", "Default P30D"),
+                    }
+                ),
+                "見直し",
+                "Reviews",
+            ),
+            "limits": prop(
+                obj({"max_file_size": prop({"type": "integer", "minimum": 1}, "最大ファイルサイズ(バイト)", "Largest file size (bytes)")}),
+                "上限",
+                "Limits",
+            ),
+            "rules": prop(
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": "^PML[0-9]{3}$"},
+                    "additionalProperties": rule_setting,
+                },
+                "ルールの設定",
+                "Rule settings",
+                "例: {PML302: {severity: error}, PML505: off}",
+                "e.g. {PML302: {severity: error}, PML505: off}",
+            ),
+            "waivers": prop(
+                list_of(
+                    obj(
+                        {
+                            "rule": {"type": "string", "pattern": "^PML[0-9]{3}$"},
+                            "entry": REF["ref"],
+                            "reason": REF["text"],
+                            "approved_by": REF["ref"],
+                            "expires": REF["date"],
+                        },
+                        ["rule", "entry", "reason", "approved_by", "expires"],
+                    )
+                ),
+                "適用除外",
+                "Waivers",
+            ),
+        },
+        "$defs": defs,
+    }
+
+
+def output_schema() -> dict[str, Any]:
+    finding = obj(
+        {
+            "rule": {"type": "string", "pattern": "^PML[0-9]{3}$"},
+            "name": {"type": "string"},
+            "severity": {"enum": ["error", "warning"]},
+            "file": {"type": "string"},
+            "line": {"type": "integer", "minimum": 1},
+            "column": {"type": "integer", "minimum": 1},
+            "entry": {"type": ["string", "null"]},
+            "path": {"type": ["string", "null"]},
+            "message": {"type": "string"},
+        },
+        ["rule", "name", "severity", "file", "line", "column", "entry", "path", "message"],
+    )
+    waived = dict(finding)
+    waived["properties"] = {**finding["properties"], "waiver": {"type": "object"}}
+    waived["required"] = [*finding["required"], "waiver"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{BASE}/check-output.schema.json",
+        **doc("pmarklint check の JSON 出力", "JSON output of pmarklint check"),
+        **obj(
+            {
+                "tool": {"const": "pmarklint"},
+                "format_version": {"const": 1},
+                "version": {"type": "string"},
+                "today": {"type": "string", "format": "date"},
+                "root": {"type": "string"},
+                "findings": list_of(finding),
+                "waived": list_of(waived),
+                "summary": obj(
+                    {
+                        "files": {"type": "integer", "minimum": 0},
+                        "entries": {"type": "integer", "minimum": 0},
+                        "errors": {"type": "integer", "minimum": 0},
+                        "warnings": {"type": "integer", "minimum": 0},
+                        "waived": {"type": "integer", "minimum": 0},
+                    },
+                    ["files", "entries", "errors", "warnings", "waived"],
+                ),
+            },
+            ["tool", "format_version", "version", "today", "findings", "waived", "summary"],
+        ),
+    }
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    out = {f"{kind}.schema.json": kind_schema(kind) for kind in KINDS}
+    out["pmarklint.schema.json"] = config_schema()
+    out["check-output.schema.json"] = output_schema()
+    return out
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def main() -> int:
+    for name, schema in all_schemas().items():
+        (ROOT / name).write_text(render(schema), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
