@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,21 @@ def _load_fresh(raw: bytes, rel: str) -> FileResult:
     problems = validate_document(kind, document, rel)
     entries = document.data.get("entries")
     entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
-    return FileResult(rel, kind, entries, loaded.findings + problems, document)
+    return FileResult(rel, kind, entries, [_in_entry(f, document) for f in loaded.findings] + problems, document)
+
+
+_ENTRY_PATH = re.compile(r"entries\[(\d+)\]\.?(.*)\Z")
+
+
+def _in_entry(item: Finding, document: Document) -> Finding:
+    """Name the entry a loader finding falls in, with its path relative to that entry."""
+    match = _ENTRY_PATH.match(item.path or "")
+    if item.entry is not None or match is None:
+        return item
+    entries = document.data.get("entries") if isinstance(document.data, dict) else None
+    entry = entries[int(match[1])] if isinstance(entries, list) and int(match[1]) < len(entries) else None
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    return replace(item, entry=entry_id if isinstance(entry_id, str) else None, path=match[2] or None)
 
 
 class Locator:

@@ -49,6 +49,7 @@ def finding(
     line: int,
     column: int,
     key: str,
+    /,
     *,
     entry: str | None = None,
     path: str | None = None,

@@ -78,6 +78,17 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def dotted(path: Path) -> str:
+    """``('retention', 'period')`` as ``retention.period``; list items as ``risks[0].phase``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
 @dataclass
 class Document:
     """A parsed file: its data and where each node stands (1-based line and column, by path)."""
@@ -227,7 +238,10 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
                         first = keys[top[1] + (name,)]
                         line, column = _pos(top[3])
                         problems.append(
-                            finding("PML002", rel, line, column, "PML002.duplicate", key=name, first_line=first[0])
+                            finding(
+                                "PML002", rel, line, column, "PML002.duplicate",
+                                path=dotted((*top[1], name)), key=name, first_line=first[0],
+                            )
                         )
                         path = top[1] + (name, "\x00duplicate", line)
                     else:

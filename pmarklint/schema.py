@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from pmarklint.findings import Finding, finding
-from pmarklint.loader import Document, Path
+from pmarklint.loader import Document, Path, dotted
 from pmarklint.resources import schema_path
 
 
@@ -65,17 +65,6 @@ def _findings(validator: Any, instance: Any, document: Document, rel: str, base:
         for rel_path, key, at_key, args in explain_error(error):
             line, column = document.position(base + rel_path, key=at_key)
             out.append(finding("PML101", rel, line, column, key, entry=entry, path=dotted(rel_path) or None, **args))
-    return out
-
-
-def dotted(path: Path) -> str:
-    """``('retention', 'period')`` as ``retention.period``; list items as ``risks[0].phase``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
     return out
 
 
