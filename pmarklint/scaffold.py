@@ -1,0 +1,65 @@
+"""``pmarklint init``: a ready-to-fill PMS repository that passes ``check`` from its first commit."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from pmarklint import __version__
+from pmarklint.resources import data_dir
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_SCHEMAS_IN_REPO = ".pmarklint/schemas"
+
+
+def _files(lang: str) -> Iterator[tuple[str, bytes]]:
+    """(path in the new repository, content) for every file init writes."""
+    own = _TEMPLATES / lang
+    common = _TEMPLATES / "common"
+    yield "pmarklint.yaml", (own / "pmarklint.yaml").read_bytes()
+    yield "README.md", (own / "README.md").read_bytes()
+    yield "people/people.yaml", (own / "people.yaml").read_bytes()
+    yield "contractors/contractors.yaml", (own / "contractors.yaml").read_bytes()
+    yield "inventory/inventory.yaml", (own / "inventory.yaml").read_bytes()
+    config = (common / "pre-commit-config.yaml").read_text(encoding="utf-8").replace("{version}", __version__)
+    yield ".pre-commit-config.yaml", config.encode("utf-8")
+    yield ".vscode/settings.json", (common / "vscode-settings.json").read_bytes()
+    for schema in sorted(data_dir("schemas").glob("*.schema.json")):
+        if schema.name != "check-output.schema.json":
+            yield f"{_SCHEMAS_IN_REPO}/{schema.name}", schema.read_bytes()
+    for control in sorted(data_dir("controls").glob("*.yaml")):
+        content = control.read_text(encoding="utf-8").replace("$schema=../schemas/", f"$schema=../{_SCHEMAS_IN_REPO}/", 1)
+        yield f"controls/{control.name}", content.encode("utf-8")
+
+
+def create(directory: Path, lang: str, *, git: bool = True) -> list[tuple[str, bool]]:
+    """Write the files that do not exist yet; return (path, created) for each, in order."""
+    directory.mkdir(parents=True, exist_ok=True)
+    report = []
+    written = []
+    for rel, content in _files(lang):
+        target = directory / rel
+        if target.exists():
+            report.append((rel, False))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "xb") as fh:  # "x": never overwrite, even if the file appeared meanwhile
+            fh.write(content)
+        report.append((rel, True))
+        written.append(rel)
+    if git and written:
+        _git_add(directory, written)
+    return report
+
+
+def _git_add(directory: Path, paths: list[str]) -> None:
+    """Make the folder a git repository (unless it is inside one) and stage the new files, so that
+    ``check`` sees them: it reads what git tracks or has staged."""
+    try:
+        inside = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=directory, capture_output=True, check=False)
+        if inside.returncode != 0:
+            subprocess.run(["git", "init", "-q"], cwd=directory, check=True, capture_output=True)
+        subprocess.run(["git", "add", "--", *paths], cwd=directory, check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        pass  # without git the files are still there, and check reads them from the folders
