@@ -151,15 +151,14 @@ def _looks_like_shift_jis(raw: bytes) -> bool:
 
 
 _HINTS = (
-    ("found character '\\t'", "tab"),
-    ("mapping values are not allowed here", "colon"),
+    ("mapping values are not allowed", "colon"),
     ("could not find expected ':'", "colon_missing"),
     ("found unexpected end of stream", "unclosed"),
     ("found undefined tag handle", "tag"),
 )
 
 
-def _syntax_finding(rel: str, exc: yaml.YAMLError) -> Finding:
+def _syntax_finding(rel: str, exc: yaml.YAMLError, text: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
@@ -169,6 +168,9 @@ def _syntax_finding(rel: str, exc: yaml.YAMLError) -> Finding:
     if getattr(exc, "context", None):
         problem = f"{exc.context}, {problem}"  # type: ignore[attr-defined]
     hint = next((name for needle, name in _HINTS if needle in str(exc)), "none")
+    source_line = text.split("\n", line)[line - 1] if line <= text.count("\n") + 1 else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
+        hint = "tab"
     return finding("PML001", rel, line, column, "PML001.syntax", problem=problem, hint=hint)
 
 
@@ -178,7 +180,7 @@ def parse(text: str, rel: str) -> LoadResult:
     try:
         return _build(parser, rel)
     except yaml.YAMLError as exc:
-        return LoadResult(None, [_syntax_finding(rel, exc)])
+        return LoadResult(None, [_syntax_finding(rel, exc, text)])
     finally:
         parser.dispose()
 

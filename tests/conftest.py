@@ -1,0 +1,112 @@
+"""Shared fixtures: real PMS repositories in temporary folders, real git with pinned identities and dates,
+and the real command line through click's test runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from pmarklint.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CONFIG = """organization: {name: 株式会社テスト}
+framework: pmark-2023
+language: en
+departments:
+  - {id: cs, name: カスタマーサービス部}
+"""
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Hanako Nakamura",
+    "GIT_AUTHOR_EMAIL": "nakamura@example.test",
+    "GIT_COMMITTER_NAME": "Hanako Nakamura",
+    "GIT_COMMITTER_EMAIL": "nakamura@example.test",
+    "GIT_AUTHOR_DATE": "2026-04-01T09:00:00+09:00",
+    "GIT_COMMITTER_DATE": "2026-04-01T09:00:00+09:00",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own cache and a pinned git identity; no test depends on the machine's setup."""
+    monkeypatch.setenv("PMARKLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.delenv("PMARKLINT_TODAY", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for key, value in GIT_ENV.items():
+        monkeypatch.setenv(key, value)
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def write(repo: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = repo / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def make_repo(root: Path, files: dict[str, str | bytes], *, config: str = CONFIG, use_git: bool = True) -> Path:
+    """A PMS repository: pmarklint.yaml plus ``files``. With git, every file is committed, except paths
+    that start with '?' which are written but left untracked."""
+    root.mkdir(parents=True, exist_ok=True)
+    tracked = {k: v for k, v in files.items() if not k.startswith("?")}
+    write(root, {"pmarklint.yaml": config, **tracked})
+    if use_git:
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "initial")
+    write(root, {k[1:]: v for k, v in files.items() if k.startswith("?")})
+    return root
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.stdout)
+        return data
+
+    def codes(self) -> list[str]:
+        return [f["rule"] for f in self.json()["findings"]]
+
+
+def run(*args: str | Path) -> Run:
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def check_json(repo: Path, *extra: str) -> Run:
+    return run("check", repo, "--format", "json", "--today", "2026-11-26", *extra)
+
+
+INVENTORY_ENTRY = """  - id: {id}
+    name: 顧客情報
+    department: cs
+    data_items: [氏名, 住所]
+    purpose: 商品の発送
+"""
+
+
+def inventory(*ids: str, extra: str = "") -> str:
+    return "kind: inventory\nentries:\n" + "".join(INVENTORY_ENTRY.format(id=i) + extra for i in ids)
