@@ -61,10 +61,15 @@ def validate_config(document: Document, rel: str) -> list[Finding]:
 def _findings(validator: Any, instance: Any, document: Document, rel: str, base: Path, entry_id: Any) -> list[Finding]:
     entry = entry_id if isinstance(entry_id, str) else None
     out: list[Finding] = []
+    whole = "@entry" if base else "@file"
     for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
         for rel_path, key, at_key, args in explain_error(error):
+            if args.get("field") == "":
+                args["field"] = whole
             line, column = document.position(base + rel_path, key=at_key)
-            out.append(finding("PML101", rel, line, column, key, entry=entry, path=dotted(rel_path) or None, **args))
+            item = finding("PML101", rel, line, column, key, entry=entry, path=dotted(rel_path) or None, **args)
+            if item not in out:  # jsonschema reports each missing field of a "required" list separately
+                out.append(item)
     return out
 
 
@@ -136,4 +141,4 @@ def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  
         inner = best_match(error.context)
         out = explain_error(inner)
         return [((*path, *p[len(path) :]) if p[: len(path)] != path else p, k, at, a) for p, k, at, a in out]
-    return [(path, "PML101.other", False, {"field": field or "(file)", "detail": error.message})]
+    return [(path, "PML101.other", False, {"field": field, "detail": error.message})]

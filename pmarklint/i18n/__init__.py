@@ -29,6 +29,8 @@ def render(key: str, lang: str, args: dict[str, Any]) -> str:
     for name in _LOOKUP_ARGS:
         if name in values:
             values[name] = messages.get(f"{name}.{values[name]}", str(values[name]))
+    if values.get("field") in ("@entry", "@file"):
+        values["field"] = messages[f"field.{values['field'][1:]}"]
     if "suggestion" in values:
         values["suggestion"] = messages["suggest"].format(name=values["suggestion"]) if values["suggestion"] else ""
     return str(messages[key]).format(**values)

@@ -61,6 +61,8 @@ MESSAGES = {
     "expect.country": "a two-letter ISO 3166 country code in capitals (e.g. JP, US)",
     "expect.digest": "a digest written by pmarklint sign (sha256:…)",
     "expect.pmark_number": "a P-mark registration number such as 10820123(03)",
+    "field.entry": "the entry",
+    "field.file": "the file",
     "type.string": "text",
     "type.boolean": "true or false",
     "type.integer": "a whole number",

@@ -65,6 +65,8 @@ MESSAGES = {
     "expect.country": "ISO 3166 の大文字2文字の国コード(例: JP、US)",
     "expect.digest": "pmarklint sign が書くダイジェスト(sha256:…)",
     "expect.pmark_number": "プライバシーマークの登録番号(例: 10820123(03))",
+    "field.entry": "エントリ",
+    "field.file": "ファイル",
     "type.string": "文字列",
     "type.boolean": "true か false",
     "type.integer": "整数",
