@@ -133,12 +133,9 @@ def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  
         return [(path, "PML101.unique", False, {"field": field})]
     if kind == "minimum":
         return [(path, "PML101.minimum", False, {"field": field, "limit": error.validator_value, "value": show(value)})]
-    if kind == "propertyNames":
-        return [(path, "PML101.rule_code", True, {"field": field, "value": show(value)})]
     if kind in ("anyOf", "oneOf") and error.context:
-        from jsonschema.exceptions import best_match
-
-        inner = best_match(error.context)
+        # The alternative the author most likely meant: the one that got deepest into the value.
+        inner = max(error.context, key=lambda e: (len(e.absolute_path), e.validator not in ("type", "const")))
         out = explain_error(inner)
         return [((*path, *p[len(path) :]) if p[: len(path)] != path else p, k, at, a) for p, k, at, a in out]
     return [(path, "PML101.other", False, {"field": field, "detail": error.message})]

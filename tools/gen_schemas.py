@@ -529,7 +529,7 @@ def config_schema() -> dict[str, Any]:
             "rules": prop(
                 {
                     "type": "object",
-                    "propertyNames": {"pattern": "^PML[0-9]{3}$"},
+                    "propertyNames": {"pattern": "^PML[0-9]{3}$", "x-pmarklint-hint": "rule_code"},
                     "additionalProperties": rule_setting,
                 },
                 "ルールの設定",
@@ -541,7 +541,7 @@ def config_schema() -> dict[str, Any]:
                 list_of(
                     obj(
                         {
-                            "rule": {"type": "string", "pattern": "^PML[0-9]{3}$"},
+                            "rule": {"type": "string", "pattern": "^PML[0-9]{3}$", "x-pmarklint-hint": "rule_code"},
                             "entry": REF["ref"],
                             "reason": REF["text"],
                             "approved_by": REF["ref"],
