@@ -1,0 +1,44 @@
+"""The shipped JSON Schemas: generated from tools/gen_schemas.py, valid 2020-12, with stable ids and help
+text in both languages for editors."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("gen_schemas", ROOT / "tools" / "gen_schemas.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_schemas_match_the_generator() -> None:
+    gen = generator()
+    for name, schema in gen.all_schemas().items():
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == gen.render(schema), f"schemas/{name} is stale: run python tools/gen_schemas.py"
+    assert sorted(p.name for p in (ROOT / "schemas").glob("*.json")) == sorted(gen.all_schemas())
+
+
+@pytest.mark.parametrize("name", ["person", "control", "contractor", "inventory", "pmarklint", "check-output"])
+def test_schema_is_valid_with_a_stable_id(name: str) -> None:
+    schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"/v1/{name}.schema.json")
+
+
+@pytest.mark.parametrize("name", ["person", "control", "contractor", "inventory"])
+def test_every_entry_field_has_bilingual_help(name: str) -> None:
+    schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    for field, sub in schema["$defs"]["entry"]["properties"].items():
+        title = sub.get("title") or schema["$defs"].get(sub.get("$ref", "#/$defs/").split("/")[-1], {}).get("title")
+        assert title and " / " in title, f"{name}.{field} has no bilingual title"
