@@ -1,3 +1,3 @@
 from pmarklint.cli import main
 
-raise SystemExit(main())
+main()

@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -55,13 +56,26 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path), default=Path("."))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of standard output.")
-@click.option("--today", metavar="YYYY-MM-DD", help="Judge dates against this day (also PMARKLINT_TODAY; default: the system date).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="Judge dates against this day (also PMARKLINT_TODAY; default: the system date).",
+)
 @LANG_OPTION
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("--no-cache", is_flag=True, help="Parse and validate every file again instead of using the cache.")
-def check(path: Path, fmt: str, output: Path | None, today: str | None, lang: str | None, strict: bool, no_cache: bool) -> None:
+def check(
+    path: Path, fmt: str, output: Path | None, today: str | None, lang: str | None, strict: bool, no_cache: bool
+) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
     holds pmarklint.yaml).
 
@@ -126,7 +140,6 @@ def init(directory: Path, lang: str | None, git: bool) -> None:
     click.echo(text("ui.init_done", language, path=str(directory)))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script and of ``python -m pmarklint``."""
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point of the console script and of ``python -m pmarklint``; exits with the run's code."""
     cli.main(args=argv, prog_name="pmarklint")
-    return 0  # pragma: no cover - click's standalone mode always exits

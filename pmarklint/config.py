@@ -72,7 +72,10 @@ def load_config(root: Path, cache: Cache, lang: str) -> Config:
         return Config(root, cached)
     data, problems = _read(raw)
     if problems:
-        lines = [text("ui.bad_config", lang, file=f.file, line=f.line, column=f.column, message=f.message(lang)) for f in problems]
+        lines = [
+            text("ui.bad_config", lang, file=f.file, line=f.line, column=f.column, message=f.message(lang))
+            for f in problems
+        ]
         raise PmarklintError("\n".join([text("ui.config_invalid", lang), *lines]))
     _check_rule_codes(data, lang)
     cache.put(key, data)

@@ -74,7 +74,11 @@ def classify(document: Document, rel: str) -> tuple[str | None, list[Finding]]:
 
         close = difflib.get_close_matches(str(kind), KINDS, n=1, cutoff=0.6)
         line, column = document.position(("kind",))
-        return None, [finding("PML005", rel, line, column, "PML005.unknown_kind", kind=str(kind), suggestion=close[0] if close else "")]
+        return None, [
+            finding(
+                "PML005", rel, line, column, "PML005.unknown_kind", kind=str(kind), suggestion=close[0] if close else ""
+            )
+        ]
     return kind, []
 
 
@@ -84,7 +88,9 @@ def load_one(root: Path, rel: str, cache: Cache, max_size: int) -> FileResult:
     try:
         size = path.stat().st_size
         if size > max_size:
-            return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.too_large", size=size, limit=max_size)])
+            return FileResult(
+                rel, None, [], [finding("PML004", rel, 1, 1, "PML004.too_large", size=size, limit=max_size)]
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))])

@@ -35,7 +35,16 @@ class Finding:
 
     def to_tuple(self) -> tuple[Any, ...]:
         """A plain tuple for the cache (marshal stores only built-in types)."""
-        return (self.line, self.column, self.rule, self.severity.value, self.message_key, self.args, self.entry, self.path)
+        return (
+            self.line,
+            self.column,
+            self.rule,
+            self.severity.value,
+            self.message_key,
+            self.args,
+            self.entry,
+            self.path,
+        )
 
     @classmethod
     def from_tuple(cls, file: str, data: tuple[Any, ...]) -> Finding:

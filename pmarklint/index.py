@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from pmarklint.findings import Finding, finding
 
@@ -48,8 +49,16 @@ def duplicate_ids(index: RepositoryIndex, locate: Locate) -> list[Finding]:
         entry_id = later.data["id"]
         out.append(
             finding(
-                "PML102", later.file, line, column, "PML102.duplicate", entry=entry_id, path="id",
-                id=entry_id, other_file=first.file, other_line=first_line,
+                "PML102",
+                later.file,
+                line,
+                column,
+                "PML102.duplicate",
+                entry=entry_id,
+                path="id",
+                id=entry_id,
+                other_file=first.file,
+                other_line=first_line,
             )
         )
     return out

@@ -39,7 +39,9 @@ DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 Path = tuple[Any, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+\Z"
+)
 _SPECIAL_FLOATS = {
     ".inf": float("inf"),
     ".Inf": float("inf"),
@@ -241,8 +243,14 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
                         line, column = _pos(top[3])
                         problems.append(
                             finding(
-                                "PML002", rel, line, column, "PML002.duplicate",
-                                path=dotted((*top[1], name)), key=name, first_line=first[0],
+                                "PML002",
+                                rel,
+                                line,
+                                column,
+                                "PML002.duplicate",
+                                path=dotted((*top[1], name)),
+                                key=name,
+                                first_line=first[0],
                             )
                         )
                         path = top[1] + (name, "\x00duplicate", line)

@@ -29,7 +29,9 @@ def _files(lang: str) -> Iterator[tuple[str, bytes]]:
         if schema.name != "check-output.schema.json":
             yield f"{_SCHEMAS_IN_REPO}/{schema.name}", schema.read_bytes()
     for control in sorted(data_dir("controls").glob("*.yaml")):
-        content = control.read_text(encoding="utf-8").replace("$schema=../schemas/", f"$schema=../{_SCHEMAS_IN_REPO}/", 1)
+        content = control.read_text(encoding="utf-8").replace(
+            "$schema=../schemas/", f"$schema=../{_SCHEMAS_IN_REPO}/", 1
+        )
         yield f"controls/{control.name}", content.encode("utf-8")
 
 

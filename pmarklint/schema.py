@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pmarklint.findings import Finding, finding
@@ -19,14 +19,14 @@ from pmarklint.loader import Document, Path, dotted
 from pmarklint.resources import schema_path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str) -> dict[str, Any]:
     with open(schema_path(name), encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str, part: str) -> Any:
     """``part`` is ``entry`` (one entry of a kind), ``file`` (the file without its entries) or ``whole``."""
     from jsonschema import Draft202012Validator, FormatChecker
@@ -100,7 +100,14 @@ def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  
         out = []
         for name in extras:
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            out.append(((*path, name), "PML101.unknown", True, {"field": dotted((*path, name)), "suggestion": close[0] if close else ""}))
+            out.append(
+                (
+                    (*path, name),
+                    "PML101.unknown",
+                    True,
+                    {"field": dotted((*path, name)), "suggestion": close[0] if close else ""},
+                )
+            )
         return out
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
@@ -117,16 +124,35 @@ def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  
                 path,
                 "PML101.enum",
                 False,
-                {"field": field, "choices": ", ".join(choices), "value": show(value), "suggestion": close[0] if close else ""},
+                {
+                    "field": field,
+                    "choices": ", ".join(choices),
+                    "value": show(value),
+                    "suggestion": close[0] if close else "",
+                },
             )
         ]
     if kind == "const":
-        return [(path, "PML101.const", False, {"field": field, "expected": show(error.validator_value), "value": show(value)})]
+        return [
+            (
+                path,
+                "PML101.const",
+                False,
+                {"field": field, "expected": show(error.validator_value), "value": show(value)},
+            )
+        ]
     if kind in ("format", "pattern"):
         hint = schema.get("x-pmarklint-hint", "date" if error.validator_value == "date" else "")
         if hint:
             return [(path, "PML101.expect", False, {"field": field, "expect": hint, "value": show(value)})]
-        return [(path, "PML101.pattern", False, {"field": field, "pattern": str(error.validator_value), "value": show(value)})]
+        return [
+            (
+                path,
+                "PML101.pattern",
+                False,
+                {"field": field, "pattern": str(error.validator_value), "value": show(value)},
+            )
+        ]
     if kind in ("minItems", "minLength", "minProperties"):
         return [(path, "PML101.empty", False, {"field": field})]
     if kind == "uniqueItems":

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import check_json, inventory, make_repo
 
 BAD = inventory("PI-1", "PI-2", extra="    sensitive: no\n")

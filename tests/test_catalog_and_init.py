@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, check_json, git, make_repo, run
+
 from pmarklint.loader import load_file
 
 

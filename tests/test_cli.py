@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CONFIG, ROOT, check_json, git, inventory, make_repo, run
 from jsonschema import Draft202012Validator, FormatChecker
 
-from conftest import CONFIG, ROOT, check_json, git, inventory, make_repo, run
 from pmarklint import __version__
 from pmarklint.rules import REGISTRY
 
@@ -44,13 +44,16 @@ def test_errors_exit_1_and_the_json_matches_its_schema(tmp_path: Path) -> None:
 def test_text_report_groups_by_file_and_shows_the_line(tmp_path: Path) -> None:
     repo = make_repo(
         tmp_path / "r",
-        {"inventory/a.yaml": inventory("PI-1", extra="    sensitive: no\n"), "inventory/b.yaml": "kind: inventory\nentries: [\n"},
+        {
+            "inventory/a.yaml": inventory("PI-1", extra="    sensitive: no\n"),
+            "inventory/b.yaml": "kind: inventory\nentries: [\n",
+        },
     )
     result = run("check", repo, "--today", "2026-11-26")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == "inventory/a.yaml"
-    assert lines[1].split() [:4] == ["8:16", "error", "PML101", "PI-1"]
+    assert lines[1].split()[:4] == ["8:16", "error", "PML101", "PI-1"]
     assert lines[2] == "     8 |     sensitive: no"
     assert lines[3] == "       |                ^"
     assert "inventory/b.yaml" in lines
@@ -68,7 +71,8 @@ def test_output_file(tmp_path: Path) -> None:
 
 def test_untracked_file_is_warned_and_not_checked(tmp_path: Path) -> None:
     repo = make_repo(
-        tmp_path / "r", {"inventory/a.yaml": inventory("PI-1"), "?inventory/draft.yaml": "kind: inventory\nentries: [\n"}
+        tmp_path / "r",
+        {"inventory/a.yaml": inventory("PI-1"), "?inventory/draft.yaml": "kind: inventory\nentries: [\n"},
     )
     result = check_json(repo)
     assert result.exit_code == 0
@@ -103,7 +107,9 @@ def test_unknown_kind_and_missing_kind(tmp_path: Path) -> None:
 
 
 def test_outside_git_every_yaml_file_is_read(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1"), "inventory/b.yaml": inventory("PI-1")}, use_git=False)
+    repo = make_repo(
+        tmp_path / "r", {"inventory/a.yaml": inventory("PI-1"), "inventory/b.yaml": inventory("PI-1")}, use_git=False
+    )
     assert check_json(repo).codes() == ["PML102"]
 
 
@@ -126,7 +132,10 @@ def test_missing_path_exits_2(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("config", "needle"),
     [
-        (CONFIG.replace("framework: pmark-2023", "framework: pmark-2017"), "pmarklint.yaml:2:12: 'framework' must be one of pmark-2023"),
+        (
+            CONFIG.replace("framework: pmark-2023", "framework: pmark-2017"),
+            "pmarklint.yaml:2:12: 'framework' must be one of pmark-2023",
+        ),
         (CONFIG + "rules: {PML101: {severity: fatal}}\n", "'rules.PML101.severity' must be one of error, warning, off"),
         (CONFIG + "rules: {PML999: off}\n", "unknown rule code 'PML999'"),
         (CONFIG + "rules: {pml101: off}\n", "'rules' must be a rule code such as PML101, got \"pml101\""),
@@ -164,12 +173,16 @@ def test_rule_can_be_switched_off_or_downgraded(tmp_path: Path) -> None:
 
 def test_custom_folders(tmp_path: Path) -> None:
     config = CONFIG + "paths: {inventory: ledgers/pi}\n"
-    repo = make_repo(tmp_path / "r", {"ledgers/pi/a.yaml": inventory("PI-1", extra="    sensitive: no\n")}, config=config)
+    repo = make_repo(
+        tmp_path / "r", {"ledgers/pi/a.yaml": inventory("PI-1", extra="    sensitive: no\n")}, config=config
+    )
     assert [f["file"] for f in check_json(repo).json()["findings"]] == ["ledgers/pi/a.yaml"]
 
 
 def test_size_limit_from_config(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")}, config=CONFIG + "limits: {max_file_size: 50}\n")
+    repo = make_repo(
+        tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")}, config=CONFIG + "limits: {max_file_size: 50}\n"
+    )
     assert check_json(repo).codes() == ["PML004"]
 
 

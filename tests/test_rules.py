@@ -8,8 +8,8 @@ import string
 from pathlib import Path
 
 import pytest
-
 from conftest import check_json, make_repo
+
 from pmarklint.i18n import en, ja
 from pmarklint.rules import REGISTRY, Example
 
@@ -59,7 +59,9 @@ def test_catalogs_have_the_same_keys_and_placeholders() -> None:
 
 
 def test_every_message_key_used_in_the_code_exists() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "pmarklint").rglob("*.py"))
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "pmarklint").rglob("*.py")
+    )
     used = set(re.findall(r'"(PML\d{3}\.[a-z_0-9]+)"', source))
     assert used, "no message keys found"
     assert used <= set(en.MESSAGES), used - set(en.MESSAGES)

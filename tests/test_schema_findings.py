@@ -124,7 +124,11 @@ def test_file_level_errors(tmp_path: Path) -> None:
 
 def test_entries_that_are_not_mappings(tmp_path: Path) -> None:
     item = one(make_repo(tmp_path / "r", {"inventory/a.yaml": "kind: inventory\nentries:\n  - just text\n"}))
-    assert (item["line"], item["column"], item["message"]) == (3, 5, "'the entry' must be a mapping of fields, got \"just text\"")
+    assert (item["line"], item["column"], item["message"]) == (
+        3,
+        5,
+        "'the entry' must be a mapping of fields, got \"just text\"",
+    )
 
 
 def test_duplicate_id_names_both_places(tmp_path: Path) -> None:

@@ -7,9 +7,8 @@ import importlib.util
 import json
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from conftest import ROOT
+from jsonschema import Draft202012Validator
 
 
 def generator():

@@ -57,7 +57,8 @@ def common_defs() -> dict[str, Any]:
             **doc(
                 "ID",
                 "ID",
-                "英数字で始まり、英数字・ピリオド・ハイフン・アンダースコアのみ(例: PI-CS-001, nakamura)。リポジトリ全体で一意、再利用しない。",
+                "英数字で始まり、英数字・ピリオド・ハイフン・アンダースコアのみ(例: PI-CS-001, nakamura)。"
+                "リポジトリ全体で一意、再利用しない。",
                 "Starts with a letter or digit; letters, digits, '.', '-', '_' only (e.g. PI-CS-001, nakamura). "
                 "Unique across the repository and never reused.",
             ),
@@ -90,15 +91,28 @@ def common_defs() -> dict[str, Any]:
         "path": {
             "type": "string",
             "minLength": 1,
-            **doc("パス", "Path", "リポジトリのルートからの相対パス(glob可)。", "A path relative to the repository root (globs allowed)."),
+            **doc(
+                "パス",
+                "Path",
+                "リポジトリのルートからの相対パス(glob可)。",
+                "A path relative to the repository root (globs allowed).",
+            ),
         },
         "approval": {
             "type": "object",
             "additionalProperties": False,
             "required": ["by", "role", "date", "digest"],
             "properties": {
-                "by": prop(REF["ref"], "承認者", "Approver", "承認した人のID(people/)。", "The approving person's id (people/)."),
-                "role": prop({"enum": ROLES}, "承認時の役割", "Role", "承認した立場。", "The role in which they approved."),
+                "by": prop(
+                    REF["ref"],
+                    "承認者",
+                    "Approver",
+                    "承認した人のID(people/)。",
+                    "The approving person's id (people/).",
+                ),
+                "role": prop(
+                    {"enum": ROLES}, "承認時の役割", "Role", "承認した立場。", "The role in which they approved."
+                ),
                 "date": prop(REF["date"], "承認日", "Approval date"),
                 "digest": prop(
                     {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "x-pmarklint-hint": "digest"},
@@ -122,7 +136,13 @@ def common_defs() -> dict[str, Any]:
 def common_entry_props() -> dict[str, Any]:
     return {
         "id": REF["id"],
-        "owner": prop(REF["ref"], "責任者", "Owner", "このエントリに責任を持つ人のID。", "Id of the person responsible for this entry."),
+        "owner": prop(
+            REF["ref"],
+            "責任者",
+            "Owner",
+            "このエントリに責任を持つ人のID。",
+            "Id of the person responsible for this entry.",
+        ),
         "last_reviewed": prop(REF["date"], "最終見直し日", "Last reviewed"),
         "review_every": prop(
             REF["duration"],
@@ -132,7 +152,9 @@ def common_entry_props() -> dict[str, Any]:
             "Defaults to the interval in pmarklint.yaml (P1Y).",
         ),
         "retired_on": prop(REF["date"], "廃止日", "Retired on"),
-        "reason": prop(REF["text"], "理由", "Reason", "廃止・適用除外の理由。", "Why the entry is retired or not applicable."),
+        "reason": prop(
+            REF["text"], "理由", "Reason", "廃止・適用除外の理由。", "Why the entry is retired or not applicable."
+        ),
         "notes": prop(REF["text"], "備考", "Notes"),
         "approvals": prop({"type": "array", "items": {"$ref": "#/$defs/approval"}}, "承認", "Approvals"),
     }
@@ -151,7 +173,9 @@ RETIRED_RULE = {
 }
 
 
-def entry_schema(kind_props: dict[str, Any], required: list[str], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def entry_schema(
+    kind_props: dict[str, Any], required: list[str], extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
     props = {**common_entry_props(), **kind_props}
     props.setdefault("status", STATUS_ACTIVE)
     schema: dict[str, Any] = {
@@ -193,7 +217,13 @@ def person_entry() -> dict[str, Any]:
                 "この人が git のコミットに使うメールアドレス(承認の検証に使います)。",
                 "The e-mail addresses this person commits with in git (used to verify approvals).",
             ),
-            "department": prop(REF["ref"], "所属部門", "Department", "pmarklint.yaml の departments のID。", "A department id from pmarklint.yaml."),
+            "department": prop(
+                REF["ref"],
+                "所属部門",
+                "Department",
+                "pmarklint.yaml の departments のID。",
+                "A department id from pmarklint.yaml.",
+            ),
             "roles": prop(
                 {"type": "array", "uniqueItems": True, "items": {"enum": ROLES}},
                 "PMS上の役割",
@@ -205,7 +235,13 @@ def person_entry() -> dict[str, Any]:
                 "complaints_desk, secretariat, and others.",
             ),
             "signing_keys": prop(
-                list_of({"type": "string", "pattern": "^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$", "x-pmarklint-hint": "ssh_key"}),
+                list_of(
+                    {
+                        "type": "string",
+                        "pattern": "^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+ [A-Za-z0-9+/=]+( .*)?$",
+                        "x-pmarklint-hint": "ssh_key",
+                    }
+                ),
                 "署名鍵",
                 "Signing keys",
                 "この人のコミットに署名するSSH公開鍵(任意)。",
@@ -274,7 +310,9 @@ def control_entry() -> dict[str, Any]:
                 "定期的な作業(例: 教育 P1Y)。every は ISO 8601 の期間。",
                 "Recurring tasks (e.g. education every P1Y); every is an ISO 8601 duration.",
             ),
-            "difficulty": prop({"enum": ["low", "medium", "high"]}, "次年度以降の難易度", "Difficulty of yearly operation"),
+            "difficulty": prop(
+                {"enum": ["low", "medium", "high"]}, "次年度以降の難易度", "Difficulty of yearly operation"
+            ),
         },
         ["id", "title", "status"],
         {"allOf": [na_rule]},
@@ -296,7 +334,9 @@ def contractor_entry() -> dict[str, Any]:
         {
             "name": prop(REF["text"], "委託先名", "Contractor name"),
             "service": prop(REF["text"], "委託業務", "Entrusted service"),
-            "country": prop(COUNTRY, "所在国", "Country", "ISO 3166 の2文字コード(既定 JP)。", "ISO 3166 alpha-2 code (default JP)."),
+            "country": prop(
+                COUNTRY, "所在国", "Country", "ISO 3166 の2文字コード(既定 JP)。", "ISO 3166 alpha-2 code (default JP)."
+            ),
             "entrusted_data": prop(
                 {"type": "array", "items": REF["ref"]},
                 "委託する個人情報",
@@ -338,7 +378,9 @@ def contractor_entry() -> dict[str, Any]:
                 "契約",
                 "Contract",
             ),
-            "subcontractors": prop({"type": "array", "items": REF["ref"]}, "再委託先", "Subcontractors", "委託先のID。", "Contractor ids."),
+            "subcontractors": prop(
+                {"type": "array", "items": REF["ref"]}, "再委託先", "Subcontractors", "委託先のID。", "Contractor ids."
+            ),
         },
         ["id", "name", "service"],
     )
@@ -347,8 +389,20 @@ def contractor_entry() -> dict[str, Any]:
 def inventory_entry() -> dict[str, Any]:
     return entry_schema(
         {
-            "name": prop(REF["text"], "名称", "Name", "個人情報の名称(例: 顧客情報)。", "What the information is called (e.g. customer data)."),
-            "department": prop(REF["ref"], "管理部門", "Department", "pmarklint.yaml の departments のID。", "A department id from pmarklint.yaml."),
+            "name": prop(
+                REF["text"],
+                "名称",
+                "Name",
+                "個人情報の名称(例: 顧客情報)。",
+                "What the information is called (e.g. customer data).",
+            ),
+            "department": prop(
+                REF["ref"],
+                "管理部門",
+                "Department",
+                "pmarklint.yaml の departments のID。",
+                "A department id from pmarklint.yaml.",
+            ),
             "data_items": prop(REF["texts"] | {"minItems": 1}, "個人情報の項目", "Data items"),
             "data_subjects": prop(REF["text"], "本人の種類", "Data subjects"),
             "purpose": prop(REF["text"], "利用目的", "Purpose of use"),
@@ -373,7 +427,9 @@ def inventory_entry() -> dict[str, Any]:
                 "Retention",
             ),
             "disposal": prop(REF["text"], "廃棄方法", "Disposal method"),
-            "entrusted_to": prop({"type": "array", "items": REF["ref"]}, "委託先", "Entrusted to", "委託先のID。", "Contractor ids."),
+            "entrusted_to": prop(
+                {"type": "array", "items": REF["ref"]}, "委託先", "Entrusted to", "委託先のID。", "Contractor ids."
+            ),
             "third_party_provision": prop(
                 obj({"provided": BOOL, "recipients": REF["texts"], "basis": REF["text"]}, ["provided"]),
                 "第三者提供",
@@ -469,7 +525,11 @@ def config_schema() -> dict[str, Any]:
                             obj(
                                 {
                                     "number": prop(
-                                        {"type": "string", "pattern": "^[0-9]{8}(\\([0-9]{2}\\))?$", "x-pmarklint-hint": "pmark_number"},
+                                        {
+                                            "type": "string",
+                                            "pattern": "^[0-9]{8}(\\([0-9]{2}\\))?$",
+                                            "x-pmarklint-hint": "pmark_number",
+                                        },
                                         "登録番号",
                                         "Registration number",
                                         "例: 10820123(03)",
@@ -487,7 +547,13 @@ def config_schema() -> dict[str, Any]:
                 "事業者",
                 "Organisation",
             ),
-            "framework": prop({"enum": ["pmark-2023"]}, "準拠する指針", "Framework", "pmark-2023: 構築・運用指針(JIS Q 15001:2023準拠)", "pmark-2023: the P-mark guideline for JIS Q 15001:2023"),
+            "framework": prop(
+                {"enum": ["pmark-2023"]},
+                "準拠する指針",
+                "Framework",
+                "pmark-2023: 構築・運用指針(JIS Q 15001:2023準拠)",
+                "pmark-2023: the P-mark guideline for JIS Q 15001:2023",
+            ),
             "language": prop({"enum": ["ja", "en"]}, "表示言語", "Language"),
             "paths": prop(
                 obj({kind: REF["path"] for kind in KINDS}),
@@ -515,14 +581,22 @@ def config_schema() -> dict[str, Any]:
                             "見直し間隔",
                             "Review intervals",
                         ),
-                        "warn_within": prop(REF["duration"], "事前警告の期間", "Warning window", "既定 P30D", "Default P30D"),
+                        "warn_within": prop(
+                            REF["duration"], "事前警告の期間", "Warning window", "既定 P30D", "Default P30D"
+                        ),
                     }
                 ),
                 "見直し",
                 "Reviews",
             ),
             "limits": prop(
-                obj({"max_file_size": prop({"type": "integer", "minimum": 1}, "最大ファイルサイズ(バイト)", "Largest file size (bytes)")}),
+                obj(
+                    {
+                        "max_file_size": prop(
+                            {"type": "integer", "minimum": 1}, "最大ファイルサイズ(バイト)", "Largest file size (bytes)"
+                        )
+                    }
+                ),
                 "上限",
                 "Limits",
             ),

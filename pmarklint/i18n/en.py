@@ -21,7 +21,8 @@ MESSAGES = {
     "PML003.tag": "tag '{tag}': data files must not use YAML tags; remove it, or quote the value if it is text",
     "PML003.documents": "a second YAML document ('---'): a data file holds one document; move it to its own file",
     "PML003.complex_key": "a key that is itself a list or mapping: keys must be plain text",
-    "PML003.depth": "nested more than {limit} levels deep: a data file never needs this (the file was not read further)",
+    "PML003.depth": "nested more than {limit} levels deep: a data file never needs this "
+    "(the file was not read further)",
     # PML004
     "PML004.unreadable": "the file cannot be read: {error}",
     "PML004.too_large": "the file is {size} bytes, over the limit of {limit} bytes (limits.max_file_size in "
@@ -129,8 +130,7 @@ RULE_DOCS = {
         "limits.max_file_size in pmarklint.yaml (default 20 MiB).",
         "why": "Every tool and every reviewer must read the same characters; a ledger in another encoding "
         "shows as garbage in reviews and diffs.",
-        "fix": "Save the file as UTF-8. Split a very large ledger into several files (for example by "
-        "department).",
+        "fix": "Save the file as UTF-8. Split a very large ledger into several files (for example by department).",
     },
     "PML005": {
         "title": "YAML file without a known kind",

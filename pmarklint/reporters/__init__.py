@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from pmarklint.engine import CheckResult
 from pmarklint.reporters import json_report, text_report

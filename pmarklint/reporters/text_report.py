@@ -44,7 +44,11 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             if source is not None and source.strip():
                 gutter = f"{item.line:>6} | "
                 out.append(_paint(gutter, "dim", color) + source)
-                out.append(_paint(" " * 6 + " | ", "dim", color) + " " * (item.column - 1) + _paint("^", item.severity.value, color))
+                out.append(
+                    _paint(" " * 6 + " | ", "dim", color)
+                    + " " * (item.column - 1)
+                    + _paint("^", item.severity.value, color)
+                )
         out.append("")
     if result.waived:
         out.append(text("ui.waived_heading", lang))
