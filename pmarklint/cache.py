@@ -57,7 +57,7 @@ class Cache:
             return None
         try:
             with open(self._path(key), "rb") as fh:
-                return marshal.load(fh)
+                return marshal.loads(fh.read())  # marshal.load(fh) reads in small pieces: 10x slower
         except (OSError, EOFError, ValueError, TypeError):
             return None
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 import yaml
@@ -232,7 +233,7 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
                     if top[2] is None:  # this node is a key
                         if cls is not Scalar:
                             return _stop(rel, event.start_mark, "PML003.complex_key")
-                        top[2] = event.value
+                        top[2] = intern(event.value)  # keys repeat in every entry: one object each
                         top[3] = event.start_mark
                         event = get()
                         continue

@@ -41,3 +41,32 @@ def test_every_entry_field_has_bilingual_help(name: str) -> None:
     for field, sub in schema["$defs"]["entry"]["properties"].items():
         title = sub.get("title") or schema["$defs"].get(sub.get("$ref", "#/$defs/").split("/")[-1], {}).get("title")
         assert title and " / " in title, f"{name}.{field} has no bilingual title"
+
+
+def test_inlined_validators_agree_with_the_shipped_schemas() -> None:
+    """check validates against a copy of each schema with its references inlined (for speed): it must
+    reach the same verdict as the shipped schema on valid and invalid entries alike."""
+    from jsonschema import FormatChecker
+
+    from pmarklint.loader import load_file
+    from pmarklint.schema import _validator, load_schema
+
+    samples: dict[str, list] = {"person": [], "control": [], "contractor": [], "inventory": []}
+    for path in [*(ROOT / "examples" / "shop").rglob("*.yaml"), *(ROOT / "controls").glob("*.yaml")]:
+        document = load_file(str(path), path.name).document
+        if document and isinstance(document.data, dict) and document.data.get("kind") in samples:
+            samples[document.data["kind"]] += document.data["entries"]
+    broken = [{}, {"id": "x y"}, {"id": "a", "status": "retired"}, {"id": "a", "last_reviewed": "2026-02-30"}]
+    for kind, entries in samples.items():
+        assert entries, kind
+        schema = load_schema(kind)
+        shipped = Draft202012Validator(
+            {"$ref": "#/$defs/entry", "$defs": schema["$defs"]}, format_checker=FormatChecker()
+        )
+        inlined = _validator(kind, "entry")
+        variants = [*entries, *broken, *({**e, "review_every": "1 year"} for e in entries)]
+        for entry in variants:
+            assert inlined.is_valid(entry) == shipped.is_valid(entry), (kind, entry)
+            assert sorted(e.message for e in inlined.iter_errors(entry)) == sorted(
+                e.message for e in shipped.iter_errors(entry)
+            ), (kind, entry)
