@@ -58,6 +58,7 @@ def _walk(root: Path, folders: list[str]) -> list[str]:
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
-                if name.endswith(YAML_SUFFIXES):
-                    out.append(Path(dirpath, name).relative_to(root).as_posix())
+                path = Path(dirpath, name)
+                if name.endswith(YAML_SUFFIXES) and path.is_file():  # regular files only: never a FIFO
+                    out.append(path.relative_to(root).as_posix())
     return sorted(out)

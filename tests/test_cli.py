@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -241,3 +242,20 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
 def test_usage_error_exits_2() -> None:
     assert run("check", "--format", "xml").exit_code == 2
     assert run("nonsense").exit_code == 2
+
+
+def test_a_200_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")})
+    with open(repo / "inventory" / "huge.yaml", "wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    git(repo, "add", "inventory/huge.yaml")
+    result = check_json(repo)
+    (item,) = result.json()["findings"]
+    assert (item["rule"], item["file"], item["line"], item["column"]) == ("PML004", "inventory/huge.yaml", 1, 1)
+    assert "209715200 bytes" in item["message"] and "max_file_size" in item["message"]
+
+
+def test_special_files_outside_git_are_skipped(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")}, use_git=False)
+    os.mkfifo(repo / "inventory" / "pipe.yaml")  # reading it would block forever
+    assert check_json(repo).json()["summary"]["files"] == 1
