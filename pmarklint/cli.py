@@ -93,7 +93,10 @@ def check(
     if output is None:
         click.echo(report, nl=False)
     else:
-        output.write_text(report, encoding="utf-8")
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
     failed = result.errors > 0 or (strict and result.warnings > 0)
     click.get_current_context().exit(1 if failed else 0)
 

@@ -259,3 +259,10 @@ def test_special_files_outside_git_are_skipped(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")}, use_git=False)
     os.mkfifo(repo / "inventory" / "pipe.yaml")  # reading it would block forever
     assert check_json(repo).json()["summary"]["files"] == 1
+
+
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")})
+    result = run("check", repo, "--output", tmp_path / "missing-folder" / "report.txt")
+    assert result.exit_code == 2
+    assert "--output" in result.stderr and "Traceback" not in result.stderr
