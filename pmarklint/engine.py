@@ -119,7 +119,7 @@ def _load_fresh(raw: bytes, rel: str) -> FileResult:
 
     problems = validate_document(kind, document, rel)
     entries = document.data.get("entries")
-    entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+    entries = entries if isinstance(entries, list) else []  # every item, so that indexes match the file
     return FileResult(rel, kind, entries, [_in_entry(f, document) for f in loaded.findings] + problems, document)
 
 
@@ -186,8 +186,9 @@ def _run(root: Path, today: dt.date, lang: str, use_cache: bool) -> CheckResult:
         if result.kind is None:
             continue
         for i, entry in enumerate(result.entries):
-            entries += 1
-            repo_index.add(index_mod.EntryRef(result.rel, i, result.kind, entry))
+            if isinstance(entry, dict):  # anything else is already a PML101 finding
+                entries += 1
+                repo_index.add(index_mod.EntryRef(result.rel, i, result.kind, entry))
     locate = Locator(root, results)
     found += index_mod.duplicate_ids(repo_index, locate)
 

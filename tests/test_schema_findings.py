@@ -173,3 +173,12 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
         ("inventory/b.yaml", "PML101"),
         ("inventory/c.yaml", "PML004"),
     ]
+
+
+def test_duplicate_id_after_an_entry_that_is_not_a_mapping(tmp_path: Path) -> None:
+    text = "kind: inventory\nentries:\n  - just text\n" + inventory("PI-1").split("entries:\n", 1)[1]
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": text, "inventory/b.yaml": inventory("PI-1")})
+    items = findings(repo)
+    duplicate = next(i for i in items if i["rule"] == "PML102")
+    assert (duplicate["file"], duplicate["line"], duplicate["column"]) == ("inventory/b.yaml", 3, 9)
+    assert "inventory/a.yaml:4" in duplicate["message"]
