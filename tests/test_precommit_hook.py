@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import GIT_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,14 +42,7 @@ _BASE_ENV = {
     and not k.startswith(("GIT_", "PRE_COMMIT"))
 }
 
-GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Hanako Nakamura",
-    "GIT_AUTHOR_EMAIL": "nakamura@example.test",
-    "GIT_COMMITTER_NAME": "Hanako Nakamura",
-    "GIT_COMMITTER_EMAIL": "nakamura@example.test",
-    "GIT_AUTHOR_DATE": "2026-04-01T09:00:00+09:00",
-    "GIT_COMMITTER_DATE": "2026-04-01T09:00:00+09:00",
-}
+GIT_IDENTITY = GIT_ENV  # pinned authors and dates, shared with the other tests
 
 INVENTORY = """# yaml-language-server: $schema=../.pmarklint/schemas/inventory.schema.json
 kind: inventory
