@@ -22,7 +22,7 @@ from typing import Any
 from pmarklint import __version__
 from pmarklint.resources import schemas_digest
 
-_FORMAT = 2  # bump whenever what a cache entry holds changes
+_FORMAT = 3  # bump whenever what a cache entry holds changes
 
 
 def default_directory(git_dir: Path | None) -> Path:

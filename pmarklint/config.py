@@ -46,6 +46,8 @@ class Config:
         if setting == "off" or setting is False:
             return None
         value = setting.get("severity")
+        if value is None:
+            return default
         return None if value == "off" else Severity(value)
 
 

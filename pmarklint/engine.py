@@ -11,15 +11,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pmarklint import index as index_mod
 from pmarklint.cache import Cache, default_directory
 from pmarklint.config import Config, find_root, load_config
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
 from pmarklint.i18n import text
-from pmarklint.loader import Document, decode, parse
-from pmarklint.resources import KINDS
-from pmarklint.workspace import discover, find_git_dir
+from pmarklint.context import Context
+from pmarklint.index import EntryRef, RepositoryIndex
+from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
+from pmarklint.resources import KINDS, data_dir
+from pmarklint.rules import document_checks, repository_checks
+from pmarklint.waivers import apply_waivers
+from pmarklint.workspace import discover, find_git_dir, list_all_files
 
 
 @dataclass
@@ -29,6 +32,15 @@ class FileResult:
     entries: list[Any]
     findings: list[Finding]
     document: Document | None = None  # kept when parsed in this run, for positions
+    entry_lines: tuple[int, ...] = ()  # the line each entry starts on: lets a cached file be located cheaply
+
+    @property
+    def lines_of_entries(self) -> tuple[int, ...]:
+        if self.entry_lines or self.document is None:
+            return self.entry_lines
+        entries = self.document.data.get("entries") if isinstance(self.document.data, dict) else None
+        count = len(entries) if isinstance(entries, list) else 0
+        return tuple(self.document.position(("entries", i))[0] for i in range(count))
 
 
 @dataclass
@@ -96,11 +108,12 @@ def load_one(root: Path, rel: str, cache: Cache, max_size: int) -> FileResult:
         return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))])
     key = cache.key("file", raw)
     cached = cache.get(key)
-    if isinstance(cached, tuple) and len(cached) == 3:
-        kind, entries, found = cached
-        return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found])
+    if isinstance(cached, tuple) and len(cached) == 4:
+        kind, entries, found, lines = cached
+        return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found], None, lines)
     result = _load_fresh(raw, rel)
-    cache.put(key, (result.kind, result.entries, tuple(f.to_tuple() for f in result.findings)))
+    found = tuple(f.to_tuple() for f in result.findings)
+    cache.put(key, (result.kind, result.entries, found, result.lines_of_entries))
     return result
 
 
@@ -118,6 +131,8 @@ def _load_fresh(raw: bytes, rel: str) -> FileResult:
     from pmarklint.schema import validate_document
 
     problems = validate_document(kind, document, rel)
+    for check in document_checks():
+        problems += check(kind, document, rel)
     entries = document.data.get("entries")
     entries = entries if isinstance(entries, list) else []  # every item, so that indexes match the file
     return FileResult(rel, kind, entries, [_in_entry(f, document) for f in loaded.findings] + problems, document)
@@ -139,18 +154,63 @@ def _in_entry(item: Finding, document: Document) -> Finding:
 
 class Locator:
     """Positions for repository-scope findings. A file parsed in this run answers from memory; a file
-    that came from the cache is parsed again only if a finding needs a position in it."""
+    that came from the cache (and pmarklint.yaml) is parsed again only if a finding needs a position in it."""
 
     def __init__(self, root: Path, results: dict[str, FileResult]) -> None:
         self.root = root
         self.results = results
+        self.documents: dict[Any, Document] = {}
 
-    def __call__(self, rel: str, path: tuple[Any, ...]) -> tuple[int, int]:
-        result = self.results[rel]
-        if result.document is None:
+    def __call__(self, rel: str, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+        result = self.results.get(rel)
+        if result is not None and result.document is not None:
+            return result.document.position(path, key=at_key)
+        if result is not None and len(path) >= 2 and path[0] == "entries" and isinstance(path[1], int):
+            found = self._in_entry(result, path[1], path[2:], at_key)
+            if found is not None:
+                return found
+        document = self.documents.get(rel)
+        if document is None:
+            document = self.documents[rel] = parse(self._text(rel), rel).document or Document(None)
+        return document.position(path, key=at_key)
+
+    def _text(self, rel: str) -> str:
+        try:
             content, _ = decode((self.root / rel).read_bytes(), rel)
-            result.document = parse(content or "", rel).document or Document(None)
-        return result.document.position(path)
+        except OSError:
+            content = None
+        return content or ""
+
+    def _in_entry(self, result: FileResult, index: int, sub: tuple[Any, ...], at_key: bool) -> tuple[int, int] | None:
+        """Parse only the lines of one entry of a cached file: a large ledger with one finding costs a
+        few lines of parsing, not the whole file. None when the layout does not allow it (flow style)."""
+        starts = result.entry_lines
+        if index >= len(starts) or any(a >= b for a, b in zip(starts, starts[1:])):
+            return None
+        key = (result.rel, index)
+        if key not in self.documents:
+            lines = self._text(result.rel).split("\n")
+            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
+            piece = parse("\n".join(lines[starts[index] - 1 : end]), result.rel)
+            ok = piece.document is not None and isinstance(piece.document.data, list) and len(piece.document.data) == 1
+            self.documents[key] = piece.document if ok and piece.document is not None else Document(None)
+        document = self.documents[key]
+        if document.data is None:
+            return None
+        line, column = document.position((0, *sub), key=at_key)
+        return line + starts[index] - 1, column
+
+
+def load_catalog(framework: str, cache: Cache) -> dict[str, dict[str, Any]]:
+    """The requirement items of the framework, by id: the shipped catalog (only pmark-2023 today)."""
+    directory = data_dir("controls")
+    catalog: dict[str, dict[str, Any]] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        result = load_one(directory, path.name, cache, DEFAULT_MAX_FILE_SIZE)
+        for entry in result.entries:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                catalog[entry["id"]] = entry
+    return catalog
 
 
 def run_check(
@@ -180,22 +240,31 @@ def _run(root: Path, today: dt.date, lang: str, use_cache: bool) -> CheckResult:
     found: list[Finding] = [f for r in results.values() for f in r.findings]
     found += [finding("PML006", rel, 1, 1, "PML006.untracked") for rel in workspace.untracked]
 
-    repo_index = index_mod.RepositoryIndex()
-    entries = 0
+    repo_index = RepositoryIndex()
     for result in results.values():
         if result.kind is None:
             continue
         for i, entry in enumerate(result.entries):
             if isinstance(entry, dict):  # anything else is already a PML101 finding
-                entries += 1
-                repo_index.add(index_mod.EntryRef(result.rel, i, result.kind, entry))
-    locate = Locator(root, results)
-    found += index_mod.duplicate_ids(repo_index, locate)
+                repo_index.add(EntryRef(result.rel, i, result.kind, entry))
+    ctx = Context(
+        root=root,
+        config=config,
+        today=today,
+        index=repo_index,
+        locate=Locator(root, results),
+        list_files=lambda: list_all_files(root, git_dir),
+        catalog=load_catalog(str(config.data.get("framework", "")), cache),
+    )
+    for check in repository_checks():
+        check(ctx)
+    found += ctx.out
+    findings, waived = apply_waivers(ctx, found)
 
     final = []
-    for item in found:
+    for item in findings:
         severity = config.severity(item.rule, item.severity)
         if severity is not None:
             final.append(item if severity == item.severity else replace(item, severity=severity))
     final.sort()
-    return CheckResult(root, today, config, len(results), entries, final)
+    return CheckResult(root, today, config, len(results), len(repo_index.entries), final, sorted(waived))

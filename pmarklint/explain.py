@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import catalog, text
-from pmarklint.rules import REGISTRY, Example
+from pmarklint.rules import CATALOG, REGISTRY, Example
 
 
 def _example(example: Example, lang: str) -> list[str]:
     out = []
     for name, content in example.files.items():
+        if content == CATALOG:
+            out.append(f"    # {name} " + text("ui.explain_catalog", lang))
+            continue
         if isinstance(content, bytes):
             out.append(f"    # {name} " + text("ui.explain_bytes", lang))
             content = content.decode("cp932")

@@ -1,12 +1,11 @@
-"""The repository index: every entry by id, built once per run and read by every cross-file check."""
+"""The repository index: every entry by id, with back-references, built once per run and read by every
+cross-file check."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
-
-from pmarklint.findings import Finding, finding
 
 
 @dataclass(frozen=True)
@@ -20,45 +19,26 @@ class EntryRef:
     def path(self) -> tuple[Any, ...]:
         return ("entries", self.index)
 
+    @property
+    def id(self) -> str | None:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
+
 
 @dataclass
 class RepositoryIndex:
+    entries: list[EntryRef] = field(default_factory=list)
     by_id: dict[str, EntryRef] = field(default_factory=dict)
     duplicates: list[tuple[EntryRef, EntryRef]] = field(default_factory=list)  # (first, later)
+    # id → every (entry, path inside it) that refers to it: filled by the reference checks
+    referrers: dict[str, list[tuple[EntryRef, tuple[Any, ...]]]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, ref: EntryRef) -> None:
-        entry_id = ref.data.get("id")
-        if not isinstance(entry_id, str):
+        self.entries.append(ref)
+        if ref.id is None:
             return
-        first = self.by_id.get(entry_id)
+        first = self.by_id.get(ref.id)
         if first is None:
-            self.by_id[entry_id] = ref
+            self.by_id[ref.id] = ref
         else:
             self.duplicates.append((first, ref))
-
-
-Locate = Callable[[str, tuple[Any, ...]], tuple[int, int]]
-
-
-def duplicate_ids(index: RepositoryIndex, locate: Locate) -> list[Finding]:
-    """PML102 at every later use of an id, naming where it was first used."""
-    out = []
-    for first, later in index.duplicates:
-        first_line, _ = locate(first.file, (*first.path, "id"))
-        line, column = locate(later.file, (*later.path, "id"))
-        entry_id = later.data["id"]
-        out.append(
-            finding(
-                "PML102",
-                later.file,
-                line,
-                column,
-                "PML102.duplicate",
-                entry=entry_id,
-                path="id",
-                id=entry_id,
-                other_file=first.file,
-                other_line=first_line,
-            )
-        )
-    return out

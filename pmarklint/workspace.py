@@ -62,3 +62,16 @@ def _walk(root: Path, folders: list[str]) -> list[str]:
                 if name.endswith(YAML_SUFFIXES) and path.is_file():  # regular files only: never a FIFO
                     out.append(path.relative_to(root).as_posix())
     return sorted(out)
+
+
+def list_all_files(root: Path, git_dir: Path | None) -> list[str]:
+    """Every file of the repository below ``root``: what git tracks or has staged, else what is on disk."""
+    if git_dir is not None:
+        listed = _git(root, "ls-files", "-z", "--cached")
+        if listed is not None:
+            return sorted(p for p in dict.fromkeys(listed.split("\0")) if p)
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d != ".git"]
+        out += [Path(dirpath, name).relative_to(root).as_posix() for name in filenames]
+    return sorted(out)

@@ -14,15 +14,20 @@ import pytest
 from click.testing import CliRunner
 
 from pmarklint.cli import cli
+from pmarklint.rules import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CONFIG = """organization: {name: 株式会社テスト}
+# Settings with every check on, as a real repository has them.
+FULL_CONFIG = """organization: {name: 株式会社テスト}
 framework: pmark-2023
 language: en
 departments:
   - {id: cs, name: カスタマーサービス部}
 """
+# For tests that look at one file or one rule: the checks that need a complete repository (the whole catalog,
+# a roster, reviews, retention) are off, so that a two-line ledger is a clean repository.
+CONFIG = FULL_CONFIG + "rules: {PML205: off, PML302: off, PML502: off, PML504: off}\n"
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Hanako Nakamura",
@@ -55,6 +60,9 @@ def git(repo: Path, *args: str) -> str:
 
 def write(repo: Path, files: dict[str, str | bytes]) -> None:
     for rel, content in files.items():
+        if content == CATALOG:  # the shipped catalog, copied into the folder as `pmarklint init` does
+            write(repo, {rel + p.name: p.read_text(encoding="utf-8") for p in (ROOT / "controls").glob("*.yaml")})
+            continue
         path = repo / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -68,7 +76,8 @@ def make_repo(root: Path, files: dict[str, str | bytes], *, config: str = CONFIG
     that start with '?' which are written but left untracked."""
     root.mkdir(parents=True, exist_ok=True)
     tracked = {k: v for k, v in files.items() if not k.startswith("?")}
-    write(root, {"pmarklint.yaml": config, **tracked})
+    write(root, {"pmarklint.yaml": config})
+    write(root, tracked)  # in order: a file may replace one of a copied catalog
     if use_git:
         git(root, "init", "-q", "-b", "main")
         git(root, "add", "-A")

@@ -30,16 +30,27 @@ def test_warm_run_equals_cold_run(tmp_path: Path) -> None:
     assert [f["rule"] for f in json.loads(warm)["findings"]].count("PML102") == 1
 
 
-def test_warm_run_does_not_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": BAD})
+def test_warm_run_does_not_parse_whole_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm run reads cached results; a repository-scope finding in a cached file is located by parsing
+    only its entry's lines."""
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": BAD, "inventory/b.yaml": inventory("PI-9", "PI-2")})
     cold = check_json(repo).stdout
     import pmarklint.engine
 
-    def refuse(*args: object) -> None:
-        raise AssertionError("parsed although nothing changed")
+    real_parse = pmarklint.engine.parse
+    parsed: list[str] = []
 
-    monkeypatch.setattr(pmarklint.engine, "parse", refuse)
+    def spy(text: str, rel: str):
+        parsed.append(text)
+        return real_parse(text, rel)
+
+    monkeypatch.setattr(pmarklint.engine, "parse", spy)
     assert check_json(repo).stdout == cold
+    whole_files = {(repo / "inventory" / name).read_text(encoding="utf-8") for name in ("a.yaml", "b.yaml")}
+    assert parsed, "the duplicate id in b.yaml needs a position"
+    assert not whole_files & set(parsed)
+    config = (repo / "pmarklint.yaml").read_text(encoding="utf-8")  # small, and located when a finding is in it
+    assert all(text.lstrip().startswith("- id:") for text in parsed if text != config), parsed
 
 
 def test_an_edit_is_seen(tmp_path: Path) -> None:

@@ -42,7 +42,8 @@ def test_catalog_lints_clean(tmp_path: Path) -> None:
     files = {f"controls/{p.name}": p.read_text(encoding="utf-8") for p in (ROOT / "controls").glob("*.yaml")}
     result = check_json(make_repo(tmp_path / "r", files))
     assert result.exit_code == 0
-    assert result.json()["findings"] == []
+    # what remains is the to-do list of a new PMS: tasks never done yet
+    assert {f["rule"] for f in result.json()["findings"]} <= {"PML306"}
     assert result.json()["summary"]["entries"] == 58
 
 
@@ -87,8 +88,10 @@ def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
         path.write_text("\n".join(body) + "\n", encoding="utf-8")
     git(target, "add", "-A")
     result = run("check", target, "--format", "json", "--today", "2026-11-26")
-    assert result.json()["findings"] == []
+    assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
     assert result.json()["summary"]["entries"] == 58 + 3
+    assert not [f for f in result.json()["findings"] if f["file"] in ("inventory/inventory.yaml",
+                                                                      "contractors/contractors.yaml")]
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, ROOT, check_json, git, inventory, make_repo, run
+from conftest import CONFIG, FULL_CONFIG, ROOT, check_json, git, inventory, make_repo, run
 from jsonschema import Draft202012Validator, FormatChecker
 
 from pmarklint import __version__
@@ -137,9 +137,9 @@ def test_missing_path_exits_2(tmp_path: Path) -> None:
             CONFIG.replace("framework: pmark-2023", "framework: pmark-2017"),
             "pmarklint.yaml:2:12: 'framework' must be one of pmark-2023",
         ),
-        (CONFIG + "rules: {PML101: {severity: fatal}}\n", "'rules.PML101.severity' must be one of error, warning, off"),
-        (CONFIG + "rules: {PML999: off}\n", "unknown rule code 'PML999'"),
-        (CONFIG + "rules: {pml101: off}\n", "'rules' must be a rule code such as PML101, got \"pml101\""),
+        (FULL_CONFIG + "rules: {PML101: {severity: fatal}}\n", "'rules.PML101.severity' must be one of error, warning, off"),
+        (FULL_CONFIG + "rules: {PML999: off}\n", "unknown rule code 'PML999'"),
+        (FULL_CONFIG + "rules: {pml101: off}\n", "'rules' must be a rule code such as PML101, got \"pml101\""),
         (CONFIG + "langage: ja\n", "unknown field 'langage' (did you mean 'language'?)"),
         (CONFIG + "language: ja\nlanguage: en\n", "key 'language' appears twice"),
         ("organization: [\n", "pmarklint.yaml:2:1: this is not valid YAML"),
@@ -163,9 +163,11 @@ def test_config_in_shift_jis_exits_2(tmp_path: Path) -> None:
 
 def test_rule_can_be_switched_off_or_downgraded(tmp_path: Path) -> None:
     files = {"inventory/a.yaml": inventory("PI-1"), "inventory/b.yaml": inventory("PI-1")}
-    off = make_repo(tmp_path / "off", files, config=CONFIG + "rules: {PML102: off}\n")
+    off = make_repo(tmp_path / "off", files, config=CONFIG.replace("PML504: off", "PML504: off, PML102: off"))
     assert check_json(off).json()["findings"] == []
-    warn = make_repo(tmp_path / "warn", files, config=CONFIG + "rules: {PML102: {severity: warning}}\n")
+    warn = make_repo(
+        tmp_path / "warn", files, config=CONFIG.replace("PML504: off", "PML504: off, PML102: {severity: warning}")
+    )
     result = check_json(warn)
     assert result.exit_code == 0
     assert [(f["rule"], f["severity"]) for f in result.json()["findings"]] == [("PML102", "warning")]

@@ -79,7 +79,7 @@ entries:
     service: 配送
     evaluation: {date: 2026/04/01, result: passed}
 """
-    items = findings(make_repo(tmp_path / "r", {"contractors/c.yaml": text}))
+    items = [i for i in findings(make_repo(tmp_path / "r", {"contractors/c.yaml": text})) if i["rule"] == "PML101"]
     assert [(i["path"], i["line"], i["column"]) for i in items] == [
         ("evaluation.date", 6, 24),
         ("evaluation.result", 6, 44),

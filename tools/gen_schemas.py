@@ -505,7 +505,21 @@ def config_schema() -> dict[str, Any]:
         "anyOf": [
             {"const": "off"},
             {"type": "boolean", "const": False},
-            obj({"severity": severity}, ["severity"]),
+            {
+                **obj(
+                    {
+                        "severity": severity,
+                        "allow": prop(
+                            REF["texts"],
+                            "許容する値",
+                            "Allowed values",
+                            "誤検知として許容する値またはパターン(PML505。例: *@example.co.jp)。",
+                            "Known false positives to accept, exact or as a pattern (PML505; e.g. *@example.co.jp).",
+                        ),
+                    }
+                ),
+                "minProperties": 1,
+            },
         ]
     }
     defs = common_defs()

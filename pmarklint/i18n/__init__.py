@@ -10,7 +10,7 @@ from typing import Any
 
 LANGUAGES = ("ja", "en")
 # Arguments whose value is itself a key into the catalog ("expect": "duration" → expect.duration).
-_LOOKUP_ARGS = ("hint", "expect", "type")
+_LOOKUP_ARGS = {"hint": "hint", "expect": "expect", "type": "type", "role": "role", "first": "role", "second": "role"}
 
 
 def catalog(lang: str) -> ModuleType:
@@ -26,9 +26,9 @@ def catalog(lang: str) -> ModuleType:
 def render(key: str, lang: str, args: dict[str, Any]) -> str:
     messages = catalog(lang).MESSAGES
     values = dict(args)
-    for name in _LOOKUP_ARGS:
+    for name, prefix in _LOOKUP_ARGS.items():
         if name in values:
-            values[name] = messages.get(f"{name}.{values[name]}", str(values[name]))
+            values[name] = messages.get(f"{prefix}.{values[name]}", str(values[name]))
     if values.get("field") in ("@entry", "@file"):
         values["field"] = messages[f"field.{values['field'][1:]}"]
     if "suggestion" in values:

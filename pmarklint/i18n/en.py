@@ -74,6 +74,74 @@ MESSAGES = {
     # PML102
     "PML102.duplicate": "id '{id}' is used twice: also at {other_file}:{other_line}; ids are unique across the "
     "repository and never reused, so give one of them a new id",
+    # PML201
+    "PML201.department": "department '{id}' is not defined: add it to departments in pmarklint.yaml, or correct the id",
+    "PML201.person": "no person with id '{id}' in the roster (people/): add them, or correct the id",
+    "PML201.contractor": "no contractor with id '{id}' in the contractor ledger: add it, or correct the id",
+    "PML201.inventory": "no inventory entry with id '{id}': add it to the personal-information inventory, or correct the id",
+    "PML201.control": "'{id}' is not a requirement item of the guideline: check the number (pmarklint explain PML205 lists how the catalog is used)",
+    "PML201.waiver_entry": "the waiver names '{id}', which is no entry of this repository; correct the id or remove the waiver",
+    # PML202
+    "PML202.retired": "'{id}' was retired on {retired_on} ({file}): refer to the entry that replaced it",
+    # PML203
+    "PML203.contractor_side": "this entry is entrusted to {contractor}, but {contractor}'s entrusted_data ({file}) does not list {inventory}: add {inventory} there, or remove {contractor} here",
+    "PML203.inventory_side": "{contractor} lists {inventory} as entrusted data, but {inventory}'s entrusted_to ({file}) does not name {contractor}: add {contractor} there, or remove {inventory} here",
+    # PML204
+    "PML204.missing": "'{target}' matches no file in the repository: add the document (git add), or correct the path",
+    # PML205
+    "PML205.missing": "requirement item {id} ({title_en}; {title_ja}) of {framework} has no control: add one (pmarklint init copies the catalog), or mark it status: not_applicable with a reason",
+    # PML301
+    "PML301.overdue": "review overdue: last reviewed {last}, every {every}, so due on {due}; review the entry and update last_reviewed",
+    # PML302
+    "PML302.soon": "review due on {due} (last reviewed {last}, every {every})",
+    "PML302.never": "never reviewed: review the entry and record the date in last_reviewed",
+    # PML303
+    "PML303.missing": "this contractor has no evaluation: evaluate it and record evaluation: {{date, result, evaluator}}",
+    "PML303.failed": "the evaluation of {date} failed: end the entrustment, re-evaluate, or record a waiver with its reason",
+    "PML303.overdue": "evaluation overdue: evaluated {last}, every {every}, so due on {due}",
+    "PML303.soon": "evaluation due on {due} (evaluated {last}, every {every})",
+    # PML304
+    "PML304.contract_expired": "the contract expired on {date}: renew it and update contract.expires, or retire the contractor",
+    "PML304.contract_soon": "the contract expires on {date}",
+    "PML304.certification_expired": "the {kind} certification expired on {date}: check its renewal and update the date",
+    "PML304.certification_soon": "the {kind} certification expires on {date}",
+    "PML304.waiver_expired": "this waiver of {rule} expired on {date} and no longer applies: fix the finding, or renew the waiver with a new date and approval",
+    # PML305
+    "PML305.future": "'{field}' is {date}, a day that has not come yet: a record cannot be dated in the future",
+    # PML306
+    "PML306.overdue": "'{task}' is overdue: last done {last}, every {every}, so due on {due}",
+    "PML306.soon": "'{task}' is due on {due} (last done {last}, every {every})",
+    "PML306.never": "'{task}' has never been done: do it and record last_done",
+    # PML307
+    "PML307.incomplete": "an overseas transfer without {missing}: name the country (ISO code) and the legal basis (consent, equivalent_system or adequacy)",
+    "PML307.never": "transfer to {country} under an equivalent system: the recipient's measures must be checked periodically; record last_checked",
+    "PML307.overdue": "the periodic check of the transfer to {country} is overdue: last checked {last}, due {due}",
+    "PML307.soon": "the periodic check of the transfer to {country} is due on {due} (last checked {last})",
+    # PML308
+    "PML308.window": "the P-mark expires on {expires}: the renewal application window is open until {closes}; file the renewal",
+    "PML308.closed": "the renewal application window closed on {closes}, and the P-mark expires on {expires}: contact the assessment body now",
+    "PML308.expired": "the P-mark expired on {expires}: update organization.certification once it is renewed",
+    # PML402
+    "PML402.waiver_unknown": "the waiver is approved by '{person}', who is not an active person in the roster; it does not apply",
+    "PML402.waiver_role": "'{person}' may not approve waivers for a {kind} entry (allowed roles: {roles}); the waiver does not apply",
+    # PML501
+    "PML501.conflict": "one person holds both {first} and {second}: the audit must be independent of what it audits; give one role to someone else",
+    # PML502
+    "PML502.unassigned": "nobody holds the role {role}: name the person in people/ (roles: [...])",
+    # PML503
+    "PML503.no_contract": "no contract is recorded for this contractor: record contract: {{signed, clauses}}",
+    "PML503.missing": "the contract lacks {count} of the eight required clauses: {clauses}",
+    # PML504
+    "PML504.retention": "no retention period (retention.period, e.g. P5Y): say how long the data is kept",
+    "PML504.disposal": "no disposal method (disposal): say how the data is destroyed at the end",
+    # PML505
+    "PML505.email": "this looks like a real e-mail address ({shown}): the ledger names data items, it must not hold the data; remove it (or allow it in rules.PML505.allow)",
+    "PML505.phone": "this looks like a real phone number ({shown}): the ledger names data items, it must not hold the data; remove it (or allow it in rules.PML505.allow)",
+    "PML505.my_number": "this looks like a My Number ({shown}), which must never be written here: remove it now and check where else it was copied",
+    "role.top_management": "top management",
+    "role.privacy_manager": "privacy manager",
+    "role.audit_lead": "audit lead",
+    "role.internal_auditor": "internal auditor",
     # user interface
     "ui.summary": "{files} files, {entries} entries: {errors} errors, {warnings} warnings",
     "ui.waived_heading": "Waived (listed for the record, not counted as errors):",
@@ -93,6 +161,7 @@ MESSAGES = {
     "ui.explain_requirement": "P-mark requirement item",
     "ui.explain_severity": "Default severity",
     "ui.explain_bytes": "(this file is saved in Shift_JIS)",
+    "ui.explain_catalog": "(the shipped catalog, as pmarklint init copies it)",
     "ui.explain_untracked": "(this file is not added to git)",
     "ui.init_exists": "{path} already exists; left as it is",
     "ui.init_created": "created {path}",
@@ -164,5 +233,160 @@ RULE_DOCS = {
         "why": "References, approvals and the audit trail all point at ids; an id used twice makes them point "
         "at two things.",
         "fix": "Give one of the entries a new id that was never used before.",
+    },
+    "PML201": {
+        "title": "Reference to an id that does not exist",
+        "what": "Checks every reference: owners, evaluators, access holders, approvers, departments, entrusted_to, "
+        "entrusted_data, subcontractors, the entries that waivers name, and control ids written like requirement "
+        "items (J.x.y).",
+        "why": "The inventory must identify who handles each item of personal information and to whom it is "
+        "entrusted (J.3.1.1, J.9.4); a reference to nobody is a gap an auditor finds at once.",
+        "fix": "Add the missing person, contractor, department or entry, or correct the id.",
+    },
+    "PML202": {
+        "title": "Reference to a retired entry",
+        "what": "Reports an active entry that refers to a retired one (status: retired): a person who left, a "
+        "contractor no longer used.",
+        "why": "Responsibilities must rest with people who hold them now (J.2.3.1); data entrusted to a contractor "
+        "that was retired is data nobody supervises.",
+        "fix": "Refer to the entry that took over, or retire the referring entry too.",
+    },
+    "PML203": {
+        "title": "The two sides of an entrustment disagree",
+        "what": "Where a contractor lists its entrusted_data, compares it with the inventory's entrusted_to, both "
+        "ways, and says which side to change.",
+        "why": "Supervising contractors (J.9.4) starts from knowing exactly which personal information each one "
+        "holds; two ledgers that disagree cannot both be right.",
+        "fix": "Make the contractor's entrusted_data and the inventory's entrusted_to name each other.",
+    },
+    "PML204": {
+        "title": "Document or evidence path that matches no file",
+        "what": "Checks each control's documents[].path and records[].evidence (paths or globs such as "
+        "records/audit/*.md) against the files git tracks.",
+        "why": "Documented information must exist and be controlled (J.4.5); a rule or record the PMS points at "
+        "but nobody can open is a finding at the audit.",
+        "fix": "Add the document to the repository (git add), or correct the path.",
+    },
+    "PML205": {
+        "title": "Requirement item without a control",
+        "what": "Compares the repository's controls with the catalog of its framework (pmark-2023: the 58 "
+        "requirement items of the guideline); each item needs a control, or one marked not_applicable with a reason.",
+        "why": "The PMS must address every requirement (J.1.5); an item nobody wrote down is an item nobody decided "
+        "about. The catalog's titles are our own paraphrases, and some are marked verified: false.",
+        "fix": "Copy the missing item from the catalog (pmarklint init writes it), or mark it not_applicable with "
+        "a reason.",
+    },
+    "PML301": {
+        "title": "Review overdue",
+        "what": "Reports an entry whose last_reviewed plus its review interval (review_every, else review.every in "
+        "pmarklint.yaml, default P1Y) is before today.",
+        "why": "The inventory and the other records must be reviewed at least once a year and kept current "
+        "(J.3.1.1); an overdue review is one of the most common audit findings.",
+        "fix": "Review the entry and set last_reviewed to the date of the review.",
+    },
+    "PML302": {
+        "title": "Review due soon, or never reviewed",
+        "what": "Warns when a review falls due within the warning window (review.warn_within, default P30D), and "
+        "about entries with no last_reviewed at all.",
+        "why": "A review planned before its due date never becomes a finding (J.3.1.1).",
+        "fix": "Plan the review; record last_reviewed when it is done.",
+    },
+    "PML303": {
+        "title": "Contractor evaluation missing, failed or overdue",
+        "what": "Reports a contractor with no evaluation, a failed one (result: fail) without a waiver, or one older "
+        "than the contractor's review interval (default yearly; warning within the window).",
+        "why": "Contractors must be selected by criteria and checked periodically (J.9.4). The law says "
+        "'periodically'; yearly is the common practice that consultants recommend, so the interval is a setting.",
+        "fix": "Evaluate the contractor and record evaluation: {date, result, evaluator}.",
+    },
+    "PML304": {
+        "title": "Contract, certification or waiver expired",
+        "what": "Reports a contractor's contract.expires or certifications[].expires before today (a warning within "
+        "the window), and waivers in pmarklint.yaml past their expires date.",
+        "why": "Entrusted data must stay under a contract for as long as it is kept (J.9.4), and a certification "
+        "used as evidence of a contractor's level must be valid.",
+        "fix": "Renew the contract or certification and update the date, or retire the contractor.",
+    },
+    "PML305": {
+        "title": "Date in the future",
+        "what": "Reports dates that record something done (last_reviewed, evaluation.date, contract.signed, "
+        "approvals[].date, recurring[].last_done, overseas[].last_checked, retired_on) that are after today.",
+        "why": "Records must be accurate (J.4.5.5): a review cannot have happened tomorrow, and a future date "
+        "silently postpones every check that reads it.",
+        "fix": "Write the day it really happened.",
+    },
+    "PML306": {
+        "title": "Recurring task of a control overdue",
+        "what": "Reports a control's recurring task whose last_done plus every is before today (a warning within "
+        "the window, and for tasks never done yet).",
+        "why": "Education, internal audit, management review and the other yearly tasks (J.4.3, J.6.2, J.6.3) are "
+        "what a renewal assessment looks at across two years of records.",
+        "fix": "Do the task and record last_done.",
+    },
+    "PML307": {
+        "title": "Overseas transfer incomplete or unchecked",
+        "what": "Reports an overseas transfer without country or legal basis, and, for the equivalent-system basis, "
+        "a periodic check (last_checked) missing or older than a year.",
+        "why": "Providing personal data to a third party abroad needs a legal basis, and under the equivalent-system "
+        "route the recipient must be checked periodically (J.8.8.1). The law says 'periodically'; yearly is our "
+        "reading, not the law's word.",
+        "fix": "Record the country, the basis and the date of the last check.",
+    },
+    "PML308": {
+        "title": "P-mark renewal",
+        "what": "With organization.certification.expires set: a warning while the renewal application window is open "
+        "(8 to 4 months before expiry), an error once it has closed or the mark has expired.",
+        "why": "The P-mark is valid for two years, and a renewal must be filed in that window to keep it without a "
+        "gap. If the last day falls on a non-business day it moves to the next business day; this check does not "
+        "know your calendar.",
+        "fix": "File the renewal with the assessment body, then update the expiry date.",
+    },
+    "PML402": {
+        "title": "Approver unknown or without an allowed role",
+        "what": "Checks the approvers of waivers in pmarklint.yaml: the person must be active in the roster and hold "
+        "a role allowed to approve the waived entry's kind (approvals in pmarklint.yaml).",
+        "why": "Exceptions to the PMS are decisions the responsible manager takes (J.2.3.1); a waiver anyone can "
+        "write is no control at all.",
+        "fix": "Have a person with the right role approve the waiver and name them in approved_by.",
+    },
+    "PML501": {
+        "title": "Role conflict",
+        "what": "Reports one person holding privacy_manager and audit_lead together, or top_management and "
+        "audit_lead.",
+        "why": "The audit lead must be independent of the management the audit examines (J.2.3.2). Manager and audit "
+        "lead held by one person is a nonconformity; top management as audit lead rests on consultants' practice, "
+        "so its severity is a setting.",
+        "fix": "Give one of the roles to another person.",
+    },
+    "PML502": {
+        "title": "Required role nobody holds",
+        "what": "Warns when no active person holds top_management, privacy_manager or audit_lead.",
+        "why": "Top management appoints a privacy manager and an audit lead (J.2.3.2); without them the PMS has no "
+        "owner and no audit.",
+        "fix": "Add the people to people/ with their roles.",
+    },
+    "PML503": {
+        "title": "Contract missing a required clause",
+        "what": "Reports a contractor with no contract recorded, or whose contract does not include all eight "
+        "clauses: responsibilities, security measures, subcontracting, status reporting, audit rights, measures on "
+        "breach, incident reporting, end of contract.",
+        "why": "The guideline requires these eight items in every entrustment contract (J.9.4).",
+        "fix": "Amend the contract and set each clause to true in contract.clauses.",
+    },
+    "PML504": {
+        "title": "Retention period or disposal method not set",
+        "what": "Reports an inventory entry without retention.period or without disposal.",
+        "why": "The inventory must say how long each item is kept and how it is disposed of (J.3.1.1, J.9.1).",
+        "fix": "Set retention.period (e.g. P5Y) with its basis, and disposal.",
+    },
+    "PML505": {
+        "title": "Real personal data typed into a ledger",
+        "what": "Looks through every value for what looks like a real e-mail address, a Japanese phone number or a "
+        "My Number (12 digits with a valid check digit, so ordinary numbers do not trip it). The roster's emails are "
+        "expected and skipped. The message shows the value masked.",
+        "why": "The ledger describes personal information; holding the information itself in git spreads it to "
+        "every clone and log (J.9.2). A My Number may only be handled for its legal purposes.",
+        "fix": "Remove the value. A known false positive (a company's public contact address) goes into "
+        "rules.PML505.allow in pmarklint.yaml.",
     },
 }

@@ -8,9 +8,12 @@ language catalogs of :mod:`pmarklint.i18n`, keyed by code, so that Japanese and 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
 
-from pmarklint.findings import Severity
+from pmarklint.findings import Finding, Severity
 
 
 class Scope(str, enum.Enum):
@@ -19,10 +22,15 @@ class Scope(str, enum.Enum):
     HISTORY = "history"  # needs git history
 
 
+CATALOG = "\x00the shipped catalog"  # as an Example value under a folder ("controls/"): copy it there
+
+
 @dataclass(frozen=True)
 class Example:
     """A tiny repository: file path → content (text, or bytes written as they are), added to a minimal
-    valid PMS repository. A path that starts with ``?`` is written but not added to git."""
+    valid PMS repository. A path that starts with ``?`` is written but not added to git; a folder path
+    (ending in ``/``) with the value ``CATALOG`` receives the shipped catalog, as ``pmarklint init`` copies it;
+    ``pmarklint.yaml`` replaces the minimal settings."""
 
     files: dict[str, str | bytes]
 
@@ -40,16 +48,35 @@ class Rule:
     tags: tuple[str, ...] = field(default=())
 
 
-def _build() -> dict[str, Rule]:
-    from pmarklint.rules import files, schema
+def _families() -> tuple[ModuleType, ...]:
+    from pmarklint.rules import approvals, dates, files, organisation, references, schema
 
+    return (files, schema, references, dates, organisation, approvals)
+
+
+def _build() -> dict[str, Rule]:
     registry: dict[str, Rule] = {}
-    for family in (files, schema):
+    for family in _families():
         for rule in family.RULES:
             if rule.code in registry:  # pragma: no cover - caught by the registry test
                 raise ValueError(f"rule code {rule.code} registered twice")
             registry[rule.code] = rule
     return dict(sorted(registry.items()))
+
+
+def repository_checks() -> list[Callable[[Any], None]]:
+    """Each family's ``check(ctx)``: runs once per run over the whole repository's index."""
+    return [family.check for family in _families() if hasattr(family, "check")]
+
+
+def document_checks() -> list[Callable[[str, Any, str], list[Finding]]]:
+    """Each family's ``check_document(kind, document, rel)``: runs when a file is loaded; cached with it."""
+    return [family.check_document for family in _families() if hasattr(family, "check_document")]
+
+
+def refiners() -> list[Callable[[Any, list[Finding]], list[Finding]]]:
+    """Each family's ``refine(ctx, findings)``: rule options applied after every check (e.g. allow-lists)."""
+    return [family.refine for family in _families() if hasattr(family, "refine")]
 
 
 REGISTRY: dict[str, Rule] = _build()

@@ -1,9 +1,11 @@
 """Schema family (PML1xx): does each entry match its kind's JSON Schema, and is each id unique?
 
-PML101 runs in :mod:`pmarklint.schema`; PML102 runs over the repository index in
-:mod:`pmarklint.index`.
+PML101 runs in :mod:`pmarklint.schema` while a file is loaded; PML102 runs over the repository index.
 """
 
+from __future__ import annotations
+
+from pmarklint.context import Context
 from pmarklint.findings import Severity
 from pmarklint.rules import Example, Rule, Scope
 
@@ -47,3 +49,10 @@ RULES = (
         requirement="J.3.1.1",
     ),
 )
+
+
+def check(ctx: Context) -> None:
+    """PML102 at every later use of an id, naming where it was first used."""
+    for first, later in ctx.index.duplicates:
+        first_line, _ = ctx.locate(first.file, (*first.path, "id"))
+        ctx.report("PML102", later, ("id",), "PML102.duplicate", id=later.id, other_file=first.file, other_line=first_line)

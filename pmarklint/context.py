@@ -1,0 +1,120 @@
+"""What repository-scope checks read: the settings, today, the index of every entry, the catalog of the
+repository's framework, the files git tracks, and positions for their findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pmarklint.config import CONFIG_NAME, Config
+from pmarklint.dates import Duration
+from pmarklint.findings import Finding, Severity, finding
+from pmarklint.index import EntryRef, RepositoryIndex
+from pmarklint.loader import dotted
+
+Locate = Callable[..., tuple[int, int]]  # (file, path inside it, at_key=False) -> (line, column)
+
+DEFAULT_APPROVERS = {
+    "control": ["top_management"],
+    "contractor": ["privacy_manager"],
+    "inventory": ["privacy_manager"],
+    "person": ["top_management"],
+}
+
+
+@dataclass
+class Context:
+    root: Path
+    config: Config
+    today: dt.date
+    index: RepositoryIndex
+    locate: Locate
+    list_files: Callable[[], list[str]]  # every file of the repository (git's view), relative to root
+    catalog: dict[str, dict[str, Any]]  # the framework's requirement items by id
+    out: list[Finding] = field(default_factory=list)
+
+    # -- settings -------------------------------------------------------------------------------------
+    def review_every(self, kind: str) -> Duration:
+        every = ((self.config.data.get("review") or {}).get("every") or {}).get(kind, "P1Y")
+        return Duration.parse(every) or Duration(years=1)
+
+    @cached_property
+    def window(self) -> Duration:
+        return Duration.parse((self.config.data.get("review") or {}).get("warn_within", "P30D")) or Duration(days=30)
+
+    def approver_roles(self, kind: str) -> list[str]:
+        configured = (self.config.data.get("approvals") or {}).get(kind)
+        return list(configured) if configured else DEFAULT_APPROVERS[kind]
+
+    @cached_property
+    def departments(self) -> set[str]:
+        return {d["id"] for d in self.config.data.get("departments") or [] if isinstance(d, dict)}
+
+    @cached_property
+    def files(self) -> list[str]:
+        return self.list_files()
+
+    # -- the index ------------------------------------------------------------------------------------
+    def entries(self, kind: str | None = None) -> Iterator[EntryRef]:
+        for ref in self.index.entries:
+            if kind is None or ref.kind == kind:
+                yield ref
+
+    def people_with(self, role: str) -> list[EntryRef]:
+        return [p for p in self.entries("person") if active(p) and role in (p.data.get("roles") or [])]
+
+    # -- findings -------------------------------------------------------------------------------------
+    def report(
+        self,
+        code: str,
+        ref: EntryRef,
+        sub: tuple[Any, ...],
+        key: str,
+        *,
+        severity: Severity | None = None,
+        at_key: bool = False,
+        **args: Any,
+    ) -> None:
+        """A finding about ``ref`` at the node ``sub`` inside it (the entry itself for ``()``)."""
+        line, column = self.locate(ref.file, (*ref.path, *sub), at_key)
+        self.out.append(
+            finding(code, ref.file, line, column, key, entry=ref.id, path=dotted(sub) or None, severity=severity, **args)
+        )
+
+    def report_config(
+        self,
+        code: str,
+        path: tuple[Any, ...],
+        key: str,
+        *,
+        entry: str | None = None,
+        severity: Severity | None = None,
+        **args: Any,
+    ) -> None:
+        """A finding about pmarklint.yaml, at ``path`` inside it (``entry``: the id it concerns, if any)."""
+        line, column = self.locate(CONFIG_NAME, path)
+        self.out.append(
+            finding(code, CONFIG_NAME, line, column, key, entry=entry, path=dotted(path) or None, severity=severity, **args)
+        )
+
+
+def active(ref: EntryRef) -> bool:
+    return ref.data.get("status", "active") not in ("retired",)
+
+
+def walk(value: Any, pattern: tuple[str, ...], prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every (path, value) that ``pattern`` names inside ``value``; ``*`` stands for each list item."""
+    if not pattern:
+        yield prefix, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, rest, (*prefix, i))
+    elif isinstance(value, dict) and head in value:
+        yield from walk(value[head], rest, (*prefix, head))

@@ -1,0 +1,67 @@
+"""Dates and ISO 8601 durations, with the month arithmetic a person would agree with: a review on
+2025-01-31 every P1M is next due on 2025-02-28 (the end of a shorter month), and P1Y from 2024-02-29 is
+2025-02-28."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DURATION = re.compile(r"P(?!\Z)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
+
+
+@dataclass(frozen=True)
+class Duration:
+    years: int = 0
+    months: int = 0
+    days: int = 0  # weeks are kept as days
+
+    @classmethod
+    def parse(cls, text: str) -> Duration | None:
+        match = _DURATION.match(text) if isinstance(text, str) else None
+        if match is None:
+            return None
+        years, months, weeks, days = (int(part or 0) for part in match.groups())
+        return cls(years, months, weeks * 7 + days)
+
+    def after(self, start: dt.date) -> dt.date:
+        """``start`` plus this duration: years and months first, clamped to the month's last day."""
+        return add_months(start, self.years * 12 + self.months) + dt.timedelta(days=self.days)
+
+    def before(self, end: dt.date) -> dt.date:
+        return add_months(end, -(self.years * 12 + self.months)) - dt.timedelta(days=self.days)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def parse_date(text: object) -> dt.date | None:
+    """A YYYY-MM-DD string as a date; anything else (already a schema finding) as None."""
+    if not isinstance(text, str) or len(text) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Due:
+    """Where a due date stands against today and the warning window."""
+
+    state: str  # "ok", "soon" (within the window) or "overdue"
+    due: dt.date
+
+
+def judge(due: dt.date, today: dt.date, window: Duration) -> Due:
+    if due < today:
+        return Due("overdue", due)
+    if window.before(due) <= today:
+        return Due("soon", due)
+    return Due("ok", due)

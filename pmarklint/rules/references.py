@@ -1,0 +1,255 @@
+"""Reference family (PML2xx): every id a file names must exist, be active, and agree with the other side.
+
+All checks read the one repository index; while checking references they also fill its back-references
+(``index.referrers``), which later checks and reports read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from pmarklint.context import Context, active, walk
+from pmarklint.findings import Severity
+from pmarklint.index import EntryRef
+from pmarklint.rules import CATALOG, Example, Rule, Scope
+
+# (pattern inside an entry, what it refers to); "*" is each item of a list.
+REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
+    "person": [(("department",), "department")],
+    "inventory": [
+        (("department",), "department"),
+        (("access", "*"), "person"),
+        (("entrusted_to", "*"), "contractor"),
+    ],
+    "contractor": [
+        (("entrusted_data", "*"), "inventory"),
+        (("subcontractors", "*"), "contractor"),
+        (("evaluation", "evaluator"), "person"),
+    ],
+    "control": [(("recurring", "*", "owner"), "person")],
+}
+COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
+
+_CONFIG = """organization: {name: 株式会社テスト}
+framework: pmark-2023
+departments:
+  - {id: cs, name: カスタマーサービス部}
+"""
+_PEOPLE = """kind: person
+entries:
+  - id: nakamura
+    name: 中村 花子
+    department: cs
+    roles: [privacy_manager]
+  - id: sato
+    name: 佐藤 一郎
+    department: cs
+    status: retired
+    retired_on: 2026-03-31
+    reason: 退職
+"""
+_INVENTORY = """kind: inventory
+entries:
+  - id: PI-001
+    name: 顧客情報
+    department: cs
+    owner: {owner}
+    data_items: [氏名, 住所]
+    purpose: 商品の発送
+    entrusted_to: [{contractor}]
+"""
+_CONTRACTORS = """kind: contractor
+entries:
+  - id: C-001
+    name: 配送株式会社
+    service: 商品の配送
+    entrusted_data: [{data}]
+"""
+_CONTROLS = """kind: control
+entries:
+  - id: J.9.4
+    title: {{ja: 委託先の監督}}
+    status: fit
+    documents:
+      - {{title: 委託先管理規程, path: {path}}}
+"""
+
+
+def _repo(owner: str = "nakamura", contractor: str = "C-001", data: str = "PI-001", **extra: str) -> dict[str, str]:
+    return {
+        "pmarklint.yaml": _CONFIG,
+        "people/people.yaml": _PEOPLE,
+        "inventory/cs.yaml": _INVENTORY.format(owner=owner, contractor=contractor),
+        "contractors/contractors.yaml": _CONTRACTORS.format(data=data),
+        **extra,
+    }
+
+
+RULES = (
+    Rule(
+        "PML201",
+        "unknown-reference",
+        Severity.ERROR,
+        Scope.REPOSITORY,
+        "references",
+        bad=Example(_repo(contractor="C-009")),
+        good=Example(_repo()),
+        requirement="J.3.1.1",
+    ),
+    Rule(
+        "PML202",
+        "retired-reference",
+        Severity.ERROR,
+        Scope.REPOSITORY,
+        "references",
+        bad=Example(_repo(owner="sato")),
+        good=Example(_repo()),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML203",
+        "entrustment-mismatch",
+        Severity.ERROR,
+        Scope.REPOSITORY,
+        "references",
+        bad=Example(_repo(data="PI-002")),
+        good=Example(_repo()),
+        requirement="J.9.4",
+    ),
+    Rule(
+        "PML204",
+        "missing-document",
+        Severity.ERROR,
+        Scope.REPOSITORY,
+        "references",
+        bad=Example(_repo(**{"controls/c.yaml": _CONTROLS.format(path="docs/itaku.md")})),
+        good=Example(_repo(**{"controls/c.yaml": _CONTROLS.format(path="docs/itaku.md"), "docs/itaku.md": "# 委託先管理規程\n"})),
+        requirement="J.4.5.3",
+    ),
+    Rule(
+        "PML205",
+        "missing-control",
+        Severity.ERROR,
+        Scope.REPOSITORY,
+        "references",
+        bad=Example({"controls/": CATALOG, "controls/J.9.yaml": "kind: control\nentries: []\n"}),
+        good=Example({"controls/": CATALOG}),
+        requirement="J.1.5",
+    ),
+)
+
+
+def check(ctx: Context) -> None:
+    for ref in ctx.entries():
+        for pattern, target in [*COMMON, *REFERENCES.get(ref.kind, [])]:
+            for sub, value in walk(ref.data, pattern):
+                if isinstance(value, str):
+                    _resolve(ctx, ref, sub, value, target)
+        if ref.kind == "control":
+            _control_id(ctx, ref)
+    _entrustments(ctx)
+    _paths(ctx)
+    _completeness(ctx)
+
+
+def _resolve(ctx: Context, ref: EntryRef, sub: tuple[Any, ...], value: str, target: str) -> None:
+    if target == "department":
+        if value not in ctx.departments:
+            ctx.report("PML201", ref, sub, "PML201.department", id=value)
+        return
+    ctx.index.referrers[value].append((ref, sub))
+    other = ctx.index.by_id.get(value)
+    if other is None or other.kind != target:
+        ctx.report("PML201", ref, sub, f"PML201.{target}", id=value)
+    elif not active(other) and active(ref):
+        ctx.report("PML202", ref, sub, "PML202.retired", id=value, file=other.file, retired_on=other.data.get("retired_on", "?"))
+
+
+def _control_id(ctx: Context, ref: EntryRef) -> None:
+    """A control named like a requirement item (J.x.y) must be one: J.9.5 is a typo, not a new item."""
+    if ref.id and ref.id.startswith("J.") and ctx.catalog and ref.id not in ctx.catalog:
+        ctx.report("PML201", ref, ("id",), "PML201.control", id=ref.id)
+
+
+def _entrustments(ctx: Context) -> None:
+    """Both sides of an entrustment must agree where the contractor lists its data (it is optional)."""
+    for inventory in ctx.entries("inventory"):
+        for sub, contractor_id in walk(inventory.data, ("entrusted_to", "*")):
+            contractor = ctx.index.by_id.get(contractor_id) if isinstance(contractor_id, str) else None
+            if contractor is None or contractor.kind != "contractor" or "entrusted_data" not in contractor.data:
+                continue
+            if inventory.id not in (contractor.data.get("entrusted_data") or []):
+                ctx.report(
+                    "PML203", inventory, sub, "PML203.contractor_side",
+                    contractor=contractor_id, file=contractor.file, inventory=inventory.id,
+                )
+    for contractor in ctx.entries("contractor"):
+        for sub, inventory_id in walk(contractor.data, ("entrusted_data", "*")):
+            inventory = ctx.index.by_id.get(inventory_id) if isinstance(inventory_id, str) else None
+            if inventory is None or inventory.kind != "inventory":
+                continue
+            if contractor.id not in (inventory.data.get("entrusted_to") or []):
+                ctx.report(
+                    "PML203", contractor, sub, "PML203.inventory_side",
+                    contractor=contractor.id, file=inventory.file, inventory=inventory_id,
+                )
+
+
+@lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression over '/'-separated paths: ``*`` within a folder, ``**`` across."""
+    out = ""
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out += "(?:.*/)?"
+            i += 3
+        elif pattern.startswith("**", i):
+            out += ".*"
+            i += 2
+        elif pattern[i] == "*":
+            out += "[^/]*"
+            i += 1
+        elif pattern[i] == "?":
+            out += "[^/]"
+            i += 1
+        else:
+            out += re.escape(pattern[i])
+            i += 1
+    return re.compile(out + r"\Z")
+
+
+def _matches(pattern: str, files: list[str]) -> bool:
+    pattern = pattern.strip().removeprefix("./").split("#", 1)[0]  # "docs/rules.md#3" names a section
+    if not any(ch in pattern for ch in "*?"):
+        return pattern in files or any(f.startswith(pattern.rstrip("/") + "/") for f in files)
+    regex = _glob(pattern)
+    return any(regex.match(f) for f in files)
+
+
+def _paths(ctx: Context) -> None:
+    for ref in ctx.entries("control"):
+        if not active(ref):
+            continue
+        for pattern in (("documents", "*", "path"), ("records", "*", "evidence", "*")):
+            for sub, value in walk(ref.data, pattern):
+                if isinstance(value, str) and not _matches(value, ctx.files):
+                    ctx.report("PML204", ref, sub, "PML204.missing", target=value)
+
+
+def _completeness(ctx: Context) -> None:
+    """Every requirement item of the framework needs a control (fit, partial, gap, or not_applicable with
+    a reason): an item nobody wrote down is an item nobody decided about."""
+    if not ctx.catalog:
+        return
+    present = {ref.id for ref in ctx.entries("control")}
+    for item_id, item in ctx.catalog.items():
+        if item_id not in present:
+            title = item.get("title") or {}
+            ctx.report_config(
+                "PML205", ("framework",), "PML205.missing", entry=item_id,
+                id=item_id, title_ja=title.get("ja", ""), title_en=title.get("en", ""),
+                framework=ctx.config.data.get("framework"),
+            )

@@ -1,0 +1,70 @@
+"""Waivers: a finding that the privacy office has accepted for a while, with a reason and an approver.
+
+A waiver in pmarklint.yaml names one rule and one entry. It applies while it is valid: not expired, and
+approved by an active person who holds a role allowed to approve that entry's kind (``approvals`` in
+pmarklint.yaml). A waived finding is reported apart (JSON ``waived``, a count in the text summary), never
+dropped; a waiver that has expired, is not properly approved or names an unknown entry is itself a finding
+and waives nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pmarklint.context import Context, active
+from pmarklint.dates import parse_date
+from pmarklint.findings import Finding
+from pmarklint.rules import refiners
+
+
+def _valid_waivers(ctx: Context) -> dict[tuple[str, str], tuple[tuple[str, Any], ...]]:
+    valid: dict[tuple[str, str], tuple[tuple[str, Any], ...]] = {}
+    for index, waiver in enumerate(ctx.config.data.get("waivers") or []):
+        path = ("waivers", index)
+        rule, entry_id, approver_id = waiver["rule"], waiver["entry"], waiver["approved_by"]
+        target = ctx.index.by_id.get(entry_id)
+        catalog_item = entry_id in ctx.catalog
+        if target is None and not catalog_item:
+            ctx.report_config("PML201", (*path, "entry"), "PML201.waiver_entry", entry=entry_id, id=entry_id)
+            continue
+        kind = target.kind if target is not None else "control"
+        approver = ctx.index.by_id.get(approver_id)
+        allowed = ctx.approver_roles(kind)
+        if approver is None or approver.kind != "person" or not active(approver):
+            ctx.report_config(
+                "PML402", (*path, "approved_by"), "PML402.waiver_unknown", entry=entry_id, person=approver_id
+            )
+            continue
+        if not set(approver.data.get("roles") or []) & set(allowed):
+            ctx.report_config(
+                "PML402", (*path, "approved_by"), "PML402.waiver_role", entry=entry_id, person=approver_id,
+                kind=kind, roles=", ".join(allowed),
+            )
+            continue
+        expires = parse_date(waiver["expires"])
+        if expires is not None and expires < ctx.today:
+            ctx.report_config(
+                "PML304", (*path, "expires"), "PML304.waiver_expired", entry=entry_id, rule=rule, date=str(expires)
+            )
+            continue
+        valid[(rule, entry_id)] = tuple(sorted({**waiver, "index": index}.items()))
+    return valid
+
+
+def apply_waivers(ctx: Context, found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """(findings that stand, findings waived). Call after every check has run."""
+    before = len(ctx.out)
+    valid = _valid_waivers(ctx)
+    about_waivers = ctx.out[before:]  # findings about the waivers themselves: no waiver silences them
+    for refine in refiners():
+        found = refine(ctx, found)
+    kept: list[Finding] = list(about_waivers)
+    waived: list[Finding] = []
+    for item in found:
+        waiver = valid.get((item.rule, item.entry or ""))
+        if waiver is None:
+            kept.append(item)
+        else:
+            waived.append(replace(item, waiver=waiver))
+    return kept, waived
