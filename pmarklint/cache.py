@@ -1,7 +1,7 @@
 """A content-addressed cache of what each file yields (its entries and its own findings).
 
-A key is the SHA-256 of pmarklint's version, the shipped schemas, the settings that change a file's
-result, and the file's bytes: so a cached result is exactly what a fresh run would compute, and a changed
+A key is the SHA-256 of pmarklint's version, its code and shipped schemas, the settings that change a
+file's result, and the file's bytes: so a cached result is exactly what a fresh run would compute, and a changed
 file, schema or version simply misses. Values are written with ``marshal`` (built-in types only, the
 fastest format Python reads back) to a temporary file and moved into place with ``os.replace``, so two
 hooks running at once never see half a file; anything unreadable is treated as a miss.
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint import __version__
-from pmarklint.resources import schemas_digest
+from pmarklint.resources import code_digest
 
 _FORMAT = 3  # bump whenever what a cache entry holds changes
 
@@ -39,7 +39,7 @@ class Cache:
     def __init__(self, directory: Path | None) -> None:
         """``directory=None`` disables the cache (``--no-cache``)."""
         self.directory = directory
-        self._salt = f"{_FORMAT}\0{__version__}\0{schemas_digest()}\0".encode()
+        self._salt = f"{_FORMAT}\0{__version__}\0{code_digest()}\0".encode()
 
     def key(self, namespace: str, content: bytes, *settings: Any) -> str:
         digest = hashlib.sha256(self._salt)

@@ -82,7 +82,9 @@ class Context:
         """A finding about ``ref`` at the node ``sub`` inside it (the entry itself for ``()``)."""
         line, column = self.locate(ref.file, (*ref.path, *sub), at_key)
         self.out.append(
-            finding(code, ref.file, line, column, key, entry=ref.id, path=dotted(sub) or None, severity=severity, **args)
+            finding(
+                code, ref.file, line, column, key, entry=ref.id, path=dotted(sub) or None, severity=severity, **args
+            )
         )
 
     def report_config(
@@ -98,7 +100,9 @@ class Context:
         """A finding about pmarklint.yaml, at ``path`` inside it (``entry``: the id it concerns, if any)."""
         line, column = self.locate(CONFIG_NAME, path)
         self.out.append(
-            finding(code, CONFIG_NAME, line, column, key, entry=entry, path=dotted(path) or None, severity=severity, **args)
+            finding(
+                code, CONFIG_NAME, line, column, key, entry=entry, path=dotted(path) or None, severity=severity, **args
+            )
         )
 
 

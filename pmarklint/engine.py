@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -13,10 +14,10 @@ from typing import Any
 
 from pmarklint.cache import Cache, default_directory
 from pmarklint.config import Config, find_root, load_config
+from pmarklint.context import Context
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
 from pmarklint.i18n import text
-from pmarklint.context import Context
 from pmarklint.index import EntryRef, RepositoryIndex
 from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.resources import KINDS, data_dir
@@ -185,7 +186,7 @@ class Locator:
         """Parse only the lines of one entry of a cached file: a large ledger with one finding costs a
         few lines of parsing, not the whole file. None when the layout does not allow it (flow style)."""
         starts = result.entry_lines
-        if index >= len(starts) or any(a >= b for a, b in zip(starts, starts[1:])):
+        if index >= len(starts) or any(a >= b for a, b in itertools.pairwise(starts)):
             return None
         key = (result.rel, index)
         if key not in self.documents:

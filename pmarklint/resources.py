@@ -29,10 +29,11 @@ def schema_path(name: str) -> Path:
 
 
 @lru_cache(maxsize=1)
-def schemas_digest() -> str:
-    """Changes whenever any shipped schema changes: part of every cache key."""
+def code_digest() -> str:
+    """Changes whenever a shipped schema or any of pmarklint's own modules changes: part of every cache key,
+    so that a cached result is always what this very code would compute (a checkout being edited too)."""
     digest = hashlib.sha256()
-    for path in sorted(data_dir("schemas").glob("*.json")):
+    for path in sorted([*data_dir("schemas").glob("*.json"), *_PACKAGE.rglob("*.py")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

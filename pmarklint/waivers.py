@@ -38,8 +38,13 @@ def _valid_waivers(ctx: Context) -> dict[tuple[str, str], tuple[tuple[str, Any],
             continue
         if not set(approver.data.get("roles") or []) & set(allowed):
             ctx.report_config(
-                "PML402", (*path, "approved_by"), "PML402.waiver_role", entry=entry_id, person=approver_id,
-                kind=kind, roles=", ".join(allowed),
+                "PML402",
+                (*path, "approved_by"),
+                "PML402.waiver_role",
+                entry=entry_id,
+                person=approver_id,
+                kind=kind,
+                roles=", ".join(allowed),
             )
             continue
         expires = parse_date(waiver["expires"])

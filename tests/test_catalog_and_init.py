@@ -90,8 +90,11 @@ def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
     result = run("check", target, "--format", "json", "--today", "2026-11-26")
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
     assert result.json()["summary"]["entries"] == 58 + 3
-    assert not [f for f in result.json()["findings"] if f["file"] in ("inventory/inventory.yaml",
-                                                                      "contractors/contractors.yaml")]
+    assert not [
+        f
+        for f in result.json()["findings"]
+        if f["file"] in ("inventory/inventory.yaml", "contractors/contractors.yaml")
+    ]
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

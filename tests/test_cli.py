@@ -137,7 +137,10 @@ def test_missing_path_exits_2(tmp_path: Path) -> None:
             CONFIG.replace("framework: pmark-2023", "framework: pmark-2017"),
             "pmarklint.yaml:2:12: 'framework' must be one of pmark-2023",
         ),
-        (FULL_CONFIG + "rules: {PML101: {severity: fatal}}\n", "'rules.PML101.severity' must be one of error, warning, off"),
+        (
+            FULL_CONFIG + "rules: {PML101: {severity: fatal}}\n",
+            "'rules.PML101.severity' must be one of error, warning, off",
+        ),
         (FULL_CONFIG + "rules: {PML999: off}\n", "unknown rule code 'PML999'"),
         (FULL_CONFIG + "rules: {pml101: off}\n", "'rules' must be a rule code such as PML101, got \"pml101\""),
         (CONFIG + "langage: ja\n", "unknown field 'langage' (did you mean 'language'?)"),

@@ -79,7 +79,7 @@ MESSAGES = {
     "PML201.person": "no person with id '{id}' in the roster (people/): add them, or correct the id",
     "PML201.contractor": "no contractor with id '{id}' in the contractor ledger: add it, or correct the id",
     "PML201.inventory": "no inventory entry with id '{id}': add it to the personal-information inventory, or correct the id",
-    "PML201.control": "'{id}' is not a requirement item of the guideline: check the number (pmarklint explain PML205 lists how the catalog is used)",
+    "PML201.control": "'{id}' is not a requirement item of the guideline: check the number (a control of your own needs an id not written like J.x.y)",
     "PML201.waiver_entry": "the waiver names '{id}', which is no entry of this repository; correct the id or remove the waiver",
     # PML202
     "PML202.retired": "'{id}' was retired on {retired_on} ({file}): refer to the entry that replaced it",
@@ -351,8 +351,7 @@ RULE_DOCS = {
     },
     "PML501": {
         "title": "Role conflict",
-        "what": "Reports one person holding privacy_manager and audit_lead together, or top_management and "
-        "audit_lead.",
+        "what": "Reports one person holding privacy_manager and audit_lead together, or top_management and audit_lead.",
         "why": "The audit lead must be independent of the management the audit examines (J.2.3.2). Manager and audit "
         "lead held by one person is a nonconformity; top management as audit lead rests on consultants' practice, "
         "so its severity is a setting.",

@@ -8,7 +8,7 @@ language catalogs of :mod:`pmarklint.i18n`, keyed by code, so that Japanese and 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -32,7 +32,7 @@ class Example:
     (ending in ``/``) with the value ``CATALOG`` receives the shipped catalog, as ``pmarklint init`` copies it;
     ``pmarklint.yaml`` replaces the minimal settings."""
 
-    files: dict[str, str | bytes]
+    files: Mapping[str, str | bytes]
 
 
 @dataclass(frozen=True)

@@ -314,7 +314,7 @@ def _renewal(ctx: Context) -> None:
     opens = Duration(months=8).before(expires) + dt.timedelta(days=1)
     closes = Duration(months=4).before(expires)
     path = ("organization", "certification", "expires")
-    args = {"opens": str(opens), "closes": str(closes), "expires": str(expires)}
+    args: dict[str, Any] = {"opens": str(opens), "closes": str(closes), "expires": str(expires)}
     if ctx.today > expires:
         ctx.report_config("PML308", path, "PML308.expired", **args)
     elif ctx.today > closes:

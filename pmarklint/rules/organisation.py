@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmarklint.context import Context, active, walk
+from pmarklint.context import Context, active
 from pmarklint.findings import Finding, Severity, finding
 from pmarklint.loader import Document, dotted
 from pmarklint.personal_data import find_personal_data, is_allowed
@@ -130,7 +130,9 @@ def check_document(kind: str, document: Document, rel: str) -> list[Finding]:
             continue
         entry_id = entry.get("id") if isinstance(entry.get("id"), str) else None
 
-        def report(code: str, sub: tuple[Any, ...], key: str, **args: Any) -> None:
+        def report(
+            code: str, sub: tuple[Any, ...], key: str, index: int = index, entry_id: Any = entry_id, **args: Any
+        ) -> None:
             line, column = document.position(("entries", index, *sub))
             out.append(finding(code, rel, line, column, key, entry=entry_id, path=dotted(sub) or None, **args))
 
@@ -151,9 +153,11 @@ def _contract(entry: dict[str, Any], report: Any) -> None:
     clauses = clauses if isinstance(clauses, dict) else {}
     missing = [name for name in CLAUSES if clauses.get(name) is not True]
     if missing:
+        written_false = [name for name in missing if name in clauses]  # point at the clause that says false
+        at = ("contract", "clauses", written_false[0]) if written_false else ("contract", "clauses")
         report(
             "PML503",
-            ("contract", "clauses") if "clauses" in contract else ("contract",),
+            at if "clauses" in contract else ("contract",),
             "PML503.missing",
             clauses=", ".join(missing),
             count=len(missing),

@@ -125,7 +125,9 @@ RULES = (
         Scope.REPOSITORY,
         "references",
         bad=Example(_repo(**{"controls/c.yaml": _CONTROLS.format(path="docs/itaku.md")})),
-        good=Example(_repo(**{"controls/c.yaml": _CONTROLS.format(path="docs/itaku.md"), "docs/itaku.md": "# 委託先管理規程\n"})),
+        good=Example(
+            _repo(**{"controls/c.yaml": _CONTROLS.format(path="docs/itaku.md"), "docs/itaku.md": "# 委託先管理規程\n"})
+        ),
         requirement="J.4.5.3",
     ),
     Rule(
@@ -164,7 +166,15 @@ def _resolve(ctx: Context, ref: EntryRef, sub: tuple[Any, ...], value: str, targ
     if other is None or other.kind != target:
         ctx.report("PML201", ref, sub, f"PML201.{target}", id=value)
     elif not active(other) and active(ref):
-        ctx.report("PML202", ref, sub, "PML202.retired", id=value, file=other.file, retired_on=other.data.get("retired_on", "?"))
+        ctx.report(
+            "PML202",
+            ref,
+            sub,
+            "PML202.retired",
+            id=value,
+            file=other.file,
+            retired_on=other.data.get("retired_on", "?"),
+        )
 
 
 def _control_id(ctx: Context, ref: EntryRef) -> None:
@@ -182,18 +192,28 @@ def _entrustments(ctx: Context) -> None:
                 continue
             if inventory.id not in (contractor.data.get("entrusted_data") or []):
                 ctx.report(
-                    "PML203", inventory, sub, "PML203.contractor_side",
-                    contractor=contractor_id, file=contractor.file, inventory=inventory.id,
+                    "PML203",
+                    inventory,
+                    sub,
+                    "PML203.contractor_side",
+                    contractor=contractor_id,
+                    file=contractor.file,
+                    inventory=inventory.id,
                 )
-    for contractor in ctx.entries("contractor"):
-        for sub, inventory_id in walk(contractor.data, ("entrusted_data", "*")):
-            inventory = ctx.index.by_id.get(inventory_id) if isinstance(inventory_id, str) else None
-            if inventory is None or inventory.kind != "inventory":
+    for entrusting in ctx.entries("contractor"):
+        for sub, inventory_id in walk(entrusting.data, ("entrusted_data", "*")):
+            listed = ctx.index.by_id.get(inventory_id) if isinstance(inventory_id, str) else None
+            if listed is None or listed.kind != "inventory":
                 continue
-            if contractor.id not in (inventory.data.get("entrusted_to") or []):
+            if entrusting.id not in (listed.data.get("entrusted_to") or []):
                 ctx.report(
-                    "PML203", contractor, sub, "PML203.inventory_side",
-                    contractor=contractor.id, file=inventory.file, inventory=inventory_id,
+                    "PML203",
+                    entrusting,
+                    sub,
+                    "PML203.inventory_side",
+                    contractor=entrusting.id,
+                    file=listed.file,
+                    inventory=inventory_id,
                 )
 
 
@@ -249,7 +269,12 @@ def _completeness(ctx: Context) -> None:
         if item_id not in present:
             title = item.get("title") or {}
             ctx.report_config(
-                "PML205", ("framework",), "PML205.missing", entry=item_id,
-                id=item_id, title_ja=title.get("ja", ""), title_en=title.get("en", ""),
+                "PML205",
+                ("framework",),
+                "PML205.missing",
+                entry=item_id,
+                id=item_id,
+                title_ja=title.get("ja", ""),
+                title_en=title.get("en", ""),
                 framework=ctx.config.data.get("framework"),
             )

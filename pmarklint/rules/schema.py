@@ -55,4 +55,6 @@ def check(ctx: Context) -> None:
     """PML102 at every later use of an id, naming where it was first used."""
     for first, later in ctx.index.duplicates:
         first_line, _ = ctx.locate(first.file, (*first.path, "id"))
-        ctx.report("PML102", later, ("id",), "PML102.duplicate", id=later.id, other_file=first.file, other_line=first_line)
+        ctx.report(
+            "PML102", later, ("id",), "PML102.duplicate", id=later.id, other_file=first.file, other_line=first_line
+        )
