@@ -65,3 +65,21 @@ def test_every_message_key_used_in_the_code_exists() -> None:
     used = set(re.findall(r'"(PML\d{3}\.[a-z_0-9]+)"', source))
     assert used, "no message keys found"
     assert used <= set(en.MESSAGES), used - set(en.MESSAGES)
+
+
+def test_rules_doc_is_up_to_date() -> None:
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", root / "tools" / "gen_rules_doc.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == module.render(), "docs/rules.md is stale: run python tools/gen_rules_doc.py"
+
+
+def test_readme_lists_every_code_with_a_link_to_its_explanation() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for code, rule in REGISTRY.items():
+        assert f"| [{code}](docs/rules.md#{code.lower()}) | {rule.name} |" in readme, code
