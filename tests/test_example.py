@@ -17,7 +17,9 @@ def test_example_findings(tmp_path: Path) -> None:
     git(repo, "add", "-A")
     result = check_json(repo)
     assert result.exit_code == 1
-    found = [(f["rule"], f["file"], f["line"], f["column"], f["entry"], f["severity"]) for f in result.json()["findings"]]
+    found = [
+        (f["rule"], f["file"], f["line"], f["column"], f["entry"], f["severity"]) for f in result.json()["findings"]
+    ]
     assert found == [
         ("PML503", "contractors/contractors.yaml", 51, 23, "C-002", "error"),
         ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),

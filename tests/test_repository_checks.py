@@ -433,13 +433,8 @@ def test_pml503_contract_clauses(tmp_path: Path) -> None:
         },
     )
     item = only(repo)
-    expect(
-        item,
-        "PML503",
-        "contractors/contractors.yaml",
-        where(repo, "contractors/contractors.yaml", "responsibilities"),
-        "C-001",
-    )
+    line, column = where(repo, "contractors/contractors.yaml", "audit_rights: false")
+    expect(item, "PML503", "contractors/contractors.yaml", (line, column + len("audit_rights: ")), "C-001")
     assert "2 of the eight required clauses: audit_rights, end_of_contract" in item["message"]
 
 
