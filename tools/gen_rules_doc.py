@@ -26,7 +26,9 @@ def render() -> str:
         "|---|---|---|---|---|",
     ]
     for code, rule in REGISTRY.items():
-        out.append(f"| [{code}](#{code.lower()}) | {rule.name} | {rule.severity.value} | {en[code]['title']} | {ja[code]['title']} |")
+        out.append(
+            f"| [{code}](#{code.lower()}) | {rule.name} | {rule.severity.value} | {en[code]['title']} | {ja[code]['title']} |"
+        )
     for code in REGISTRY:
         out += ["", f"## {code}", ""]
         for lang in ("en", "ja"):

@@ -6,8 +6,7 @@ All checks read the one repository index; while checking references they also fi
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from fnmatch import fnmatchcase
 from typing import Any
 
 from pmarklint.context import Context, active, walk
@@ -217,36 +216,32 @@ def _entrustments(ctx: Context) -> None:
                 )
 
 
-@lru_cache(maxsize=256)
-def _glob(pattern: str) -> re.Pattern[str]:
-    """A glob as a regular expression over '/'-separated paths: ``*`` within a folder, ``**`` across."""
-    out = ""
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out += "(?:.*/)?"
-            i += 3
-        elif pattern.startswith("**", i):
-            out += ".*"
-            i += 2
-        elif pattern[i] == "*":
-            out += "[^/]*"
-            i += 1
-        elif pattern[i] == "?":
-            out += "[^/]"
-            i += 1
+def glob_match(pattern: str, path: str) -> bool:
+    """Whether a '/'-separated path matches a glob: ``*`` and ``?`` within one folder name, ``**`` for any
+    number of folders. Matched folder by folder (dynamic programming over the two lists of names), so the
+    time is bounded by their lengths whatever the pattern: a regular expression made of ``**/a/**/a/**``
+    backtracks for seconds on deep paths."""
+    wanted: list[str] = []
+    for part in pattern.split("/"):
+        if not (part == "**" and wanted[-1:] == ["**"]):  # "**/**" is "**"
+            wanted.append(part)
+    parts = path.split("/")
+    # reach[j]: the first i pattern parts can match the first j path parts
+    reach = [True] + [False] * len(parts)
+    for part in wanted:
+        if part == "**":
+            for j in range(1, len(parts) + 1):
+                reach[j] = reach[j] or reach[j - 1]
         else:
-            out += re.escape(pattern[i])
-            i += 1
-    return re.compile(out + r"\Z")
+            reach = [False] + [reach[j] and fnmatchcase(parts[j], part) for j in range(len(parts))]
+    return reach[-1]
 
 
 def _matches(pattern: str, files: list[str]) -> bool:
     pattern = pattern.strip().removeprefix("./").split("#", 1)[0]  # "docs/rules.md#3" names a section
-    if not any(ch in pattern for ch in "*?"):
+    if not any(ch in pattern for ch in "*?["):
         return pattern in files or any(f.startswith(pattern.rstrip("/") + "/") for f in files)
-    regex = _glob(pattern)
-    return any(regex.match(f) for f in files)
+    return any(glob_match(pattern, f) for f in files)
 
 
 def _paths(ctx: Context) -> None:
