@@ -26,9 +26,8 @@ def render() -> str:
         "|---|---|---|---|---|",
     ]
     for code, rule in REGISTRY.items():
-        out.append(
-            f"| [{code}](#{code.lower()}) | {rule.name} | {rule.severity.value} | {en[code]['title']} | {ja[code]['title']} |"
-        )
+        titles = f"{en[code]['title']} | {ja[code]['title']}"
+        out.append(f"| [{code}](#{code.lower()}) | {rule.name} | {rule.severity.value} | {titles} |")
     for code in REGISTRY:
         out += ["", f"## {code}", ""]
         for lang in ("en", "ja"):
