@@ -208,7 +208,6 @@ LOCATIONS = _pool("""
     本社3階 施錠キャビネット | 大阪支店 書庫 | 社内ファイルサーバ(アクセス制御あり) |
     クラウドサービス(東京リージョン) | 顧客管理システム | 人事給与システム | 基幹システムのデータベース""")
 MEDIA = _pool("電子データ | 紙 | 電子データ・紙")
-ACCESS = _pool("部門管理者 | 部門の担当者 | 情報システム部 管理者 | 個人情報保護管理者 | 事務局 | 委託先の作業担当者")
 BASES = _pool("""
     社内規程(文書管理規程)による | 法令上の保存義務(労働基準法) | 法令上の保存義務(法人税法) |
     契約期間終了後の問い合わせ対応のため""")
@@ -298,13 +297,13 @@ def make_contractors(rng: random.Random, n: int, people: list[Doc]) -> list[Doc]
             "owner": pm,
             "certifications": [],
             "evaluation": {
-                "date": _day(rng, -420, -5),
+                "date": _day(rng, -300, -40),
                 "result": rng.choices(["pass", "conditional", "fail"], [90, 8, 2])[0],
                 "evaluator": rng.choice(evaluators),
             },
             "contract": {
                 "signed": _day(rng, -2000, -30),
-                "expires": _day(rng, -20, 1500),
+                "expires": _day(rng, 60, 1500),
                 "clauses": {
                     k: rng.random() > 0.005
                     for k in (
@@ -319,7 +318,7 @@ def make_contractors(rng: random.Random, n: int, people: list[Doc]) -> list[Doc]
                     )
                 },
             },
-            "last_reviewed": _day(rng, -400, -3),
+            "last_reviewed": _day(rng, -300, -40),
             "review_every": "P1Y",
         }
         if country == "JP" and rng.random() < 0.7:
@@ -327,12 +326,12 @@ def make_contractors(rng: random.Random, n: int, people: list[Doc]) -> list[Doc]
                 {
                     "type": "pmark",
                     "number": f"{rng.randint(10000000, 29999999)}({rng.randint(1, 12):02d})",
-                    "expires": _day(rng, 30, 730),
+                    "expires": _day(rng, 60, 730),
                 }
             )
         if rng.random() < 0.25:
             c["certifications"].append(
-                {"type": "isms", "number": f"IS {rng.randint(100000, 999999)}", "expires": _day(rng, 30, 1000)}
+                {"type": "isms", "number": f"IS {rng.randint(100000, 999999)}", "expires": _day(rng, 60, 1000)}
             )
         if not c["certifications"]:
             del c["certifications"]
@@ -379,7 +378,7 @@ def make_inventory(
             "sensitive": rng.random() < 0.05,
             "my_number": dept == "hr" and rng.random() < 0.2,
             "storage": {"location": rng.choice(LOCATIONS), "medium": rng.choice(MEDIA)},
-            "access": rng.sample(ACCESS, rng.randint(1, 2)),
+            "access": sorted({managers.get(dept, fallback), fallback}),  # person ids from the roster
             "retention": {"period": f"P{rng.choice([1, 3, 5, 5, 7, 10])}Y", "basis": rng.choice(BASES)},
             "disposal": rng.choice(DISPOSALS),
             "entrusted_to": rng.sample(active, min(len(active), rng.choice([0, 0, 1, 1, 1, 2, 3]))),
@@ -392,13 +391,13 @@ def make_inventory(
                 {"phase": rng.choice(PHASES), "threat": t, "measure": m, "residual": rng.choice(RESIDUALS)}
                 for t, m in threat_picks
             ],
-            "last_reviewed": _day(rng, -400, -1),
+            "last_reviewed": _day(rng, -150, -40),  # a maintained ledger: nothing due within a month
             "review_every": rng.choice(["P1Y", "P1Y", "P1Y", "P6M"]),
         }
         if rng.random() < 0.03:
             country, recipient, basis = rng.choice(OVERSEAS)
             e["overseas"] = [
-                {"country": country, "recipient": recipient, "basis": basis, "last_checked": _day(rng, -360, -5)}
+                {"country": country, "recipient": recipient, "basis": basis, "last_checked": _day(rng, -300, -40)}
             ]
         if rng.random() < 0.1:
             e["notes"] = "次回見直し時に保管期限の妥当性を再確認する"

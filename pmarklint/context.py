@@ -110,15 +110,19 @@ def active(ref: EntryRef) -> bool:
     return ref.data.get("status", "active") not in ("retired",)
 
 
-def walk(value: Any, pattern: tuple[str, ...], prefix: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """Every (path, value) that ``pattern`` names inside ``value``; ``*`` stands for each list item."""
-    if not pattern:
-        yield prefix, value
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*":
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from walk(item, rest, (*prefix, i))
-    elif isinstance(value, dict) and head in value:
-        yield from walk(value[head], rest, (*prefix, head))
+def walk(value: Any, pattern: tuple[str, ...], prefix: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+    """Every (path, value) that ``pattern`` names inside ``value``; ``*`` stands for each list item.
+    Breadth first and without generators: it runs for every pattern of every entry on every run."""
+    found: list[tuple[tuple[Any, ...], Any]] = [(prefix, value)]
+    for head in pattern:
+        step: list[tuple[tuple[Any, ...], Any]] = []
+        for path, item in found:
+            if head == "*":
+                if isinstance(item, list):
+                    step.extend(((*path, i), child) for i, child in enumerate(item))
+            elif isinstance(item, dict) and head in item:
+                step.append(((*path, head), item[head]))
+        if not step:
+            return step
+        found = step
+    return found

@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DURATION = re.compile(r"P(?!\Z)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
 
@@ -19,32 +20,46 @@ class Duration:
     days: int = 0  # weeks are kept as days
 
     @classmethod
-    def parse(cls, text: str) -> Duration | None:
-        match = _DURATION.match(text) if isinstance(text, str) else None
-        if match is None:
-            return None
-        years, months, weeks, days = (int(part or 0) for part in match.groups())
-        return cls(years, months, weeks * 7 + days)
+    def parse(cls, text: object) -> Duration | None:
+        """An ISO 8601 duration (P1Y, P6M, P2W, P30D), or None for anything else."""
+        return _parse_duration(text) if isinstance(text, str) else None
 
+    # Cached: thousands of entries share a handful of intervals and a few hundred dates.
+    @lru_cache(maxsize=8192)  # noqa: B019 - instances are small, immutable and few
     def after(self, start: dt.date) -> dt.date:
         """``start`` plus this duration: years and months first, clamped to the month's last day."""
         return add_months(start, self.years * 12 + self.months) + dt.timedelta(days=self.days)
 
+    @lru_cache(maxsize=8192)  # noqa: B019
     def before(self, end: dt.date) -> dt.date:
         return add_months(end, -(self.years * 12 + self.months)) - dt.timedelta(days=self.days)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    if months == 0:
+        return day
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
 
+@lru_cache(maxsize=256)
+def _parse_duration(text: str) -> Duration | None:
+    match = _DURATION.match(text)
+    if match is None:
+        return None
+    years, months, weeks, days = (int(part or 0) for part in match.groups())
+    return Duration(years, months, weeks * 7 + days)
+
+
 def parse_date(text: object) -> dt.date | None:
     """A YYYY-MM-DD string as a date; anything else (already a schema finding) as None."""
-    if not isinstance(text, str) or len(text) != 10:
-        return None
+    return _parse_date(text) if isinstance(text, str) and len(text) == 10 else None
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

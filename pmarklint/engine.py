@@ -161,6 +161,8 @@ class Locator:
         self.root = root
         self.results = results
         self.documents: dict[Any, Document] = {}
+        self.lines: dict[str, list[str]] = {}  # a cached file's lines, empty when it cannot be sliced
+        self.slices: dict[str, int] = {}
 
     def __call__(self, rel: str, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
         result = self.results.get(rel)
@@ -182,17 +184,30 @@ class Locator:
             content = None
         return content or ""
 
+    # Past this many entries with findings in one file, parsing the whole file once is cheaper.
+    _MOST_SLICES = 32
+
     def _in_entry(self, result: FileResult, index: int, sub: tuple[Any, ...], at_key: bool) -> tuple[int, int] | None:
         """Parse only the lines of one entry of a cached file: a large ledger with one finding costs a
-        few lines of parsing, not the whole file. None when the layout does not allow it (flow style)."""
+        few lines of parsing, not the whole file. None when the layout does not allow it (flow style), or
+        when so many entries need positions that the whole file should be parsed instead."""
+        rel = result.rel
+        if rel not in self.lines:
+            starts = result.entry_lines
+            sliceable = all(a < b for a, b in itertools.pairwise(starts))
+            self.lines[rel] = self._text(rel).split("\n") if sliceable else []
+            self.slices[rel] = 0
+        lines = self.lines[rel]
         starts = result.entry_lines
-        if index >= len(starts) or any(a >= b for a, b in itertools.pairwise(starts)):
+        if not lines or index >= len(starts) or rel in self.documents:
             return None
-        key = (result.rel, index)
+        key = (rel, index)
         if key not in self.documents:
-            lines = self._text(result.rel).split("\n")
+            self.slices[rel] += 1
+            if self.slices[rel] > self._MOST_SLICES:
+                return None
             end = starts[index + 1] - 1 if index + 1 < len(starts) else len(lines)
-            piece = parse("\n".join(lines[starts[index] - 1 : end]), result.rel)
+            piece = parse("\n".join(lines[starts[index] - 1 : end]), rel)
             ok = piece.document is not None and isinstance(piece.document.data, list) and len(piece.document.data) == 1
             self.documents[key] = piece.document if ok and piece.document is not None else Document(None)
         document = self.documents[key]

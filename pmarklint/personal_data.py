@@ -93,8 +93,15 @@ _MY_NUMBER = re.compile(
 )
 
 
+# Every kind needs an @ or at least ten digits: most ledger values (names, purposes, dates) have neither,
+# and are answered by these two quick searches alone.
+_MAYBE = re.compile(r"[@＠]|(?:[0-9０-９][^0-9０-９]{0,4}){10}")
+
+
 def find_personal_data(value: str) -> list[Hit]:
     """E-mail addresses, Japanese phone numbers and My Numbers in ``value``, by position, none overlapping."""
+    if not _MAYBE.search(value):
+        return []
     folded = value.translate(_WIDTH)
     hits: list[Hit] = []
     for kind, match in _candidates(folded):

@@ -61,3 +61,10 @@ def test_judge() -> None:
     assert judge(D(2026, 11, 26), today, window).state == "soon"  # due today is not yet overdue
     assert judge(D(2026, 12, 26), today, window).state == "soon"
     assert judge(D(2026, 12, 27), today, window).state == "ok"
+
+
+@pytest.mark.parametrize("value", [None, 20260401, ["2026-04-01"], {"a": 1}, "P1Y"])
+def test_anything_that_is_not_a_date_or_duration_is_none(value: object) -> None:
+    assert parse_date(value) is None
+    if value != "P1Y":
+        assert Duration.parse(value) is None

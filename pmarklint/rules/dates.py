@@ -172,8 +172,11 @@ def check(ctx: Context) -> None:
 
 
 def _future(ctx: Context, ref: EntryRef) -> None:
+    data = ref.data
     for pattern in PAST_DATES:
-        for sub, value in walk(ref.data, pattern):
+        if pattern[0] not in data:
+            continue
+        for sub, value in walk(data, pattern):
             day = parse_date(value)
             if day is not None and day > ctx.today:
                 ctx.report("PML305", ref, sub, "PML305.future", field=".".join(str(p) for p in sub), date=value)

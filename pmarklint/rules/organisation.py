@@ -173,16 +173,18 @@ def _retention(entry: dict[str, Any], report: Any) -> None:
 
 
 def _personal_data(kind: str, value: Any, sub: tuple[Any, ...], report: Any) -> None:
-    if isinstance(value, str):
-        for hit in find_personal_data(value):
-            report("PML505", sub, f"PML505.{hit.kind}", text=hit.text, shown=mask(hit.text))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if (*sub, key) not in _EXPECTED.get(kind, ()):
-                _personal_data(kind, item, (*sub, key), report)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _personal_data(kind, item, (*sub, i), report)
+    """Every text value inside ``value``, depth first, without recursion (entries can be large)."""
+    skip = _EXPECTED.get(kind, ())
+    stack: list[tuple[tuple[Any, ...], Any]] = [(sub, value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            for hit in find_personal_data(item):
+                report("PML505", path, f"PML505.{hit.kind}", text=hit.text, shown=mask(hit.text))
+        elif isinstance(item, dict):
+            stack.extend(((*path, key), child) for key, child in reversed(item.items()) if (*path, key) not in skip)
+        elif isinstance(item, list):
+            stack.extend(((*path, i), child) for i, child in reversed(list(enumerate(item))))
 
 
 def mask(text: str) -> str:

@@ -143,9 +143,13 @@ RULES = (
 
 
 def check(ctx: Context) -> None:
+    patterns = {kind: [*COMMON, *REFERENCES.get(kind, [])] for kind in REFERENCES}
     for ref in ctx.entries():
-        for pattern, target in [*COMMON, *REFERENCES.get(ref.kind, [])]:
-            for sub, value in walk(ref.data, pattern):
+        data = ref.data
+        for pattern, target in patterns[ref.kind]:
+            if pattern[0] not in data:  # most fields are absent from most entries: skip the walk
+                continue
+            for sub, value in walk(data, pattern):
                 if isinstance(value, str):
                     _resolve(ctx, ref, sub, value, target)
         if ref.kind == "control":
