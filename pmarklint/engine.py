@@ -136,13 +136,13 @@ def _load_fresh(raw: bytes, rel: str) -> FileResult:
         problems += check(kind, document, rel)
     entries = document.data.get("entries")
     entries = entries if isinstance(entries, list) else []  # every item, so that indexes match the file
-    return FileResult(rel, kind, entries, [_in_entry(f, document) for f in loaded.findings] + problems, document)
+    return FileResult(rel, kind, entries, [_name_entry(f, document) for f in loaded.findings] + problems, document)
 
 
 _ENTRY_PATH = re.compile(r"entries\[(\d+)\]\.?(.*)\Z")
 
 
-def _in_entry(item: Finding, document: Document) -> Finding:
+def _name_entry(item: Finding, document: Document) -> Finding:
     """Name the entry a loader finding falls in, with its path relative to that entry."""
     match = _ENTRY_PATH.match(item.path or "")
     if item.entry is not None or match is None:
