@@ -79,7 +79,6 @@ def load_config(root: Path, cache: Cache, lang: str) -> Config:
             for f in problems
         ]
         raise PmarklintError("\n".join([text("ui.config_invalid", lang), *lines]))
-    _check_rule_codes(data, lang)
     cache.put(key, data)
     return Config(root, data)
 
@@ -96,11 +95,3 @@ def _read(raw: bytes) -> tuple[dict[str, Any], list[Finding]]:
     data = loaded.document.data
     problems = validate_config(loaded.document, CONFIG_NAME)
     return (data if isinstance(data, dict) else {}), problems
-
-
-def _check_rule_codes(data: dict[str, Any], lang: str) -> None:
-    from pmarklint.rules import REGISTRY
-
-    for code in data.get("rules") or {}:
-        if code not in REGISTRY:
-            raise PmarklintError(f"{CONFIG_NAME}: rules: " + text("ui.unknown_rule", lang, code=code))

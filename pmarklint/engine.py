@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint.cache import Cache, default_directory
-from pmarklint.config import Config, find_root, load_config
+from pmarklint.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.context import Context
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
@@ -21,7 +21,7 @@ from pmarklint.i18n import text
 from pmarklint.index import EntryRef, RepositoryIndex
 from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.resources import KINDS, data_dir
-from pmarklint.rules import document_checks, repository_checks
+from pmarklint.rules import REGISTRY, document_checks, repository_checks
 from pmarklint.waivers import apply_waivers
 from pmarklint.workspace import discover, find_git_dir, list_all_files
 
@@ -56,11 +56,11 @@ class CheckResult:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity.value == "error")
+        return sum(1 for f in self.findings if f.level == "error")
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity.value == "warning")
+        return sum(1 for f in self.findings if f.level == "warning")
 
 
 def resolve_today(value: str | None, lang: str) -> dt.date:
@@ -250,6 +250,7 @@ def _run(root: Path, today: dt.date, lang: str, use_cache: bool) -> CheckResult:
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
     config = load_config(root, cache, lang)
+    check_rule_codes(config, lang)
     workspace = discover(root, sorted(set(config.folders.values())), git_dir)
     results = {rel: load_one(root, rel, cache, config.max_file_size) for rel in workspace.files}
 
@@ -276,11 +277,24 @@ def _run(root: Path, today: dt.date, lang: str, use_cache: bool) -> CheckResult:
         check(ctx)
     found += ctx.out
     findings, waived = apply_waivers(ctx, found)
+    return CheckResult(
+        root, today, config, len(results), len(repo_index.entries), settle(findings, config), settle(waived, config)
+    )
 
-    final = []
-    for item in findings:
-        severity = config.severity(item.rule, item.severity)
+
+def settle(found: list[Finding], config: Config) -> list[Finding]:
+    """Each finding with its final severity (its own grade or the rule's default, then pmarklint.yaml's
+    setting); findings of rules switched off are left out. Sorted by file, position and code."""
+    out = []
+    for item in found:
+        severity = config.severity(item.rule, item.severity or REGISTRY[item.rule].severity)
         if severity is not None:
-            final.append(item if severity == item.severity else replace(item, severity=severity))
-    final.sort()
-    return CheckResult(root, today, config, len(results), len(repo_index.entries), final, sorted(waived))
+            out.append(item if severity == item.severity else replace(item, severity=severity))
+    return sorted(out)
+
+
+def check_rule_codes(config: Config, lang: str) -> None:
+    """Settings for a rule that does not exist are a typo to fix, not something to ignore."""
+    for code in config.data.get("rules") or {}:
+        if code not in REGISTRY:
+            raise PmarklintError(f"{CONFIG_NAME}: rules: " + text("ui.unknown_rule", lang, code=code))

@@ -17,13 +17,17 @@ class Severity(str, enum.Enum):
 @dataclass(frozen=True, order=True)
 class Finding:
     """One problem at one place. ``message_key`` and ``args`` are rendered in the reader's language by
-    :meth:`message`, so a finding can be cached once and reported in Japanese or English."""
+    :meth:`message`, so a finding can be cached once and reported in Japanese or English.
+
+    ``severity`` is None when the rule's default applies: a check says what is wrong, and the run decides
+    how much it matters (the rule's default, then pmarklint.yaml). A check sets it only where one rule
+    grades its own findings (due soon is a warning, overdue an error)."""
 
     file: str
     line: int
     column: int
     rule: str
-    severity: Severity
+    severity: Severity | None
     message_key: str
     args: tuple[tuple[str, Any], ...] = ()
     entry: str | None = None
@@ -33,13 +37,20 @@ class Finding:
     def message(self, lang: str) -> str:
         return render(self.message_key, lang, dict(self.args))
 
+    @property
+    def level(self) -> str:
+        """``error`` or ``warning``; a reporter reads it after the run has settled every severity."""
+        if self.severity is None:
+            raise ValueError(f"the severity of this {self.rule} finding was never settled")
+        return self.severity.value
+
     def to_tuple(self) -> tuple[Any, ...]:
         """A plain tuple for the cache (marshal stores only built-in types)."""
         return (
             self.line,
             self.column,
             self.rule,
-            self.severity.value,
+            self.severity.value if self.severity else None,
             self.message_key,
             self.args,
             self.entry,
@@ -49,7 +60,8 @@ class Finding:
     @classmethod
     def from_tuple(cls, file: str, data: tuple[Any, ...]) -> Finding:
         line, column, rule, severity, key, args, entry, path = data
-        return cls(file, line, column, rule, Severity(severity), key, tuple(tuple(a) for a in args), entry, path)
+        level = Severity(severity) if severity else None
+        return cls(file, line, column, rule, level, key, tuple(tuple(a) for a in args), entry, path)
 
 
 def finding(
@@ -65,15 +77,13 @@ def finding(
     severity: Severity | None = None,
     **args: Any,
 ) -> Finding:
-    """Build a finding with the rule's default severity (looked up in the registry)."""
-    from pmarklint.rules import REGISTRY
-
+    """Build a finding; ``severity`` only where the check grades it (else the rule's default applies)."""
     return Finding(
         file=file,
         line=line,
         column=column,
         rule=rule,
-        severity=severity or REGISTRY[rule].severity,
+        severity=severity,
         message_key=key,
         args=tuple(sorted(args.items())),
         entry=entry,

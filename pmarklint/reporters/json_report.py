@@ -18,7 +18,7 @@ def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "rule": item.rule,
         "name": REGISTRY[item.rule].name,
-        "severity": item.severity.value,
+        "severity": item.level,
         "file": item.file,
         "line": item.line,
         "column": item.column,

@@ -35,7 +35,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
         out.append(_paint(rel, "bold", color))
         for item in items:
             where = f"{item.line}:{item.column}"
-            severity = _paint(f"{item.severity.value:<7}", item.severity.value, color)
+            severity = _paint(f"{item.level:<7}", item.level, color)
             entry = f" {item.entry}" if item.entry else ""
             out.append(f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {item.message(lang)}")
             if item.message_key in _WHOLE_FILE:
@@ -47,7 +47,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
                 out.append(
                     _paint(" " * 6 + " | ", "dim", color)
                     + " " * (item.column - 1)
-                    + _paint("^", item.severity.value, color)
+                    + _paint("^", item.level, color)
                 )
         out.append("")
     if result.waived:
