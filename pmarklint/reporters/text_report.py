@@ -45,9 +45,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
                 gutter = f"{item.line:>6} | "
                 out.append(_paint(gutter, "dim", color) + source)
                 out.append(
-                    _paint(" " * 6 + " | ", "dim", color)
-                    + " " * (item.column - 1)
-                    + _paint("^", item.level, color)
+                    _paint(" " * 6 + " | ", "dim", color) + " " * (item.column - 1) + _paint("^", item.level, color)
                 )
         out.append("")
     if result.waived:
