@@ -16,6 +16,8 @@ from pmarklint import __version__
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import LANGUAGES, system_language, text
 
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
@@ -57,7 +59,12 @@ def cli() -> None:
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path), default=Path("."))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Report format: text (for people), json, github (workflow annotations), sarif, junit, gitlab "
+    "(Code Quality). Default: github inside GitHub Actions, else text.",
 )
 @click.option(
     "--output",
@@ -74,7 +81,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("--no-cache", is_flag=True, help="Parse and validate every file again instead of using the cache.")
 def check(
-    path: Path, fmt: str, output: Path | None, today: str | None, lang: str | None, strict: bool, no_cache: bool
+    path: Path, fmt: str | None, output: Path | None, today: str | None, lang: str | None, strict: bool, no_cache: bool
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
     holds pmarklint.yaml).
@@ -85,6 +92,8 @@ def check(
     from pmarklint.engine import run_check
     from pmarklint.reporters import REPORTERS
 
+    if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
     early = lang or system_language()
     result = run_check(path, today=today, lang=early, use_cache=not no_cache)
     final = lang or result.config.language or early
