@@ -80,8 +80,22 @@ def cli() -> None:
 @LANG_OPTION
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("--no-cache", is_flag=True, help="Parse and validate every file again instead of using the cache.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Report only findings in entries changed since the git revision REF, and what the change broke "
+    "elsewhere (for pull requests and pre-push). env:NAME reads REF from a variable, e.g. "
+    "env:PRE_COMMIT_FROM_REF.",
+)
 def check(
-    path: Path, fmt: str | None, output: Path | None, today: str | None, lang: str | None, strict: bool, no_cache: bool
+    path: Path,
+    fmt: str | None,
+    output: Path | None,
+    today: str | None,
+    lang: str | None,
+    strict: bool,
+    no_cache: bool,
+    changed_since: str | None,
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
     holds pmarklint.yaml).
@@ -95,7 +109,7 @@ def check(
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
     early = lang or system_language()
-    result = run_check(path, today=today, lang=early, use_cache=not no_cache)
+    result = run_check(path, today=today, lang=early, use_cache=not no_cache, changed_since=changed_since)
     final = lang or result.config.language or early
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = REPORTERS[fmt](result, final, color)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint.cache import Cache, default_directory
+from pmarklint.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.context import Context
 from pmarklint.errors import PmarklintError
@@ -53,6 +54,8 @@ class CheckResult:
     entries: int
     findings: list[Finding]
     waived: list[Finding] = field(default_factory=list)
+    checked_files: tuple[str, ...] = ()  # every PMS file that was read, relative to the root
+    changes: ChangeSet | None = None  # with --changed-since: what the change touched
 
     @property
     def errors(self) -> int:
@@ -235,20 +238,51 @@ def run_check(
     today: str | None = None,
     lang: str = "en",
     use_cache: bool = True,
+    changed_since: str | None = None,
 ) -> CheckResult:
     root = find_root(start, lang)
+    day = resolve_today(today, lang)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes no cyclic garbage; the collector only costs time here (about 2x)
+    git_dir = find_git_dir(root)
+    cache = Cache(default_directory(git_dir) if use_cache else None)
     try:
-        return _run(root, resolve_today(today, lang), lang, use_cache)
+        result, loaded = _run(root, git_dir, cache, day, lang)
+        if changed_since is not None:
+            result = _only_changes(result, loaded, changed_since, cache, lang)
+        return result
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _run(root: Path, today: dt.date, lang: str, use_cache: bool) -> CheckResult:
-    git_dir = find_git_dir(root)
-    cache = Cache(default_directory(git_dir) if use_cache else None)
+def _only_changes(
+    result: CheckResult, loaded: dict[str, FileResult], value: str, cache: Cache, lang: str
+) -> CheckResult:
+    """The findings a change since ``value`` is responsible for (pmarklint.changes)."""
+    ref = resolve_ref(value)
+    if ref is None:
+        return result  # nothing to compare with: everything is the change's
+    current = {rel: r.entries for rel, r in loaded.items()}
+    changes = changes_since(result.root, value, ref, sorted(set(result.config.folders.values())), current)
+    with baseline_dir() as tmp:
+        before_root = extract(result.root, changes.commit, Path(tmp))
+        if (before_root / CONFIG_NAME).is_file():
+            before, _ = _run(before_root, None, cache, result.today, lang)  # the same cache: only changes parse
+            earlier = before.findings + before.waived
+        else:
+            earlier = []  # pmarklint.yaml did not exist yet: everything is new
+    return replace(
+        result,
+        findings=select(result.findings, changes, earlier),
+        waived=select(result.waived, changes, earlier),
+        changes=changes,
+    )
+
+
+def _run(
+    root: Path, git_dir: Path | None, cache: Cache, today: dt.date, lang: str
+) -> tuple[CheckResult, dict[str, FileResult]]:
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
     workspace = discover(root, sorted(set(config.folders.values())), git_dir)
@@ -277,9 +311,17 @@ def _run(root: Path, today: dt.date, lang: str, use_cache: bool) -> CheckResult:
         check(ctx)
     found += ctx.out
     findings, waived = apply_waivers(ctx, found)
-    return CheckResult(
-        root, today, config, len(results), len(repo_index.entries), settle(findings, config), settle(waived, config)
+    checked = CheckResult(
+        root,
+        today,
+        config,
+        len(results),
+        len(repo_index.entries),
+        settle(findings, config),
+        settle(waived, config),
+        checked_files=tuple(results),
     )
+    return checked, results
 
 
 def settle(found: list[Finding], config: Config) -> list[Finding]:

@@ -57,6 +57,17 @@ entries:
     last_reviewed: 2026-04-01
 """
 BAD_INVENTORY = INVENTORY.format(period="5年")
+CONTRACTOR_WITHOUT_EVALUATION = """kind: contractor
+entries:
+  - id: C-001
+    name: Example Delivery K.K.
+    service: Delivery of orders
+    contract:
+      signed: 2026-04-01
+      clauses: {responsibilities: true, security_measures: true, subcontracting: true, reporting: true,
+                audit_rights: true, breach_measures: true, incident_reporting: true, end_of_contract: true}
+    last_reviewed: 2026-04-01
+"""
 GOOD_INVENTORY = INVENTORY.format(period="P5Y")
 
 
@@ -201,6 +212,38 @@ def test_try_repo_skips_a_commit_without_pms_files(session: Session, make_repo: 
 
     assert result.returncode == 0, result.output
     assert "(no files to check)Skipped" in result.output
+
+
+def test_pre_push_hook_reports_only_what_the_push_changed(session: Session, make_repo: Callable[..., Path]) -> None:
+    """The pmarklint-changed hook at the pre-push stage, given the range pre-commit passes for a push."""
+    repo = make_repo()
+    _write(repo / "inventory" / "inventory.yaml", BAD_INVENTORY)  # an old mistake, already on the remote
+    session.git(repo, "add", "-A")
+    session.git(repo, "commit", "-q", "-m", "Old ledger")
+    remote = session.git(repo, "rev-parse", "HEAD")
+    _write(repo / "contractors" / "contractors.yaml", CONTRACTOR_WITHOUT_EVALUATION)
+    session.git(repo, "add", "-A")
+    session.git(repo, "commit", "-q", "-m", "New contractor")
+    local = session.git(repo, "rev-parse", "HEAD")
+
+    result = session.run(
+        "pre-commit",
+        "try-repo",
+        ROOT,
+        "pmarklint-changed",
+        "--verbose",
+        "--hook-stage",
+        "pre-push",
+        "--from-ref",
+        remote,
+        "--to-ref",
+        local,
+        cwd=repo,
+    )
+
+    assert result.returncode != 0, result.output
+    assert "PML303" in result.output  # the new contractor was never evaluated
+    assert "PML101" not in result.output  # the old mistake is not this push's
 
 
 # git commit with the hook installed from a real .pre-commit-config.yaml

@@ -677,6 +677,20 @@ def output_schema() -> dict[str, Any]:
                 "root": {"type": "string"},
                 "findings": list_of(finding),
                 "waived": list_of(waived),
+                "changed_since": {
+                    "anyOf": [
+                        {"type": "null"},
+                        obj(
+                            {
+                                "ref": {"type": "string"},
+                                "commit": {"type": "string", "pattern": "^[0-9a-f]{40,64}$"},
+                                "files": {"type": "array", "items": {"type": "string"}},
+                                "entries": {"type": "array", "items": {"type": "string"}},
+                            },
+                            ["ref", "commit", "files", "entries"],
+                        ),
+                    ]
+                },
                 "summary": obj(
                     {
                         "files": {"type": "integer", "minimum": 0},

@@ -39,6 +39,14 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
         "today": result.today.isoformat(),
         "findings": [finding_dict(f, lang) for f in result.findings],
         "waived": [finding_dict(f, lang) for f in result.waived],
+        "changed_since": None
+        if result.changes is None
+        else {
+            "ref": result.changes.ref,
+            "commit": result.changes.commit,
+            "files": sorted(result.changes.files),
+            "entries": sorted(result.changes.entries),
+        },
         "summary": {
             "files": result.files,
             "entries": result.entries,

@@ -1,0 +1,118 @@
+"""``check --changed-since REF``: report only what a change is responsible for.
+
+The whole repository is still loaded and checked (a reference needs every file). What is reported is:
+
+* every finding in an entry that differs from REF (added, edited, or moved to another file: entries are
+  compared by id, so moving one between ledgers is not a change of its content), and every file-level
+  finding in a file that changed;
+* every finding anywhere else that REF did not have: what the change broke elsewhere (a contractor
+  removed while an inventory entry still names it, an id reused).
+
+REF is checked by extracting its tree (``git archive``) and running the same checks on it, judged on the
+same day; the content-hash cache makes that cheap for every file the change did not touch. Findings are
+matched by what they say (rule, file, entry, field, message), not by line, so lines moving is not "new".
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pmarklint.errors import PmarklintError
+from pmarklint.findings import Finding
+from pmarklint.loader import decode, parse
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    ref: str
+    commit: str
+    files: frozenset[str]  # PMS files (and pmarklint.yaml) that differ from REF, relative to the PMS root
+    entries: frozenset[str]  # ids of entries added or edited since REF
+
+
+def resolve_ref(value: str) -> str | None:
+    """``env:NAME`` reads the revision from an environment variable (pre-commit's pre-push stage sets
+    PRE_COMMIT_FROM_REF); anything else is a revision as git understands it. None when there is nothing to
+    compare with (the variable is unset or all zeros, as for a branch the remote does not have yet): then
+    everything is reported."""
+    ref = os.environ.get(value[4:], "") if value.startswith("env:") else value
+    return None if not ref or set(ref) == {"0"} else ref
+
+
+def _git(root: Path, *args: str, binary: bool = False) -> Any:
+    proc = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, capture_output=True, check=False)
+    if proc.returncode != 0:
+        return None
+    return proc.stdout if binary else proc.stdout.decode("utf-8", "surrogateescape")
+
+
+def changes_since(root: Path, value: str, ref: str, folders: list[str], current: dict[str, list[Any]]) -> ChangeSet:
+    """What differs between REF and what git would commit now (tracked and staged files). ``current``
+    holds each PMS file's entries as loaded now."""
+    if _git(root, "rev-parse", "--git-dir") is None:
+        raise PmarklintError(f"--changed-since {value}: {root} is not inside a git repository")
+    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if not commit:
+        raise PmarklintError(
+            f"--changed-since {value}: no commit '{ref}' in this clone. If it is a shallow clone, fetch the "
+            "history (GitHub Actions: actions/checkout with fetch-depth: 0; elsewhere: git fetch --unshallow)"
+        )
+    commit = commit.strip()
+    listed = _git(root, "diff", "--name-only", "-z", "--relative", commit, "--", "pmarklint.yaml", *folders) or ""
+    files = frozenset(p for p in listed.split("\0") if p)
+    prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
+    before: dict[str, Any] = {}
+    for rel in files:
+        raw = _git(root, "show", f"{commit}:{prefix}{rel}", binary=True)
+        content = decode(raw, rel)[0] if raw is not None else None
+        document = parse(content, rel).document if content else None
+        data = document.data if document is not None else None
+        for entry in (data.get("entries") or []) if isinstance(data, dict) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                before[entry["id"]] = entry
+    # An entry is changed when it is new or its content differs; one that only moved between two
+    # changed files has the same content on both sides and is not.
+    changed = {
+        entry["id"]
+        for rel in files
+        for entry in current.get(rel, [])
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and before.get(entry["id"]) != entry
+    }
+    return ChangeSet(ref, commit, files, frozenset(changed))
+
+
+def extract(root: Path, commit: str, into: Path) -> Path:
+    """REF's tree below the PMS root, written into ``into``; returns the PMS root there."""
+    prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
+    archive = _git(root, "archive", "--format=tar", commit, "--", ".", binary=True)
+    if archive is None:
+        raise PmarklintError(f"cannot read the tree of {commit} with git archive")
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / prefix if prefix and (into / prefix).is_dir() else into
+
+
+def identity(item: Finding) -> tuple[Any, ...]:
+    return (item.rule, item.file, item.entry, item.path, item.message_key, item.args)
+
+
+def select(found: list[Finding], changes: ChangeSet, before: list[Finding]) -> list[Finding]:
+    """The findings the change is responsible for (see the module's docstring)."""
+    known = {identity(f) for f in before}
+    out = []
+    for item in found:
+        in_change = item.entry in changes.entries if item.entry else item.file in changes.files
+        if in_change or identity(item) not in known:
+            out.append(item)
+    return out
+
+
+def baseline_dir() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="pmarklint-baseline-")
