@@ -24,7 +24,7 @@ from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.resources import KINDS, data_dir
 from pmarklint.rules import REGISTRY, document_checks, repository_checks
 from pmarklint.waivers import apply_waivers
-from pmarklint.workspace import discover, find_git_dir, list_all_files
+from pmarklint.workspace import discover, find_git_dir, find_toplevel, list_all_files
 
 
 @dataclass
@@ -55,6 +55,7 @@ class CheckResult:
     findings: list[Finding]
     waived: list[Finding] = field(default_factory=list)
     checked_files: tuple[str, ...] = ()  # every PMS file that was read, relative to the root
+    repository_root: Path | None = None  # the git work tree's top folder, when the root is inside one
     changes: ChangeSet | None = None  # with --changed-since: what the change touched
 
     @property
@@ -320,6 +321,7 @@ def _run(
         settle(findings, config),
         settle(waived, config),
         checked_files=tuple(results),
+        repository_root=find_toplevel(root) if git_dir is not None else None,
     )
     return checked, results
 

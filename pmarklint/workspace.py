@@ -41,6 +41,12 @@ def find_git_dir(root: Path) -> Path | None:
     return None if common is None else (root / common.strip()).resolve()
 
 
+def find_toplevel(root: Path) -> Path | None:
+    """The top folder of the git work tree that holds ``root`` (code hosts name files from there)."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    return Path(top.strip()) if top else None
+
+
 def discover(root: Path, folders: list[str], git_dir: Path | None) -> Workspace:
     if git_dir is None:
         return Workspace(root, tuple(_walk(root, folders)), (), None)

@@ -47,6 +47,8 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
     monkeypatch.delenv("PMARKLINT_TODAY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR"):  # CI formats and paths follow them
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)
