@@ -151,7 +151,14 @@ def explain(code: str, lang: str | None) -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @LANG_OPTION
 @click.option("--git/--no-git", default=True, show_default=True, help="Run 'git init' and 'git add' on the new files.")
-def init(directory: Path, lang: str | None, git: bool) -> None:
+@click.option(
+    "--ci",
+    type=click.Choice(["none", "github", "gitlab"]),
+    default="none",
+    show_default=True,
+    help="Also write a CI configuration: github (.github/workflows/pmarklint.yml) or gitlab (.gitlab-ci.yml).",
+)
+def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
     """Create a ready-to-fill PMS repository in DIRECTORY: pmarklint.yaml, the control catalog, a roster
     and ledgers with commented examples, a pre-commit configuration and editor schema settings.
 
@@ -160,7 +167,7 @@ def init(directory: Path, lang: str | None, git: bool) -> None:
     from pmarklint.scaffold import create
 
     language = lang or system_language()
-    for rel, created in create(directory, language, git=git):
+    for rel, created in create(directory, language, git=git, ci=ci):
         key = "ui.init_created" if created else "ui.init_exists"
         click.echo(text(key, language, path=rel))
     click.echo(text("ui.init_done", language, path=str(directory)))

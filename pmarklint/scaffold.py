@@ -12,8 +12,21 @@ from pmarklint.resources import data_dir
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SCHEMAS_IN_REPO = ".pmarklint/schemas"
 
+# ``create(ci=...)``: the CI configuration written for each choice, (template in templates/common, path in
+# the new repository). "none" writes none.
+CI_FILES = {
+    "github": ("github-workflow.yml", ".github/workflows/pmarklint.yml"),
+    "gitlab": ("gitlab-ci.yml", ".gitlab-ci.yml"),
+}
+CI_CHOICES = ("none", *CI_FILES)
 
-def _files(lang: str) -> Iterator[tuple[str, bytes]]:
+
+def _versioned(template: Path) -> bytes:
+    """A template with ``{version}`` replaced by this pmarklint's version."""
+    return template.read_text(encoding="utf-8").replace("{version}", __version__).encode("utf-8")
+
+
+def _files(lang: str, ci: str) -> Iterator[tuple[str, bytes]]:
     """(path in the new repository, content) for every file init writes."""
     own = _TEMPLATES / lang
     common = _TEMPLATES / "common"
@@ -22,8 +35,10 @@ def _files(lang: str) -> Iterator[tuple[str, bytes]]:
     yield "people/people.yaml", (own / "people.yaml").read_bytes()
     yield "contractors/contractors.yaml", (own / "contractors.yaml").read_bytes()
     yield "inventory/inventory.yaml", (own / "inventory.yaml").read_bytes()
-    config = (common / "pre-commit-config.yaml").read_text(encoding="utf-8").replace("{version}", __version__)
-    yield ".pre-commit-config.yaml", config.encode("utf-8")
+    yield ".pre-commit-config.yaml", _versioned(common / "pre-commit-config.yaml")
+    if ci in CI_FILES:
+        template, target = CI_FILES[ci]
+        yield target, _versioned(common / template)
     yield ".vscode/settings.json", (common / "vscode-settings.json").read_bytes()
     for schema in sorted(data_dir("schemas").glob("*.schema.json")):
         if schema.name != "check-output.schema.json":
@@ -35,12 +50,15 @@ def _files(lang: str) -> Iterator[tuple[str, bytes]]:
         yield f"controls/{control.name}", content.encode("utf-8")
 
 
-def create(directory: Path, lang: str, *, git: bool = True) -> list[tuple[str, bool]]:
-    """Write the files that do not exist yet; return (path, created) for each, in order."""
+def create(directory: Path, lang: str, *, git: bool = True, ci: str = "none") -> list[tuple[str, bool]]:
+    """Write the files that do not exist yet; return (path, created) for each, in order. ``ci`` adds a CI
+    configuration: "github" (a GitHub Actions workflow), "gitlab" (.gitlab-ci.yml) or "none"."""
+    if ci not in CI_CHOICES:
+        raise ValueError(f"ci must be one of {', '.join(CI_CHOICES)}, got {ci!r}")
     directory.mkdir(parents=True, exist_ok=True)
     report = []
     written = []
-    for rel, content in _files(lang):
+    for rel, content in _files(lang, ci):
         target = directory / rel
         if target.exists():
             report.append((rel, False))

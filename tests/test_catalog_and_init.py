@@ -108,3 +108,13 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     again = run("init", target, "--lang", "en", "--no-git")
     assert "created" not in again.stdout
     assert not (target / ".git").exists()
+
+
+@pytest.mark.parametrize(("ci", "path"), [("github", ".github/workflows/pmarklint.yml"), ("gitlab", ".gitlab-ci.yml")])
+def test_init_offers_ci(tmp_path: Path, ci: str, path: str) -> None:
+    target = tmp_path / "pms"
+    result = run("init", target, "--lang", "en", "--ci", ci)
+    assert result.exit_code == 0, result.stderr
+    assert (target / path).is_file()
+    assert path in git(target, "ls-files")
+    assert run("check", target, "--format", "json", "--today", "2026-11-26").exit_code == 0
