@@ -173,6 +173,16 @@ def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
     click.echo(text("ui.init_done", language, path=str(directory)))
 
 
+def _add_table_commands() -> None:
+    from pmarklint.table_commands import export, import_
+
+    cli.add_command(export)
+    cli.add_command(import_)
+
+
+_add_table_commands()
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the console script and of ``python -m pmarklint``; exits with the run's code."""
     cli.main(args=argv, prog_name="pmarklint")

@@ -66,6 +66,11 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     return out
 
 
+def entry_validator(kind: str) -> Any:
+    """The validator ``check`` uses for one entry of ``kind`` (references inlined: twice as fast)."""
+    return _validator(kind, "entry")
+
+
 def validate_document(kind: str, document: Document, rel: str) -> list[Finding]:
     """Findings for a data file of a known kind: its top level, then each entry."""
     data = document.data

@@ -1,0 +1,172 @@
+"""``pmarklint export`` and ``pmarklint import``: a ledger as the table a privacy office knows (Excel or CSV),
+and such a table back into the ledger. Thin commands over :mod:`pmarklint.tables`; a tool failure is a
+PmarklintError, which the command group turns into exit code 2."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pmarklint.errors import PmarklintError
+from pmarklint.i18n import LANGUAGES, system_language
+
+KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
+REPO_OPTION = click.option(
+    "--repo",
+    "-C",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The PMS repository (or a folder inside it).",
+)
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the headers and messages: ja or en (default: language in pmarklint.yaml, then the locale).",
+)
+
+
+def _language(lang: str | None, configured: str | None) -> str:
+    return lang or configured or system_language()
+
+
+@click.command()
+@click.argument("kind", type=KIND_CHOICE, metavar="inventory|contractors")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default=None,
+    help="xlsx (Excel) or csv (UTF-8 with BOM). Default: from the --output name, else xlsx.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The file to write ('-': standard output). Default: inventory.xlsx or contractors.xlsx (.csv) here.",
+)
+@REPO_OPTION
+@LANG_OPTION
+def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: str | None) -> None:
+    """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
+    Japanese (English with --lang en). Approvals are not exported.
+
+    Exit codes: 0 written, 1 written but some ledger file could not be read (its entries are missing),
+    2 the tool could not run.
+    """
+    from pmarklint.table_sync import export_ledger, load_repository
+    from pmarklint.tables import kind_of, message
+
+    kind = kind_of(kind)
+    if fmt is None:
+        fmt = "csv" if output is not None and output.suffix.lower() in (".csv", ".txt") else "xlsx"
+    if output is None:
+        output = Path(f"{'inventory' if kind == 'inventory' else 'contractors'}.{fmt}")
+    repository = load_repository(repo, lang or system_language())
+    language = _language(lang, repository.language)
+    result = export_ledger(repository, kind, fmt, language)
+    if str(output) == "-":
+        click.get_binary_stream("stdout").write(result.data)
+    else:
+        try:
+            output.write_bytes(result.data)
+        except OSError as exc:
+            raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
+    for warning in result.warnings:
+        click.echo(warning, err=True)
+    click.echo(message("exported", language, count=result.count, output=output), err=True)
+    click.get_current_context().exit(1 if result.warnings else 0)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", required=True, type=KIND_CHOICE, help="The ledger the table holds: inventory or contractors.")
+@click.option(
+    "--into",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The file new entries are added to (default: the file of that kind with most entries of the same "
+    "department, else the first one, else <folder>/imported.yaml). Existing entries are updated in their own file.",
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="'HEADER=FIELD'",
+    help="Read the column HEADER as FIELD (a field name such as name or retention.period, or one of the export's "
+    "headers); 'HEADER=' skips the column. Repeat for each column.",
+)
+@click.option(
+    "--sheet", default=None, help="The sheet of an xlsx workbook (default: the ledger's sheet, else the first)."
+)
+@click.option(
+    "--encoding",
+    default="utf-8-sig",
+    show_default=True,
+    help="Encoding of a CSV file; cp932 (or shift_jis) for a CSV saved by Excel on Japanese Windows.",
+)
+@click.option(
+    "--header-row", type=click.IntRange(min=1), default=1, show_default=True, help="The row with the headers."
+)
+@click.option("--dry-run", is_flag=True, help="Report what would change without writing any file.")
+@REPO_OPTION
+@LANG_OPTION
+def import_(
+    file: Path,
+    kind: str,
+    into: Path | None,
+    maps: tuple[str, ...],
+    sheet: str | None,
+    encoding: str,
+    header_row: int,
+    dry_run: bool,
+    repo: Path,
+    lang: str | None,
+) -> None:
+    """Read a table (xlsx or CSV, such as one written by export or kept by the office in Excel) into the
+    ledger. Existing entries are updated in place, keeping comments, order and approvals lines; new ids are
+    added. Every row that cannot be taken is reported with its row number and the reason.
+
+    Exit codes: 0 every row taken, 1 some rows not taken (the others are written), 2 the tool could not run.
+    """
+    from pmarklint.table_sync import import_table, load_repository
+    from pmarklint.tables import kind_of, message
+
+    kind = kind_of(kind)
+    repository = load_repository(repo, lang or system_language())
+    language = _language(lang, repository.language)
+    report = import_table(
+        repository,
+        file,
+        kind,
+        into=into,
+        maps=maps,
+        sheet=sheet,
+        encoding=encoding,
+        header_row=header_row,
+        lang=language,
+        dry_run=dry_run,
+    )
+    if report.sheets > 1 and report.sheet:
+        click.echo(message("sheet", language, sheet=report.sheet), err=True)
+    for problem in report.problems:
+        click.echo(problem.show(language))
+    if report.stale:
+        click.echo(message("stale", language, ids=", ".join(report.stale)))
+    for rel in report.created:
+        click.echo(message("created", language, file=rel))
+    summary = message(
+        "summary",
+        language,
+        updated=len(report.updated),
+        added=len(report.added),
+        unchanged=report.unchanged,
+        failed=len(report.problems),
+    )
+    click.echo(summary + (" " + message("dry_run", language) if dry_run else ""))
+    sys.stdout.flush()
+    click.get_current_context().exit(1 if report.problems else 0)
