@@ -121,3 +121,21 @@ INVENTORY_ENTRY = """  - id: {id}
 
 def inventory(*ids: str, extra: str = "") -> str:
     return "kind: inventory\nentries:\n" + "".join(INVENTORY_ENTRY.format(id=i) + extra for i in ids)
+
+
+# An inventory ledger as `pmarklint init` lays it out, with one entry whose retention period is a parameter:
+# the broken and the good change that the hook and CI tests commit.
+INIT_INVENTORY = """# yaml-language-server: $schema=../.pmarklint/schemas/inventory.schema.json
+kind: inventory
+entries:
+  - id: PI-001
+    name: Customer data
+    department: privacy-office
+    data_items: [氏名]
+    purpose: Shipping orders and answering enquiries
+    retention: {{period: {period}}}
+    disposal: Deleted from the order system
+    last_reviewed: 2026-04-01
+"""
+BAD_INVENTORY = INIT_INVENTORY.format(period="5年")
+GOOD_INVENTORY = INIT_INVENTORY.format(period="P5Y")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, git
+from conftest import BAD_INVENTORY, GOOD_INVENTORY, ROOT, git
 
 from pmarklint import __version__, scaffold
 from pmarklint.loader import parse
@@ -42,20 +42,6 @@ needs_installed_pmarklint = pytest.mark.skipif(
     reason="needs bash and the pmarklint script installed next to this Python (pip install -e .)",
 )
 
-INVENTORY = """# yaml-language-server: $schema=../.pmarklint/schemas/inventory.schema.json
-kind: inventory
-entries:
-  - id: PI-001
-    name: Customer data
-    department: privacy-office
-    data_items: [氏名]
-    purpose: Shipping orders and answering enquiries
-    retention: {{period: {period}}}
-    disposal: Deleted from the order system
-    last_reviewed: 2026-04-01
-"""
-BAD_INVENTORY = INVENTORY.format(period="5年")
-GOOD_INVENTORY = INVENTORY.format(period="P5Y")
 # Where the broken value stands, counted by hand the way a person reads the file: 1-based line and column.
 BAD_LINE = BAD_INVENTORY.splitlines().index("    retention: {period: 5年}") + 1
 BAD_COLUMN = "    retention: {period: ".__len__() + 1

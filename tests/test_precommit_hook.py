@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import GIT_ENV
+from conftest import BAD_INVENTORY, GIT_ENV, GOOD_INVENTORY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,19 +44,6 @@ _BASE_ENV = {
 
 GIT_IDENTITY = GIT_ENV  # pinned authors and dates, shared with the other tests
 
-INVENTORY = """# yaml-language-server: $schema=../.pmarklint/schemas/inventory.schema.json
-kind: inventory
-entries:
-  - id: PI-001
-    name: Customer data
-    department: privacy-office
-    data_items: [氏名]
-    purpose: Shipping orders and answering enquiries
-    retention: {{period: {period}}}
-    disposal: Deleted from the order system
-    last_reviewed: 2026-04-01
-"""
-BAD_INVENTORY = INVENTORY.format(period="5年")
 CONTRACTOR_WITHOUT_EVALUATION = """kind: contractor
 entries:
   - id: C-001
@@ -68,7 +55,6 @@ entries:
                 audit_rights: true, breach_measures: true, incident_reporting: true, end_of_contract: true}
     last_reviewed: 2026-04-01
 """
-GOOD_INVENTORY = INVENTORY.format(period="P5Y")
 
 
 @dataclass(frozen=True)
