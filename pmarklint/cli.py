@@ -173,14 +173,17 @@ def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
     click.echo(text("ui.init_done", language, path=str(directory)))
 
 
-def _add_table_commands() -> None:
+def _add_commands() -> None:
+    """Commands whose modules stand on their own (each imports its heavy parts only when it runs)."""
+    from pmarklint.sign_command import sign
     from pmarklint.table_commands import export, import_
 
     cli.add_command(export)
     cli.add_command(import_)
+    cli.add_command(sign)
 
 
-_add_table_commands()
+_add_commands()
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

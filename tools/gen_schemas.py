@@ -203,6 +203,8 @@ def list_of(item: dict[str, Any]) -> dict[str, Any]:
 
 
 BOOL = {"type": "boolean"}
+# require_approvals: how much a missing or invalid approval weighs (pmarklint.approvals.Level)
+APPROVAL_LEVEL = {"enum": ["off", "warning", "error", True, False]}
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "x-pmarklint-hint": "country"}
 
 
@@ -585,6 +587,22 @@ def config_schema() -> dict[str, Any]:
                 obj({kind: {"type": "array", "items": {"enum": ROLES}} for kind in KINDS}),
                 "承認できる役割",
                 "Roles that may approve",
+            ),
+            "require_approvals": prop(
+                {
+                    "anyOf": [
+                        APPROVAL_LEVEL,
+                        obj({kind: APPROVAL_LEVEL for kind in KINDS}),
+                    ]
+                },
+                "承認を求める",
+                "Require approvals",
+                "承認のないエントリを報告するか: off(既定: 報告しない)、warning(警告: 導入中のやることリスト)、"
+                "error(エラー: 必須)。全種類に一つ、または種類ごとに {control: error, inventory: warning} のように"
+                "指定します。true は error、false は off と同じです。",
+                "Whether an entry without an approval is a finding: off (the default: not reported), warning (a "
+                "to-do list while approvals are adopted) or error (enforced). One level for every kind, or one per "
+                "kind such as {control: error, inventory: warning}; true means error, false off.",
             ),
             "require_signed_approvals": prop(BOOL, "署名付き承認を必須にする", "Require signed approvals"),
             "review": prop(

@@ -121,9 +121,16 @@ MESSAGES = {
     "PML308.window": "the P-mark expires on {expires}: the renewal application window is open until {closes}; file the renewal",
     "PML308.closed": "the renewal application window closed on {closes}, and the P-mark expires on {expires}: contact the assessment body now",
     "PML308.expired": "the P-mark expired on {expires}: update organization.certification once it is renewed",
+    # PML401
+    "PML401.missing": "no approval yet: {kind} entries must be approved by a person with the role {roles} (require_approvals in pmarklint.yaml); the approver records it with 'pmarklint sign {id} --as PERSON'",
     # PML402
     "PML402.waiver_unknown": "the waiver is approved by '{person}', who is not an active person in the roster; it does not apply",
     "PML402.waiver_role": "'{person}' may not approve waivers for a {kind} entry (allowed roles: {roles}); the waiver does not apply",
+    "PML402.unknown": "this approval is by '{person}', who is not an active person in the roster: it approves nothing; have an approver from the roster sign again",
+    "PML402.role_not_allowed": "'{person}' approved as {role_id}, a role that may not approve a {kind} entry (allowed roles: {roles}): have a person with an allowed role sign",
+    "PML402.role_not_held": "'{person}' approved as {role_id}, a role the roster does not give them: correct the role, or have a person who holds it sign",
+    # PML403
+    "PML403.stale": "stale approval: '{person}' ({role_id}) approved this entry on {date}, and it has changed since; review the change and sign again ('pmarklint sign {id} --as {person}')",
     # PML501
     "PML501.conflict": "one person holds both {first} and {second}: the audit must be independent of what it audits; give one role to someone else",
     # PML502
@@ -181,6 +188,29 @@ MESSAGES = {
     "table.stale": "changed entries that carry approvals: {ids}; the approvals no longer match and must be given again",
     "table.created": "created {file}; remember to git add {file}",
     "table.sheet": "reading sheet {sheet}",
+    # pmarklint sign
+    "sign.signed": "{file}: {id}: approved by {person} as {role_id} on {date}",
+    "sign.unchanged": "{file}: {id}: already approved by {person} as {role_id} on {date}; left as it is",
+    "sign.summary": "{signed} approvals written, {unchanged} already in place",
+    "sign.refused": "pmarklint sign: refused, nothing was written:",
+    "sign.no_target": "{target}: no entry has this id, and it is not a data file of the repository",
+    "sign.no_file": "{target}: {file} is not a data file of the repository",
+    "sign.not_in_file": "{target}: {file} has no entry with the id {id}",
+    "sign.no_entries": "{target}: {file} has no entries",
+    "sign.duplicate": "{target}: the id is used more than once ({files}); fix that first (PML102)",
+    "sign.unreadable": "{target}: {file} cannot be read ({reason}); fix it first (pmarklint check)",
+    "sign.unknown_kind": "no known kind",
+    "sign.invalid": "{id} in {file} does not match its schema and cannot be approved until it does:",
+    "sign.unknown_person": "--as {person}: there is no active person with this id in the roster (people/)",
+    "sign.role_not_held": "--role {role_id}: {person} does not hold this role (their roles: {roles})",
+    "sign.role_not_allowed": "{id}: the role {role_id} may not approve a {kind} entry (allowed roles: {roles}, approvals in pmarklint.yaml)",
+    "sign.no_allowed_role": "{id}: {person} holds no role that may approve a {kind} entry (allowed roles: {roles}, approvals in pmarklint.yaml)",
+    "sign.bad_date": "--date must be a date written YYYY-MM-DD, got '{value}'",
+    "sign.future_date": "--date {date} is after today ({today}): an approval cannot be dated in the future",
+    "sign.identity_unknown": "cannot tell who is signing: 'git var GIT_AUTHOR_IDENT' failed ({reason}); set user.email in git",
+    "sign.identity_mismatch": "your git identity is {email}, which is not one of {person}'s emails ({emails}): you cannot sign on their behalf",
+    "sign.forced": "WARNING: --force: writing an approval in the name of {person} although git says you are {email}. It claims that {person} approved this content: make sure they did, and say so in the commit message. Git will not back it (PML405) until {person} commits an approval themselves.",
+    "sign.unwritable": "{file}: the approval could not be written without changing other lines ({reason}); add it by hand",
     # user interface
     "ui.summary": "{files} files, {entries} entries: {errors} errors, {warnings} warnings",
     "ui.waived_heading": "Waived (listed for the record, not counted as errors):",
@@ -380,13 +410,37 @@ RULE_DOCS = {
         "know your calendar.",
         "fix": "File the renewal with the assessment body, then update the expiry date.",
     },
+    "PML401": {
+        "title": "Entry without an approval",
+        "what": "Reports an active entry that carries no approval, for the kinds whose approvals pmarklint.yaml "
+        "requires: require_approvals: warning (a to-do list while a repository adopts approvals) or error "
+        "(enforced), for every kind or per kind. Without require_approvals nothing is reported. Retired entries "
+        "need none.",
+        "why": "The ledgers and controls of the PMS are approved by the person responsible for them: the privacy "
+        "manager for the ledgers, top management for the controls and the roster (J.2.3.1). An approval bound "
+        "to the content shows what exactly was approved.",
+        "fix": "The approver reviews the entry and runs 'pmarklint sign ID --as PERSON' (or signs the whole file), "
+        "then commits the change. docs/approvals.md explains the steps.",
+    },
     "PML402": {
         "title": "Approver unknown or without an allowed role",
-        "what": "Checks the approvers of waivers in pmarklint.yaml: the person must be active in the roster and hold "
-        "a role allowed to approve the waived entry's kind (approvals in pmarklint.yaml).",
-        "why": "Exceptions to the PMS are decisions the responsible manager takes (J.2.3.1); a waiver anyone can "
-        "write is no control at all.",
-        "fix": "Have a person with the right role approve the waiver and name them in approved_by.",
+        "what": "Checks the approvers of entries' approvals and of waivers in pmarklint.yaml: the person must be "
+        "active in the roster and hold a role allowed to approve the entry's kind (approvals in pmarklint.yaml); "
+        "an entry's approval must name a role the person holds.",
+        "why": "Approvals and exceptions to the PMS are decisions the responsible manager takes (J.2.3.1); an "
+        "approval or a waiver anyone can write is no control at all.",
+        "fix": "Have a person with the right role approve (pmarklint sign ... --as PERSON for an entry; "
+        "approved_by for a waiver), and remove the approval that does not hold.",
+    },
+    "PML403": {
+        "title": "Stale approval",
+        "what": "Reports an approval whose digest is not the entry's current digest: a value of the entry changed "
+        "after it was approved (comments, quoting and layout do not count). It is not reported while another "
+        "approval holds for the current content. Its weight follows require_approvals (a warning unless error).",
+        "why": "An approval stands for the content the approver saw (J.2.3.1); a change made afterwards has not "
+        "been approved, however small.",
+        "fix": "The approver reviews the change and signs again: 'pmarklint sign ID --as PERSON' refreshes their "
+        "approval in place.",
     },
     "PML501": {
         "title": "Role conflict",

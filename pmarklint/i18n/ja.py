@@ -124,9 +124,16 @@ MESSAGES = {
     "PML308.window": "プライバシーマークの有効期限は {expires} です。更新申請の受付期間は {closes} までです。更新を申請してください",
     "PML308.closed": "更新申請の受付期間は {closes} に終わり、プライバシーマークは {expires} に期限が切れます。すぐに審査機関に連絡してください",
     "PML308.expired": "プライバシーマークの有効期限が {expires} に切れています。更新後に organization.certification を直してください",
+    # PML401
+    "PML401.missing": "承認がありません。{kind} のエントリには役割 {roles} の人の承認が必要です(pmarklint.yaml の require_approvals)。承認者が 'pmarklint sign {id} --as 承認者ID' で記録してください",
     # PML402
     "PML402.waiver_unknown": "適用除外の承認者 '{person}' は体制にいる現役の人ではないため、適用除外は無効です",
     "PML402.waiver_role": "'{person}' は {kind} のエントリの適用除外を承認できません(承認できる役割: {roles})。適用除外は無効です",
+    "PML402.unknown": "この承認の承認者 '{person}' は体制にいる現役の人ではないため、何も承認していません。体制にいる承認者が改めて承認してください",
+    "PML402.role_not_allowed": "'{person}' は役割 {role_id} で承認していますが、この役割では {kind} のエントリを承認できません(承認できる役割: {roles})。承認できる役割の人が承認してください",
+    "PML402.role_not_held": "'{person}' は役割 {role_id} で承認していますが、体制上その役割を持っていません。役割を直すか、その役割を持つ人が承認してください",
+    # PML403
+    "PML403.stale": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後にエントリが変更されました。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
     # PML501
     "PML501.conflict": "同じ人が{first}と{second}を兼ねています。監査は監査対象から独立している必要があります。どちらかを別の人にしてください",
     # PML502
@@ -184,6 +191,29 @@ MESSAGES = {
     "table.stale": "承認のあるエントリを変更しました: {ids}。承認は内容と合わなくなったので、承認し直してください",
     "table.created": "{file} を作りました。git add {file} を忘れずに",
     "table.sheet": "シート {sheet} を読みます",
+    # pmarklint sign
+    "sign.signed": "{file}: {id}: {person} が {role_id} として {date} に承認しました",
+    "sign.unchanged": "{file}: {id}: {person} の {role_id} としての {date} の承認はすでに記録されています(変更なし)",
+    "sign.summary": "承認を {signed} 件書き込みました({unchanged} 件は記録済み)",
+    "sign.refused": "pmarklint sign: 承認を記録できません。ファイルは変更していません:",
+    "sign.no_target": "{target}: このIDのエントリはなく、リポジトリのデータファイルでもありません",
+    "sign.no_file": "{target}: {file} はリポジトリのデータファイルではありません",
+    "sign.not_in_file": "{target}: {file} に ID {id} のエントリはありません",
+    "sign.no_entries": "{target}: {file} にはエントリがありません",
+    "sign.duplicate": "{target}: このIDは複数回使われています({files})。先に直してください(PML102)",
+    "sign.unreadable": "{target}: {file} を読めません({reason})。先に直してください(pmarklint check)",
+    "sign.unknown_kind": "kind が不明",
+    "sign.invalid": "{file} の {id} はスキーマに合っていないため承認できません。先に次の点を直してください:",
+    "sign.unknown_person": "--as {person}: このIDの現役の人は体制(people/)にいません",
+    "sign.role_not_held": "--role {role_id}: {person} はこの役割を持っていません(持っている役割: {roles})",
+    "sign.role_not_allowed": "{id}: 役割 {role_id} では {kind} のエントリを承認できません(承認できる役割: {roles}、pmarklint.yaml の approvals)",
+    "sign.no_allowed_role": "{id}: {person} は {kind} のエントリを承認できる役割を持っていません(承認できる役割: {roles}、pmarklint.yaml の approvals)",
+    "sign.bad_date": "--date は YYYY-MM-DD 形式の日付で指定してください('{value}' が指定されました)",
+    "sign.future_date": "--date {date} は今日({today})より後です。承認日を未来にはできません",
+    "sign.identity_unknown": "署名する人を確認できません。'git var GIT_AUTHOR_IDENT' が失敗しました({reason})。git の user.email を設定してください",
+    "sign.identity_mismatch": "git の利用者は {email} で、{person} のメールアドレス({emails})のいずれでもありません。本人以外が代わりに承認することはできません",
+    "sign.forced": "警告: --force: git の利用者は {email} ですが、{person} の名前で承認を書き込みます。これは {person} がこの内容を承認したという記録です。本人が承認したことを確かめ、コミットメッセージにその旨を書いてください。{person} 本人が承認をコミットするまで、git による裏付けはありません(PML405)。",
+    "sign.unwritable": "{file}: 他の行を変えずに承認を書き込めませんでした({reason})。手で追加してください",
     # user interface
     "ui.summary": "{files}ファイル、{entries}エントリ: エラー{errors}件、警告{warnings}件",
     "ui.waived_heading": "適用除外(記録のために表示し、エラーには数えません):",
@@ -375,12 +405,32 @@ RULE_DOCS = {
         "休業日の場合は翌営業日になりますが、このチェックは休業日を知りません。",
         "fix": "審査機関に更新を申請し、更新後に有効期限を直してください。",
     },
+    "PML401": {
+        "title": "承認のないエントリ",
+        "what": "承認が一つもない有効なエントリを報告します。対象は pmarklint.yaml の require_approvals で承認を求めている"
+        "種類です(warning: 導入中のやることリストとして警告、error: 必須としてエラー。全種類一括でも種類ごとでも指定できます)。"
+        "require_approvals がなければ報告しません。廃止したエントリには承認は要りません。",
+        "why": "PMSの台帳と管理策は責任者が承認します。台帳は個人情報保護管理者、管理策と体制はトップマネジメントです"
+        "(J.2.3.1)。内容に結び付いた承認なら、何を承認したかが明確になります。",
+        "fix": "承認者がエントリを確認して 'pmarklint sign ID --as 承認者ID' を実行し(ファイル単位でも可)、変更をコミット"
+        "してください。手順は docs/approvals.md にあります。",
+    },
     "PML402": {
         "title": "承認者が不明、または承認できる役割でない",
-        "what": "pmarklint.yaml の適用除外の承認者を確認します。体制にいる現役の人で、対象エントリの種類を承認できる"
-        "役割(pmarklint.yaml の approvals)を持っている必要があります。",
-        "why": "PMSの例外は責任ある管理者が決めることです(J.2.3.1)。誰でも書ける適用除外は管理になりません。",
-        "fix": "適切な役割の人に承認してもらい、approved_by にその人を書いてください。",
+        "what": "エントリの承認と pmarklint.yaml の適用除外の承認者を確認します。体制にいる現役の人で、対象エントリの種類を"
+        "承認できる役割(pmarklint.yaml の approvals)を持っている必要があります。エントリの承認に書く役割は、その人が"
+        "持っている役割でなければなりません。",
+        "why": "PMSの承認や例外は責任ある管理者が決めることです(J.2.3.1)。誰でも書ける承認や適用除外は管理になりません。",
+        "fix": "適切な役割の人に承認してもらい(エントリは pmarklint sign ... --as 承認者ID、適用除外は approved_by)、"
+        "無効な承認は削除してください。",
+    },
+    "PML403": {
+        "title": "古くなった承認",
+        "what": "ダイジェストがエントリの現在の内容と一致しない承認を報告します。承認後にエントリの値が変更されたということ"
+        "です(コメント、引用符、レイアウトの変更は含みません)。現在の内容に有効な別の承認があれば報告しません。"
+        "重大度は require_approvals に従います(error 以外は警告)。",
+        "why": "承認は承認者が見た内容に対するものです(J.2.3.1)。その後の変更は、どれほど小さくても承認されていません。",
+        "fix": "承認者が変更を確認して改めて承認してください。'pmarklint sign ID --as 承認者ID' で承認がその場で更新されます。",
     },
     "PML501": {
         "title": "役割の兼任の禁止",

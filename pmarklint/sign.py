@@ -1,0 +1,369 @@
+"""``pmarklint sign``: record an approval in the entries it approves.
+
+A target is an entry id, a data file (every entry in it: the yearly review of a ledger) or ``file#id``.
+For each entry the approval ``{by, role, date, digest}`` of the person is written, or refreshed in place when
+the person already approved it in that role; nothing else in the file changes (the edit goes through
+:mod:`pmarklint.yaml_edit`, which keeps comments, key order, quoting and blank lines and reads every result
+back before anything is written).
+
+Signing is all or nothing: every target is checked first, and when any of them cannot be signed (unknown
+target, a person who lacks the role, an entry that does not match its schema, a git identity that is not the
+person's) nothing is written and every reason is reported. ``force`` lifts only the identity check, and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pmarklint import yaml_edit
+from pmarklint.approvals import digest
+from pmarklint.cache import Cache
+from pmarklint.config import Config, find_root, load_config
+from pmarklint.context import DEFAULT_APPROVERS
+from pmarklint.errors import PmarklintError
+from pmarklint.findings import Finding
+from pmarklint.i18n import text
+from pmarklint.loader import Document, decode, parse
+from pmarklint.workspace import discover, find_git_dir
+
+APPROVAL_FIELDS = ("by", "role", "date", "digest")
+
+
+class SignRefused(Exception):
+    """Nothing was written; ``reasons`` says why, one line (or a few) per problem."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("\n".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass
+class Ledger:
+    rel: str
+    kind: str | None
+    text: str | None
+    document: Document | None
+    bom: bool = False
+    problems: list[Finding] = field(default_factory=list)  # what the loader and the schema say about it
+    reason: str = ""  # why it could not be read
+
+    @property
+    def entries(self) -> list[Any]:
+        data = self.document.data if self.document is not None else None
+        entries = data.get("entries") if isinstance(data, dict) else None
+        return entries if isinstance(entries, list) else []
+
+    def entry_problems(self, index: int) -> list[Finding]:
+        """The findings that fall inside entry ``index`` (by its lines)."""
+        assert self.document is not None
+        values = self.document.values
+        start = values[("entries", index)][0]
+        following = [values[("entries", i)][0] for i in range(index + 1, len(self.entries))]
+        end = min((line for line in following if line > start), default=None)
+        return [p for p in self.problems if p.line >= start and (end is None or p.line < end)]
+
+
+@dataclass(frozen=True)
+class Signed:
+    file: str
+    id: str
+    role: str
+    date: str
+    changed: bool  # False: the same approval was already there
+
+
+@dataclass
+class SignResult:
+    signed: list[Signed]
+    warnings: list[str]  # said loudly, but not a refusal (--force)
+
+
+# ----------------------------------------------------------------------------------------------- the repository
+
+
+def _load(root: Path, rel: str) -> Ledger:
+    from pmarklint.engine import classify
+    from pmarklint.schema import validate_document
+
+    try:
+        raw = (root / rel).read_bytes()
+    except OSError as exc:
+        return Ledger(rel, None, None, None, reason=str(exc.strerror or exc))
+    content, problems = decode(raw, rel)
+    if content is None:
+        return Ledger(rel, None, None, None, reason=problems[0].message("en") if problems else "?")
+    loaded = parse(content, rel)
+    if loaded.document is None:
+        first = loaded.findings[0]
+        return Ledger(rel, None, content, None, reason=f"{first.line}:{first.column}: {first.message('en')}")
+    kind, _ = classify(loaded.document, rel)
+    found = list(loaded.findings)
+    if kind is not None:
+        found += validate_document(kind, loaded.document, rel)
+    return Ledger(rel, kind, content, loaded.document, raw.startswith(b"\xef\xbb\xbf"), found)
+
+
+@dataclass
+class _Repository:
+    root: Path
+    config: Config
+    ledgers: dict[str, Ledger]
+
+    def approver_roles(self, kind: str) -> list[str]:
+        configured = (self.config.data.get("approvals") or {}).get(kind)
+        return list(configured) if configured else DEFAULT_APPROVERS[kind]
+
+    def find(self, entry_id: str) -> list[tuple[Ledger, int]]:
+        return [
+            (ledger, index)
+            for ledger in self.ledgers.values()
+            if ledger.kind is not None
+            for index, entry in enumerate(ledger.entries)
+            if isinstance(entry, dict) and entry.get("id") == entry_id
+        ]
+
+
+def _repository(start: Path, lang: str) -> _Repository:
+    root = find_root(start, lang)
+    config = load_config(root, Cache(None), lang)
+    workspace = discover(root, sorted(set(config.folders.values())), find_git_dir(root))
+    rels = sorted({*workspace.files, *workspace.untracked})
+    return _Repository(root, config, {rel: _load(root, rel) for rel in rels})
+
+
+# ------------------------------------------------------------------------------------------------ the targets
+
+
+def _relative(repo: _Repository, name: str, cwd: Path) -> str | None:
+    """The data file ``name`` names (from the current folder, else from the repository's root), or None."""
+    for base in (cwd, repo.root):
+        path = (base / name).resolve()
+        try:
+            rel = path.relative_to(repo.root.resolve()).as_posix()
+        except ValueError:
+            continue
+        if rel in repo.ledgers:
+            return rel
+    return None
+
+
+def _resolve(repo: _Repository, target: str, cwd: Path, lang: str) -> tuple[list[tuple[Ledger, int]], list[str]]:
+    """The (ledger, entry index) pairs a target names, and the reasons it names none."""
+    name, _, entry_id = target.rpartition("#") if "#" in target else (target, "", "")
+    rel = _relative(repo, name, cwd)
+    if rel is None and not entry_id:
+        found = repo.find(target)
+        if len(found) > 1:
+            files = ", ".join(sorted({ledger.rel for ledger, _ in found}))
+            return [], [text("sign.duplicate", lang, target=target, files=files)]
+        if found:
+            return found, []
+        return [], [text("sign.no_target", lang, target=target)]
+    if rel is None:
+        return [], [text("sign.no_file", lang, target=target, file=name)]
+    ledger = repo.ledgers[rel]
+    if ledger.kind is None:
+        reason = ledger.reason or text("sign.unknown_kind", lang)
+        return [], [text("sign.unreadable", lang, target=target, file=rel, reason=reason)]
+    if not entry_id:
+        if not ledger.entries:
+            return [], [text("sign.no_entries", lang, target=target, file=rel)]
+        return [(ledger, index) for index in range(len(ledger.entries))], []
+    found = [(ledger, i) for i, e in enumerate(ledger.entries) if isinstance(e, dict) and e.get("id") == entry_id]
+    if not found:
+        return [], [text("sign.not_in_file", lang, target=target, file=rel, id=entry_id)]
+    return found[:1], [] if len(found) == 1 else [text("sign.duplicate", lang, target=target, files=rel)]
+
+
+# ---------------------------------------------------------------------------------------------- who is signing
+
+
+def git_email(root: Path) -> tuple[str | None, str]:
+    """The e-mail of ``git var GIT_AUTHOR_IDENT`` (whoever would author the next commit), or None and why."""
+    try:
+        proc = subprocess.run(["git", "var", "GIT_AUTHOR_IDENT"], cwd=root, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        return None, str(exc.strerror or exc)
+    if proc.returncode != 0:
+        return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
+    match = re.search(r"<([^<>]*)>", proc.stdout)
+    return (match[1], "") if match and match[1] else (None, proc.stdout.strip())
+
+
+def _person(repo: _Repository, person: str, lang: str) -> dict[str, Any]:
+    found = [e for ledger, i in repo.find(person) if ledger.kind == "person" for e in [ledger.entries[i]]]
+    if not found or found[0].get("status", "active") == "retired":
+        raise SignRefused([text("sign.unknown_person", lang, person=person)])
+    entry: dict[str, Any] = found[0]
+    return entry
+
+
+def _identity(repo: _Repository, person: str, entry: dict[str, Any], force: bool, lang: str) -> list[str]:
+    """Refuses (or, with ``force``, warns) unless the git identity is one of the person's emails."""
+    emails = [str(e) for e in entry.get("emails") or []]
+    email, reason = git_email(repo.root)
+    if email is not None and email.casefold() in {e.casefold() for e in emails}:
+        return []
+    if email is None:
+        problem = text("sign.identity_unknown", lang, reason=reason)
+    else:
+        problem = text("sign.identity_mismatch", lang, email=email, person=person, emails=", ".join(emails) or "-")
+    if not force:
+        raise SignRefused([problem])
+    return [problem, text("sign.forced", lang, person=person, email=email or "?")]
+
+
+def _date(value: str | None, lang: str) -> str:
+    from pmarklint.engine import resolve_today
+
+    today = resolve_today(None, lang)
+    if value is None:
+        return today.isoformat()
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise SignRefused([text("sign.bad_date", lang, value=value)]) from None
+    if len(value) != 10:
+        raise SignRefused([text("sign.bad_date", lang, value=value)])
+    if day > today:
+        raise SignRefused([text("sign.future_date", lang, date=value, today=today.isoformat())])
+    return value
+
+
+# ------------------------------------------------------------------------------------------------------ signing
+
+
+def approve(entry: dict[str, Any], by: str, role: str, date: str) -> dict[str, Any]:
+    """The entry with the approval of ``by`` in ``role`` written: refreshed in place when there is one,
+    appended otherwise. The digest is of the entry as it stands (approvals left out)."""
+    approval = {"by": by, "role": role, "date": date, "digest": digest(entry)}
+    items = list(entry.get("approvals") or [])
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and item.get("by") == by and item.get("role") == role:
+            items[index] = {name: approval[name] if name in approval else item[name] for name in item} | approval
+            break
+    else:
+        items.append(approval)
+    return {**entry, "approvals": items}
+
+
+def sign(
+    start: Path,
+    targets: Sequence[str],
+    *,
+    person: str,
+    role: str | None = None,
+    date: str | None = None,
+    force: bool = False,
+    lang: str = "en",
+    cwd: Path | None = None,
+) -> SignResult:
+    """Sign every entry the targets name as ``person``; raises SignRefused (nothing written) when any cannot be."""
+    repo = _repository(start, lang)
+    cwd = cwd or Path.cwd()
+    entry = _person(repo, person, lang)
+    held = [str(r) for r in entry.get("roles") or []]
+    if role is not None and role not in held:
+        raise SignRefused([text("sign.role_not_held", lang, person=person, role_id=role, roles=", ".join(held))])
+    day = _date(date, lang)
+    warnings = _identity(repo, person, entry, force, lang)
+
+    reasons: list[str] = []
+    chosen: dict[tuple[str, int], str] = {}  # (file, index) → the role signed in
+    for target in targets:
+        found, problems = _resolve(repo, target, cwd, lang)
+        reasons += problems
+        for ledger, index in found:
+            problem = _check_entry(repo, ledger, index, person, held, role, chosen, lang)
+            if problem:
+                reasons.append(problem)
+    if reasons:
+        raise SignRefused(list(dict.fromkeys(reasons)))
+
+    signed: list[Signed] = []
+    texts: dict[str, str] = {}
+    for rel in sorted({rel for rel, _ in chosen}):
+        ledger = repo.ledgers[rel]
+        changed: dict[int, dict[str, Any]] = {}
+        for (file, index), as_role in sorted(chosen.items()):
+            if file != rel:
+                continue
+            old = ledger.entries[index]
+            new = approve(old, person, as_role, day)
+            signed.append(Signed(rel, str(old.get("id")), as_role, day, not yaml_edit.same(old, new)))
+            if not yaml_edit.same(old, new):
+                changed[index] = new
+        if changed:
+            texts[rel] = _edit(ledger, changed, lang)
+    for rel, content in texts.items():
+        _save(repo.root / rel, content, repo.ledgers[rel].bom)
+    return SignResult(signed, warnings)
+
+
+def _check_entry(
+    repo: _Repository,
+    ledger: Ledger,
+    index: int,
+    person: str,
+    held: list[str],
+    role: str | None,
+    chosen: dict[tuple[str, int], str],
+    lang: str,
+) -> str:
+    """Why entry ``index`` cannot be signed ("" if it can); records the role it is signed in."""
+    assert ledger.kind is not None
+    entry = ledger.entries[index]
+    name = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"#{index + 1}"
+    problems = ledger.entry_problems(index)
+    if problems or not isinstance(entry, dict):
+        lines = [f"  {ledger.rel}:{p.line}:{p.column}: {p.message(lang)}" for p in problems]
+        return "\n".join([text("sign.invalid", lang, id=name, file=ledger.rel), *lines])
+    allowed = repo.approver_roles(ledger.kind)
+    if role is not None and role not in allowed:
+        return text("sign.role_not_allowed", lang, id=name, role_id=role, kind=ledger.kind, roles=", ".join(allowed))
+    as_role = role or next((r for r in allowed if r in held), None)
+    if as_role is None:
+        return text("sign.no_allowed_role", lang, id=name, person=person, kind=ledger.kind, roles=", ".join(allowed))
+    chosen[(ledger.rel, index)] = as_role
+    return ""
+
+
+def _edit(ledger: Ledger, changed: dict[int, dict[str, Any]], lang: str) -> str:
+    from pmarklint.tables import date_fields
+
+    assert ledger.text is not None and ledger.document is not None and ledger.kind is not None
+
+    def order(path: tuple[str, ...]) -> list[str]:
+        # No order for the entry's own keys: a new approvals key goes after its last key.
+        return list(APPROVAL_FIELDS) if path == ("approvals",) else []
+
+    try:
+        result, failed, _ = yaml_edit.update(
+            ledger.text, ledger.document, changed, [], order=order, dates=date_fields(ledger.kind), rel=ledger.rel
+        )
+    except yaml_edit.EditError as exc:
+        raise SignRefused([text("sign.unwritable", lang, file=ledger.rel, reason=str(exc))]) from None
+    if failed:
+        ids = ", ".join(str(ledger.entries[i].get("id")) for i in sorted(failed))
+        raise SignRefused([text("sign.unwritable", lang, file=ledger.rel, reason=ids)])
+    return result
+
+
+def _save(path: Path, content: str, bom: bool) -> None:
+    """Write through a temporary file and a rename, so that a ledger is never left half written."""
+    import shutil
+
+    temporary = path.with_name(f".{path.name}.pmarklint-sign")
+    try:
+        temporary.write_bytes((("\ufeff" if bom else "") + content).encode("utf-8"))
+        shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise PmarklintError(f"{path}: {exc.strerror or exc}") from exc
