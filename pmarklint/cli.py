@@ -14,16 +14,10 @@ import click
 
 from pmarklint import __version__
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import LANGUAGES, system_language, text
+from pmarklint.i18n import system_language, text
+from pmarklint.options import LANG_OPTION
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
-
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of messages: ja or en (default: language in pmarklint.yaml, then the locale).",
-)
 
 
 class _Group(click.Group):

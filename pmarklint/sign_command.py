@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from pmarklint.i18n import LANGUAGES, system_language, text
+from pmarklint.i18n import system_language, text
+from pmarklint.options import LANG_OPTION, REPO_OPTION
 
 
 @click.command()
@@ -25,20 +26,8 @@ from pmarklint.i18n import LANGUAGES, system_language, text
     help="Sign although the git identity (git var GIT_AUTHOR_IDENT) is not one of the person's emails. "
     "Said loudly; git will not back such an approval.",
 )
-@click.option(
-    "--repo",
-    "-C",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The PMS repository (or a folder inside it).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of messages: ja or en (default: language in pmarklint.yaml, then the locale).",
-)
+@REPO_OPTION
+@LANG_OPTION
 def sign(
     targets: tuple[str, ...],
     person: str,

@@ -10,23 +10,10 @@ from pathlib import Path
 import click
 
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import LANGUAGES, system_language
+from pmarklint.i18n import system_language
+from pmarklint.options import LANG_OPTION, REPO_OPTION
 
 KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
-REPO_OPTION = click.option(
-    "--repo",
-    "-C",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The PMS repository (or a folder inside it).",
-)
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the headers and messages: ja or en (default: language in pmarklint.yaml, then the locale).",
-)
 
 
 def _language(lang: str | None, configured: str | None) -> str:
