@@ -147,9 +147,10 @@ def check(ctx: Context) -> None:
     for ref in ctx.entries():
         data = ref.data
         for pattern, target in patterns[ref.kind]:
-            if pattern[0] not in data:  # most fields are absent from most entries: skip the walk
+            head = pattern[0]
+            if head not in data:  # most fields are absent from most entries: skip the walk
                 continue
-            for sub, value in walk(data, pattern):
+            for sub, value in _nodes(data, pattern):
                 if isinstance(value, str):
                     _resolve(ctx, ref, sub, value, target)
         if ref.kind == "control":
@@ -157,6 +158,18 @@ def check(ctx: Context) -> None:
     _entrustments(ctx)
     _paths(ctx)
     _completeness(ctx)
+
+
+def _nodes(data: dict[str, Any], pattern: tuple[str, ...]) -> list[tuple[tuple[Any, ...], Any]]:
+    """``walk`` with the two shapes nearly every reference has done directly (a field, or each item of a
+    list field): this runs for every reference of every entry on every run."""
+    head = pattern[0]
+    if len(pattern) == 1:
+        return [(pattern, data[head])]
+    value = data[head]
+    if len(pattern) == 2 and pattern[1] == "*":
+        return [((head, i), item) for i, item in enumerate(value)] if isinstance(value, list) else []
+    return walk(data, pattern)
 
 
 def _resolve(ctx: Context, ref: EntryRef, sub: tuple[Any, ...], value: str, target: str) -> None:
