@@ -64,9 +64,6 @@ class Context:
             if kind is None or ref.kind == kind:
                 yield ref
 
-    def people_with(self, role: str) -> list[EntryRef]:
-        return [p for p in self.entries("person") if active(p) and role in (p.data.get("roles") or [])]
-
     # -- findings -------------------------------------------------------------------------------------
     def report(
         self,
