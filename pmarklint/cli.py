@@ -81,6 +81,11 @@ def cli() -> None:
     "elsewhere (for pull requests and pre-push). env:NAME reads REF from a variable, e.g. "
     "env:PRE_COMMIT_FROM_REF.",
 )
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Skip the checks that read git history (PML404 to PML407, PML901): who added each approval.",
+)
 def check(
     path: Path,
     fmt: str | None,
@@ -90,6 +95,7 @@ def check(
     strict: bool,
     no_cache: bool,
     changed_since: str | None,
+    no_history: bool,
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
     holds pmarklint.yaml).
@@ -103,7 +109,9 @@ def check(
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
     early = lang or system_language()
-    result = run_check(path, today=today, lang=early, use_cache=not no_cache, changed_since=changed_since)
+    result = run_check(
+        path, today=today, lang=early, use_cache=not no_cache, changed_since=changed_since, history=not no_history
+    )
     final = lang or result.config.language or early
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     report = REPORTERS[fmt](result, final, color)

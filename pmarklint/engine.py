@@ -241,6 +241,7 @@ def run_check(
     lang: str = "en",
     use_cache: bool = True,
     changed_since: str | None = None,
+    history: bool = True,
 ) -> CheckResult:
     root = find_root(start, lang)
     day = resolve_today(today, lang)
@@ -249,7 +250,7 @@ def run_check(
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
     try:
-        result, loaded = _run(root, git_dir, cache, day, lang)
+        result, loaded = _run(root, git_dir, cache, day, lang, history=history)
         if changed_since is not None:
             result = _only_changes(result, loaded, changed_since, cache, lang)
         return result
@@ -283,7 +284,7 @@ def _only_changes(
 
 
 def _run(
-    root: Path, git_dir: Path | None, cache: Cache, today: dt.date, lang: str
+    root: Path, git_dir: Path | None, cache: Cache, today: dt.date, lang: str, *, history: bool = False
 ) -> tuple[CheckResult, dict[str, FileResult]]:
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
@@ -311,6 +312,10 @@ def _run(
     )
     for check in repository_checks():
         check(ctx)
+    if history:  # what git proves about the approvals (pmarklint.rules.history)
+        from pmarklint.rules.history import check_history
+
+        check_history(ctx, git_dir)
     found += ctx.out
     findings, waived = apply_waivers(ctx, found)
     checked = CheckResult(

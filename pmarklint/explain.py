@@ -22,6 +22,13 @@ def _example(example: Example, lang: str) -> list[str]:
         else:
             out.append(f"    # {name}")
         out += ["    " + line for line in content.splitlines()]
+    if not example.git:
+        out.append("    # " + text("ui.explain_no_git", lang))
+    for author, files in example.history:
+        out.append("    # " + text("ui.explain_commit", lang, author=author))
+        for name, content in files.items():
+            out.append(f"    # {name}")
+            out += ["    " + line for line in content.splitlines()]
     return out
 
 

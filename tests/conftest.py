@@ -88,6 +88,34 @@ def make_repo(root: Path, files: dict[str, str | bytes], *, config: str = CONFIG
     return root
 
 
+def commit_as(
+    repo: Path, author: str, message: str, *, day: str = "2026-04-02T10:00:00+09:00", add: bool = True
+) -> str:
+    """Commit everything in ``repo`` as ``author`` ("Name <email>"), on ``day``; returns the commit id."""
+    name, email = author[: author.index("<")].strip(), author[author.index("<") + 1 : author.index(">")]
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_AUTHOR_DATE": day,
+        "GIT_COMMITTER_DATE": day,
+    }
+    if add:
+        subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", message], cwd=repo, env=env, check=True)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def play(repo: Path, history: Any) -> None:
+    """Commit each step of an Example's ``history`` ((author, files) pairs), a day apart."""
+    for number, (author, files) in enumerate(history):
+        write(repo, dict(files))
+        commit_as(repo, author, f"step {number + 1}", day=f"2026-04-{number + 2:02d}T10:00:00+09:00")
+
+
 @dataclass
 class Run:
     exit_code: int

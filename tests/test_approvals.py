@@ -95,7 +95,9 @@ def test_levels(setting: object, kind: str, level: Level) -> None:
 
 
 def check(repo: Path, today: str = "2026-11-26") -> dict:
-    result = run("check", repo, "--format", "json", "--today", today, "--lang", "en")
+    """The content checks alone: these repositories hold everything in one commit, so what git proves about
+    who approved (tests/test_approval_history.py) is left out."""
+    result = run("check", repo, "--format", "json", "--today", today, "--lang", "en", "--no-history")
     assert result.exit_code in (0, 1), result.stderr
     return result.json()
 

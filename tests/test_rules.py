@@ -8,14 +8,15 @@ import string
 from pathlib import Path
 
 import pytest
-from conftest import FULL_CONFIG, check_json, make_repo
+from conftest import FULL_CONFIG, check_json, make_repo, play
 
 from pmarklint.i18n import en, ja
 from pmarklint.rules import REGISTRY, Example
 
 
 def run_example(tmp_path: Path, example: Example) -> list[str]:
-    repo = make_repo(tmp_path, dict(example.files), config=FULL_CONFIG)
+    repo = make_repo(tmp_path, dict(example.files), config=FULL_CONFIG, use_git=example.git)
+    play(repo, example.history)
     result = check_json(repo)
     assert result.exit_code in (0, 1), result.stderr
     return result.codes()

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import run
+from conftest import commit_as, run
 from pms import CONFIG, CONTRACTORS, INVENTORY, pms, where
 
 from pmarklint.approvals import digest
@@ -165,10 +165,14 @@ def test_sign_the_whole_repository_then_enforce(tmp_path: Path, monkeypatch: pyt
     assert {rule for rule, _ in findings(repo)} == {"PML401"}
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", NAKAMURA)
     assert signing(repo, "contractors/contractors.yaml", "inventory/cs.yaml", "--as", "nakamura").exit_code == 0
+    # Not committed yet: the approvals must be committed by nakamura, and the check says so to anyone else.
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", YAMAMOTO)
+    assert {rule for rule, _ in findings(repo)} == {"PML401", "PML405"}
+    commit_as(repo, f"Hanako Nakamura <{NAKAMURA}>", "The ledgers reviewed and approved")
     controls = sorted(str(p.relative_to(repo)) for p in (repo / "controls").glob("*.yaml"))
     result = signing(repo, "people/roster.yaml", *controls, "--as", "yamamoto")
     assert result.exit_code == 0, result.stderr
+    commit_as(repo, f"Ichiro Yamamoto <{YAMAMOTO}>", "The roster and the controls approved")
     (repo / "pmarklint.yaml").write_text(ENFORCED, encoding="utf-8")
     assert findings(repo) == []
 

@@ -131,6 +131,23 @@ MESSAGES = {
     "PML402.role_not_held": "'{person}' approved as {role_id}, a role the roster does not give them: correct the role, or have a person who holds it sign",
     # PML403
     "PML403.stale": "stale approval: '{person}' ({role_id}) approved this entry on {date}, and it has changed since; review the change and sign again ('pmarklint sign {id} --as {person}')",
+    # PML404
+    "PML404.own_change": "self-approval: '{person}' approved content they wrote themselves (commit {commit} of {day}); someone else who may approve this kind must review and sign it",
+    "PML404.own_pending": "self-approval: '{person}' is committing a change to this entry together with their own approval of it; commit the change, and let someone else who may approve this kind sign it",
+    # PML405
+    "PML405.author": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author}, who is not them ({emails}); '{person}' must sign and commit it themselves ('pmarklint sign ... --as {person}')",
+    "PML405.not_in_roster": "approval in the name of '{person}' was added by commit {commit} ({day}), when '{person}' was not an active person of the roster; approvals count only from people already in the roster: have them sign again in a new commit",
+    "PML405.role_then": "approval in the name of '{person}' as {role_id} was added by commit {commit} ({day}), when the roster did not give them that role; have them sign again in a new commit now that it does",
+    "PML405.untraced": "no commit of the history added this approval by '{person}' (it came with a merge, or the history is incomplete); have '{person}' sign again in a new commit",
+    "PML405.pending": "this approval in the name of '{person}' is not committed yet, and you are committing as {who}: only '{person}' ({emails}) may commit it. Remove it from this commit and ask them to sign, or set your git identity (git config user.email) if you are them",
+    # PML406
+    "PML406.unsigned": "the commit {commit} that added the approval by '{person}' has no good SSH signature by one of their signing_keys; '{person}' must sign again in a signed commit (docs/approvals.md: setting up commit signing)",
+    "PML406.no_keys": "signed approvals are required, but '{person}' has no signing_keys in the roster (as of commit {commit}); add their SSH public key to people/ (approved), then have them sign again in a signed commit",
+    # PML407
+    "PML407.unapproved": "'{person}' holds {role_id}, a role that approves PMS records, but this roster entry has no valid approval by someone else ({roles}); have them review it and run 'pmarklint sign {person} --as PERSON'",
+    # PML901
+    "PML901.no_git": "this folder is not in a git repository: the history checks (who added each approval, PML404 to PML407) were skipped",
+    "PML901.shallow": "this is a shallow clone: git history cannot prove who added the approvals. Fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout; elsewhere run 'git fetch --unshallow'",
     # PML501
     "PML501.conflict": "one person holds both {first} and {second}: the audit must be independent of what it audits; give one role to someone else",
     # PML502
@@ -232,6 +249,8 @@ MESSAGES = {
     "ui.explain_bytes": "(this file is saved in Shift_JIS)",
     "ui.explain_catalog": "(the shipped catalog, as pmarklint init copies it)",
     "ui.explain_untracked": "(this file is not added to git)",
+    "ui.explain_no_git": "(this folder is not in git)",
+    "ui.explain_commit": "then committed by {author}:",
     "ui.init_exists": "{path} already exists; left as it is",
     "ui.init_created": "created {path}",
     "ui.init_done": "A new PMS repository is ready in {path}. Next: read README.md there, fill in people/ and "
@@ -441,6 +460,48 @@ RULE_DOCS = {
         "been approved, however small.",
         "fix": "The approver reviews the change and signs again: 'pmarklint sign ID --as PERSON' refreshes their "
         "approval in place.",
+    },
+    "PML404": {
+        "title": "Self-approval",
+        "what": "Traces each approval that counts to the commit that added it, then to the commit that gave the entry the "
+        "approved content, and reports the approval when both are by the approver (by the roster's emails). An approval "
+        "being committed together with a change of the entry by the same person is reported before the commit exists.",
+        "why": "Segregation of duties: a record is approved by someone other than the person who wrote it (J.2.3.1).",
+        "fix": "Let someone else who may approve this kind review the entry and sign it in their own commit.",
+    },
+    "PML405": {
+        "title": "Approval not backed by git",
+        "what": "Reports an approval whose commit was not authored by the approver (one of their emails), or added "
+        "when the roster of the parent commit did not have the approver or their role, or that no commit of the "
+        "history added. Before a commit, an approval that it adds must name the person committing (git var "
+        "GIT_AUTHOR_IDENT).",
+        "why": "Anyone can type anyone's name into a file; git's record of who committed it is what makes an "
+        "approval evidence for the audit (J.2.3.1, J.4.5.5).",
+        "fix": "The approver signs and commits the approval themselves: pmarklint sign ID --as PERSON, then git commit.",
+    },
+    "PML406": {
+        "title": "Approval commit not signed by the approver",
+        "what": "With require_signed_approvals: true, reports an approval whose commit has no good SSH signature by "
+        "one of the approver's signing_keys (as the roster of the parent commit has them); git verifies it.",
+        "why": "An author name in git can be set by anyone; a signature by the approver's key cannot.",
+        "fix": "Set up commit signing with an SSH key (docs/approvals.md), add the public key to signing_keys, and "
+        "sign again in a signed commit.",
+    },
+    "PML407": {
+        "title": "Approving role granted without approval",
+        "what": "Reports a person who holds a role that approves records (per approvals in pmarklint.yaml) when their "
+        "roster entry has no approval by someone else allowed to approve the roster, backed by git. Roles held since "
+        "the first commit of the roster need none.",
+        "why": "Otherwise anyone could add themselves to the roster as privacy manager and approve from then on.",
+        "fix": "Have top management (approvals.person) review the roster entry and sign it: pmarklint sign ID --as PERSON.",
+    },
+    "PML901": {
+        "title": "History needed but missing",
+        "what": "Reports a shallow clone (an error) when approvals need their history checked, and, outside git, that "
+        "the history checks were skipped (a warning).",
+        "why": "Without history nothing proves who approved what; a check that silently passed would be worse than none.",
+        "fix": "Fetch the whole history: fetch-depth: 0 in GitHub Actions (actions/checkout), git fetch --unshallow "
+        "elsewhere; keep the PMS in git.",
     },
     "PML501": {
         "title": "Role conflict",

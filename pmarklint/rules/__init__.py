@@ -30,9 +30,13 @@ class Example:
     """A tiny repository: file path → content (text, or bytes written as they are), added to a minimal
     valid PMS repository. A path that starts with ``?`` is written but not added to git; a folder path
     (ending in ``/``) with the value ``CATALOG`` receives the shipped catalog, as ``pmarklint init`` copies it;
-    ``pmarklint.yaml`` replaces the minimal settings."""
+    ``pmarklint.yaml`` replaces the minimal settings. ``history`` adds commits by other authors (the
+    history checks need them); ``git=False`` leaves the folder outside git."""
 
     files: Mapping[str, str | bytes]
+    # Commits made after the first one (which holds ``files``), in order: ("Name <email>", files changed).
+    history: tuple[tuple[str, Mapping[str, str]], ...] = ()
+    git: bool = True  # False: the repository is not in git at all
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,9 @@ class Rule:
 
 
 def _families() -> tuple[ModuleType, ...]:
-    from pmarklint.rules import approvals, dates, files, organisation, references, schema
+    from pmarklint.rules import approvals, dates, files, history, organisation, references, schema
 
-    return (files, schema, references, dates, organisation, approvals)
+    return (files, schema, references, dates, organisation, approvals, history)
 
 
 def _build() -> dict[str, Rule]:

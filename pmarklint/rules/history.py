@@ -1,0 +1,372 @@
+"""History family (PML404 to PML407, PML901): what git proves about the approvals in the repository.
+
+Runs after the repository checks, when at least one entry carries an approval that counts (by an entitled
+person, for the entry's current content: other approvals are PML402/PML403 already). The logic lives in
+:mod:`pmarklint.approval_history`; this module decides what to check and reports.
+
+* An approval that HEAD already has is traced to the commit that introduced it and judged there (PML405,
+  PML406, PML404).
+* An approval that is not committed yet (the pre-commit hook runs before the commit exists) must name the
+  person who is committing (PML405), and must not approve that person's own change (PML404).
+* A person holding a role that approves something needs an approval of their roster entry (PML407).
+* No history to read: outside git, one warning; a shallow clone, an error with the fix (PML901).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pmarklint.approval_history import Judge, Person, Verdict, committing_identity, roster_of, same, verify_signatures
+from pmarklint.approvals import Approval, Level, digest, level_of
+from pmarklint.context import DEFAULT_APPROVERS, Context, active
+from pmarklint.errors import PmarklintError
+from pmarklint.findings import Severity
+from pmarklint.history import Blobs, Entries, Log, git, is_shallow, read_log, tree
+from pmarklint.index import EntryRef
+from pmarklint.rules import Example, Rule, Scope
+
+# -- examples: tiny repositories with a history ------------------------------------------------------------
+ITO = "Jiro Ito <ito@example.test>"
+NAKAMURA = "Hanako Nakamura <nakamura@example.test>"
+_CONFIG = """organization: {{name: 株式会社テスト}}
+framework: pmark-2023
+departments:
+  - {{id: cs, name: カスタマーサービス部}}
+require_approvals: {{contractor: error}}{extra}
+"""
+_PEOPLE = """kind: person
+entries:
+  - id: nakamura
+    name: 中村 花子
+    emails: [nakamura@example.test]
+    roles: [privacy_manager]
+  - id: ito
+    name: 伊藤 次郎
+    emails: [ito@example.test]
+    roles: [complaints_desk]
+"""
+_CONTRACTOR = """kind: contractor
+entries:
+  - id: C-001
+    name: 配送株式会社
+    service: 配送
+    evaluation: {date: 2026-04-01, result: pass}
+"""
+_C001 = {
+    "id": "C-001",
+    "name": "配送株式会社",
+    "service": "配送",
+    "evaluation": {"date": "2026-04-01", "result": "pass"},
+}
+_SIGNED = (
+    _CONTRACTOR
+    + "    approvals:\n"
+    + f'      - {{by: nakamura, role: privacy_manager, date: 2026-04-02, digest: "{digest(_C001)}"}}\n'
+)
+
+
+def _flow(editor: str, signer: str, extra: str = "") -> Example:
+    """Staff (``editor``) writes the contractor, then ``signer`` commits the approval in nakamura's name."""
+    files = {"pmarklint.yaml": _CONFIG.format(extra=extra), "people/people.yaml": _PEOPLE}
+    return Example(
+        files, history=((editor, {"contractors/c.yaml": _CONTRACTOR}), (signer, {"contractors/c.yaml": _SIGNED}))
+    )
+
+
+# PML407: ito is made privacy manager after the first roster; top management (sato) approves that, or not.
+_ROSTER = """kind: person
+entries:
+  - id: sato
+    name: 佐藤 一郎
+    emails: [sato@example.test]
+    roles: [top_management]
+  - id: nakamura
+    name: 中村 花子
+    emails: [nakamura@example.test]
+    roles: [privacy_manager]
+"""
+_ITO = {"id": "ito", "name": "伊藤 次郎", "emails": ["ito@example.test"], "roles": ["privacy_manager"]}
+_GRANT = _ROSTER + "  - id: ito\n    name: 伊藤 次郎\n    emails: [ito@example.test]\n    roles: [privacy_manager]\n"
+_GRANT_APPROVED = (
+    _GRANT
+    + "    approvals:\n"
+    + f'      - {{by: sato, role: top_management, date: 2026-04-03, digest: "{digest(_ITO)}"}}\n'
+)
+SATO = "Ichiro Sato <sato@example.test>"
+
+
+def _grant(approved: bool) -> Example:
+    files = {"pmarklint.yaml": _CONFIG.format(extra=""), "people/people.yaml": _ROSTER}
+    steps: list[tuple[str, Mapping[str, str]]] = [
+        (ITO, {"contractors/c.yaml": _CONTRACTOR}),
+        (NAKAMURA, {"people/people.yaml": _GRANT}),
+    ]
+    if approved:
+        steps.append((SATO, {"people/people.yaml": _GRANT_APPROVED}))
+    steps.append((NAKAMURA, {"contractors/c.yaml": _SIGNED}))
+    return Example(files, history=tuple(steps))
+
+
+_SHALLOW_OK = Example(
+    {"pmarklint.yaml": _CONFIG.format(extra=""), "people/people.yaml": _PEOPLE},
+    history=((ITO, {"contractors/c.yaml": _CONTRACTOR}),),
+)
+
+RULES = (
+    Rule(
+        "PML404",
+        "self-approval",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=_flow(NAKAMURA, NAKAMURA),
+        good=_flow(ITO, NAKAMURA),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML405",
+        "approval-not-by-approver",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=_flow(ITO, ITO),
+        good=_flow(ITO, NAKAMURA),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML406",
+        "approval-not-signed",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=_flow(ITO, NAKAMURA, "\nrequire_signed_approvals: true"),
+        good=_flow(ITO, NAKAMURA),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML407",
+        "role-grant-unapproved",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=_grant(False),
+        good=_grant(True),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML901",
+        "history-missing",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=Example({**_flow(ITO, NAKAMURA).files, "contractors/c.yaml": _SIGNED}, git=False),
+        good=_flow(ITO, NAKAMURA),
+        requirement="J.2.3.1",
+    ),
+)
+
+
+# -- the check -------------------------------------------------------------------------------------------
+def _severity(config: Mapping[str, Any], kind: str) -> Severity | None:
+    return None if level_of(config, kind) is Level.ERROR else Severity.WARNING
+
+
+def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, EntryRef]) -> bool:
+    """An approval that would make the entry approved: an entitled person, the entry's current content."""
+    person = roster.get(item.by)
+    return (
+        person is not None
+        and active(person)
+        and item.role in ctx.approver_roles(ref.kind)
+        and item.role in (person.data.get("roles") or [])
+        and item.digest == digest(ref.data)
+    )
+
+
+def check_history(ctx: Context, git_dir: Path | None) -> None:
+    roster_refs = {ref.id: ref for ref in ctx.entries("person") if ref.id}
+    counted = [
+        (ref, item) for ref in ctx.entries() for item in Approval.read(ref.data) if _counts(ctx, ref, item, roster_refs)
+    ]
+    if not counted:
+        return
+    if git_dir is None:
+        ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
+        return
+    _History(ctx, counted, roster_refs).run()
+
+
+class _History:
+    def __init__(self, ctx: Context, counted: list[tuple[EntryRef, Approval]], roster_refs: dict[str, EntryRef]):
+        self.ctx = ctx
+        self.root = ctx.root
+        self.counted = counted
+        self.roster_refs = roster_refs
+        self.roster = roster_of(ref.data for ref in roster_refs.values())
+        self.folders = sorted(set(ctx.config.folders.values()))
+        self.verdicts: dict[tuple[str, int], Verdict] = {}
+
+    def run(self) -> None:
+        head = _head(self.root)
+        if head is not None and is_shallow(self.root):
+            self.ctx.report_config("PML901", (), "PML901.shallow")
+            return
+        self.changed = _changed(self.root, self.folders) if head else None
+        self.head_tree = tree(self.root, "HEAD", self.folders) if head else {}
+        with Blobs(self.root) as blobs:
+            self.entries = Entries(blobs)
+            log = read_log(self.root, [*self.folders, "pmarklint.yaml"]) if head else Log()
+            person_folder = self.ctx.config.folders["person"] + "/"
+            self.judge = Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
+            signatures: dict[tuple[str, str], Person] = {}
+            pending: list[tuple[EntryRef, Approval, Any]] = []
+            for ref, item in self.counted:
+                located = self.at_head(ref)
+                head_entry = located[1] if located else None
+                if located is None or not any(same(item, o) for o in Approval.read(head_entry or {})):
+                    pending.append((ref, item, head_entry))
+                    continue
+                signer = self.committed(ref, item, located[0])
+                if signer is not None:
+                    signatures[signer[0]] = signer[1]
+            self.pending(pending)
+            if signatures and self.ctx.config.data.get("require_signed_approvals") is True:
+                self.signed(signatures)
+            self.grants()
+
+    # -- where an entry is at HEAD ------------------------------------------------------------------
+    def at_head(self, ref: EntryRef) -> tuple[str, Any] | None:
+        """(path at HEAD, the entry as HEAD has it), or None when HEAD does not have the entry."""
+        if self.changed is None:
+            return None
+        if ref.file not in self.changed and ref.file in self.head_tree:
+            return ref.file, ref.data
+        for rel in [ref.file, *sorted(self.changed - {ref.file})]:
+            blob = self.head_tree.get(rel)
+            entry = self.entries.get(blob, ref.id or "") if blob else None
+            if entry is not None:
+                return rel, entry
+        return None
+
+    # -- committed approvals ------------------------------------------------------------------------
+    def committed(self, ref: EntryRef, item: Approval, path: str) -> tuple[tuple[str, str], Person] | None:
+        """Judge an approval HEAD has. When git backs it: ((commit, approver), the approver as the roster of
+        the time has them), for the signature check."""
+        severity = _severity(self.ctx.config.data, ref.kind)
+        sub = ("approvals", item.index)
+        origin = self.judge.approval_origin(ref.id or "", path, item)
+        if origin is None:
+            verdict = Verdict("PML405", "PML405.untraced", None, {"person": item.by})
+        else:
+            verdict = self.judge.judge(origin.commit, item, ref.id or "")
+        self.verdicts[(ref.id or "", item.index)] = verdict
+        if not verdict.backed:
+            self.ctx.report(verdict.code or "PML405", ref, sub, verdict.reason or "", severity=severity, **verdict.args)
+            return None
+        assert origin is not None and verdict.commit is not None
+        own = self.judge.self_approval(ref.id or "", origin, item)
+        if own is not None:
+            self.ctx.report("PML404", ref, sub, own.reason or "", severity=severity, **own.args)
+        person = self.judge.roster_before(verdict.commit).get(item.by)
+        return ((verdict.commit.sha, item.by), person) if person is not None else None
+
+    def signed(self, requests: dict[tuple[str, str], Person]) -> None:
+        good = verify_signatures(self.root, requests)
+        for ref, item in self.counted:
+            verdict = self.verdicts.get((ref.id or "", item.index))
+            if verdict is None or verdict.commit is None or not verdict.backed:
+                continue
+            key = (verdict.commit.sha, item.by)
+            if key in good and not good[key]:
+                person = requests[key]
+                reason = "PML406.unsigned" if person.keys else "PML406.no_keys"
+                self.ctx.report(
+                    "PML406",
+                    ref,
+                    ("approvals", item.index),
+                    reason,
+                    severity=_severity(self.ctx.config.data, ref.kind),
+                    person=item.by,
+                    commit=verdict.commit.sha[:10],
+                )
+
+    # -- approvals not committed yet ----------------------------------------------------------------
+    def pending(self, items: list[tuple[EntryRef, Approval, Any]]) -> None:
+        if not items:
+            return
+        email = committing_identity(self.root)
+        for ref, item, head_entry in items:
+            severity = _severity(self.ctx.config.data, ref.kind)
+            sub = ("approvals", item.index)
+            person = self.roster.get(item.by)
+            emails = sorted(person.emails) if person else []
+            if email is None or email not in emails:
+                self.ctx.report(
+                    "PML405",
+                    ref,
+                    sub,
+                    "PML405.pending",
+                    severity=severity,
+                    person=item.by,
+                    who=email or "?",
+                    emails=", ".join(emails) or "-",
+                )
+                self.verdicts[(ref.id or "", item.index)] = Verdict("PML405")
+                continue
+            self.verdicts[(ref.id or "", item.index)] = Verdict()
+            if head_entry is None or digest(head_entry) != item.digest:
+                self.ctx.report("PML404", ref, sub, "PML404.own_pending", severity=severity, person=item.by)
+
+    # -- roles granted without approval -------------------------------------------------------------
+    def grants(self) -> None:
+        approving = {role for kind in DEFAULT_APPROVERS for role in self.ctx.approver_roles(kind)}
+        allowed = self.ctx.approver_roles("person")
+        levels = [level_of(self.ctx.config.data, kind) for kind in DEFAULT_APPROVERS]
+        severity = None if Level.ERROR in levels else Severity.WARNING
+        for ref in self.roster_refs.values():
+            roles = ref.data.get("roles") or []
+            if not active(ref) or not isinstance(roles, list):
+                continue
+            granted = [r for r in roles if r in approving]
+            if not granted or self._approved(ref, allowed):
+                continue
+            located = self.at_head(ref)
+            for role in granted:
+                if located is not None and self._initial(ref, located[0], role):
+                    continue
+                self.ctx.report(
+                    "PML407",
+                    ref,
+                    ("roles", roles.index(role)),
+                    "PML407.unapproved",
+                    severity=severity,
+                    person=ref.id,
+                    role_id=role,
+                    roles=", ".join(allowed),
+                )
+
+    def _approved(self, ref: EntryRef, allowed: list[str]) -> bool:
+        for item in Approval.read(ref.data):
+            verdict = self.verdicts.get((ref.id or "", item.index))
+            if item.by != ref.id and item.role in allowed and verdict is not None and verdict.backed:
+                return True
+        return False
+
+    def _initial(self, ref: EntryRef, path: str, role: str) -> bool:
+        origin = self.judge.role_origin(ref.id or "", path, role)
+        return origin is not None and origin.commit == self.judge.first_roster_commit
+
+
+def _head(root: Path) -> str | None:
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip() or None
+    except PmarklintError:  # no commit yet
+        return None
+
+
+def _changed(root: Path, folders: list[str]) -> set[str]:
+    """PMS files whose content differs from HEAD (staged or not): their approvals may not be committed."""
+    out = git(root, "diff", "--no-renames", "--name-only", "-z", "--relative", "HEAD", "--", *folders)
+    return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
