@@ -16,8 +16,8 @@ and approve in the same commit.
   allowed-signers file that lists only the approver's keys.
 * PML404: the approver is the author of the commit that gave the entry the content they approved.
 * PML407: a person holds a role that approves something, but their roster entry carries no current approval
-  by someone entitled to approve the roster (``approvals.person``), other than themselves. Roles held since
-  the first commit of the roster are the initial roster and need none.
+  by someone entitled to approve the roster (``approvals.person``), other than themselves. Roles granted
+  while nobody in the roster could approve them (the founding roster) need none.
 """
 
 from __future__ import annotations
@@ -133,14 +133,6 @@ class Judge:
 
     def roster_before(self, commit: Commit) -> dict[str, Person]:
         return self.roster_at(commit.parents[0] if commit.parents else None)
-
-    @cached_property
-    def first_roster_commit(self) -> str | None:
-        for sha in reversed(self.log.order):
-            changes = self.log.merge_changes.get(sha) or self.log.changes.get(sha) or []
-            if any(self.is_roster(c.path) for c in changes):
-                return sha
-        return None
 
     # -- tracing --------------------------------------------------------------------------------------
     def approval_origin(self, entry_id: str, path: str, item: Approval) -> Origin | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import commit_as, git, run
-from pms import CONFIG, pms, where
+from pms import CONFIG, PEOPLE, pms, where
 
 SAITO = "Misaki Saito <saito@sakura-market.example>"  # staff (internal auditor): writes the ledgers
 NAKAMURA = "Hanako Nakamura <nakamura@sakura-market.example>"  # privacy manager: approves them
@@ -322,3 +322,52 @@ def test_messages_in_japanese(repo: Path, monkeypatch: pytest.MonkeyPatch) -> No
     approve(repo, monkeypatch, SAITO, "--force")
     result = run("check", repo, "--format", "json", "--today", "2026-11-26", "--lang", "ja")
     assert "本人ではありません" in result.json()["findings"][0]["message"]
+
+
+def test_the_founding_roster_needs_no_approval(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As after pmarklint init: the roster starts empty and is filled in later; nobody could have approved
+    the first appointments, so they stand. Later appointments need top management's approval."""
+    root = pms(tmp_path / "pms", config=ENFORCED, **{"people/roster.yaml": "kind: person\nentries: []\n"})
+    (root / "people" / "roster.yaml").write_text(PEOPLE, encoding="utf-8")
+    commit_as(root, SAITO, "The roster", day="2026-04-10T10:00:00+09:00")
+    edit(root, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
+    commit_as(root, SAITO, "C-001: returns too", day="2026-05-01T10:00:00+09:00")
+    approve(root, monkeypatch)
+    assert summary(root) == []
+    edit(root, "people/roster.yaml", "roles: [internal_auditor]", "roles: [internal_auditor, privacy_manager]")
+    commit_as(root, SAITO, "Saito too", day="2026-05-03T10:00:00+09:00")
+    assert summary(root) == [("PML407", "saito", "roles[1]")]
+
+
+def test_the_five_signing_commands_of_the_docs_work(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """docs/approvals.md's five commands, run as written (with an empty passphrase so that nothing prompts),
+    in a fresh home folder; then an approval committed by git with that configuration passes."""
+    if shutil.which("ssh-keygen") is None:
+        pytest.skip("ssh-keygen is not installed")
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "approvals.md").read_text(encoding="utf-8")
+    block = docs.split("## Signing commits with an SSH key", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip()]
+    assert len(commands) == 5
+    printed = ""
+    for command in commands:
+        if command.startswith("ssh-keygen"):
+            command += " -N '' -q"
+        printed = subprocess.run(command, shell=True, check=True, capture_output=True, text=True).stdout
+    public = printed.strip()
+    assert public.startswith("ssh-ed25519 ")
+    edit(
+        repo,
+        "people/roster.yaml",
+        "emails: [nakamura@sakura-market.example]\n",
+        f'emails: [nakamura@sakura-market.example]\n    signing_keys: ["{public}"]\n',
+    )
+    (repo / "pmarklint.yaml").write_text(SIGNED, encoding="utf-8")
+    commit_as(repo, YAMAMOTO, "Nakamura's signing key", day="2026-04-15T10:00:00+09:00")
+    approve(repo, monkeypatch)  # a plain git commit: commit.gpgsign from the global configuration signs it
+    assert "-----BEGIN SSH SIGNATURE-----" in git(repo, "cat-file", "commit", "HEAD")
+    assert summary(repo) == []

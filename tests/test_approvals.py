@@ -262,8 +262,7 @@ def test_a_bad_setting_stops_the_run(tmp_path: Path, value: str) -> None:
 def test_an_initialised_repository_with_approvals_as_a_to_do_list_still_passes(tmp_path: Path) -> None:
     target = tmp_path / "pms"
     assert run("init", target, "--lang", "en").exit_code == 0
-    config = target / "pmarklint.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "require_approvals: warning\n", encoding="utf-8")
+    assert "\nrequire_approvals: warning\n" in (target / "pmarklint.yaml").read_text(encoding="utf-8")
     result = run("check", target, "--format", "json")
     assert result.exit_code == 0, result.stdout
     assert "PML401" in {i["rule"] for i in result.json()["findings"]}

@@ -69,19 +69,19 @@ class Session:
     hook_source: Path  # snapshot of the checkout, for the real .pre-commit-config.yaml
     hook_rev: str
 
-    def run(self, *args: str | Path, cwd: Path) -> Result:
+    def run(self, *args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> Result:
         proc = subprocess.run(
             [str(a) for a in args],
             cwd=cwd,
-            env=self.env,
+            env={**self.env, **(env or {})},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             check=False,
         )
         return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"))
 
-    def ok(self, *args: str | Path, cwd: Path) -> str:
-        result = self.run(*args, cwd=cwd)
+    def ok(self, *args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+        result = self.run(*args, cwd=cwd, env=env)
         assert result.returncode == 0, f"{args} failed ({result.returncode}):\n{result.output}"
         return result.output
 
@@ -279,3 +279,58 @@ def test_git_commit_without_pms_files_skips_the_hook(session: Session, make_repo
     assert result.returncode == 0, result.output
     assert "(no files to check)Skipped" in result.output
     assert session.git(repo, "rev-parse", "HEAD^") == head
+
+
+ROSTER = """kind: person
+entries:
+  - id: nakamura
+    name: Hanako Nakamura
+    emails: [nakamura@example.test]
+    department: privacy-office
+    roles: [privacy_manager]
+    last_reviewed: 2026-04-01
+  - id: ito
+    name: Jiro Ito
+    emails: [ito@example.test]
+    department: privacy-office
+    roles: [complaints_desk]
+    last_reviewed: 2026-04-01
+"""
+CONTRACTOR = CONTRACTOR_WITHOUT_EVALUATION + "    evaluation: {date: 2026-04-01, result: pass, evaluator: nakamura}\n"
+ITO = {"GIT_AUTHOR_NAME": "Jiro Ito", "GIT_AUTHOR_EMAIL": "ito@example.test"}
+
+
+def test_git_commit_of_an_approval_in_someone_elses_name_is_refused(
+    session: Session, make_repo: Callable[..., Path]
+) -> None:
+    """The approval a commit adds must be by the person committing it (git var GIT_AUTHOR_IDENT); the
+    message says who may commit it. The approver herself then commits it."""
+    repo = make_repo(install=True)
+    config = (repo / "pmarklint.yaml").read_text(encoding="utf-8")
+    _write(
+        repo / "pmarklint.yaml", config.replace("require_approvals: warning", "require_approvals: {contractor: error}")
+    )
+    _write(repo / "people" / "people.yaml", ROSTER)
+    _write(repo / "contractors" / "contractors.yaml", CONTRACTOR)
+    session.git(repo, "add", "-A")
+    # Set-up, committed without the hook: the contractor is not approved yet, which the hook would refuse.
+    session.ok("git", "commit", "-q", "--no-verify", "-m", "Roster and contractor", cwd=repo, env=ITO)
+    forged = session.run(
+        sys.executable, "-m", "pmarklint", "sign", "C-001", "--as", "nakamura", "--force", cwd=repo, env=ITO
+    )
+    assert forged.returncode == 0, forged.output
+    session.git(repo, "add", "-A")
+    head = session.git(repo, "rev-parse", "HEAD")
+
+    result = session.run("git", "commit", "-m", "C-001 approved", cwd=repo, env=ITO)
+
+    assert result.returncode != 0, result.output
+    assert "PML405" in result.output
+    assert "you are committing as ito@example.test" in result.output
+    assert "only 'nakamura' (nakamura@example.test) may commit it" in result.output
+    assert session.git(repo, "rev-parse", "HEAD") == head
+
+    result = session.run("git", "commit", "-m", "C-001 approved", cwd=repo)  # as nakamura herself
+
+    assert result.returncode == 0, result.output
+    assert session.git(repo, "log", "-1", "--format=%ae") == "nakamura@example.test"

@@ -490,8 +490,8 @@ RULE_DOCS = {
     "PML407": {
         "title": "Approving role granted without approval",
         "what": "Reports a person who holds a role that approves records (per approvals in pmarklint.yaml) when their "
-        "roster entry has no approval by someone else allowed to approve the roster, backed by git. Roles held since "
-        "the first commit of the roster need none.",
+        "roster entry has no approval by someone else allowed to approve the roster, backed by git. Roles granted "
+        "while nobody in the roster could approve them (the founding roster) need none.",
         "why": "Otherwise anyone could add themselves to the roster as privacy manager and approve from then on.",
         "fix": "Have top management (approvals.person) review the roster entry and sign it: pmarklint sign ID --as PERSON.",
     },

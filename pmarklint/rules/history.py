@@ -8,7 +8,8 @@ person, for the entry's current content: other approvals are PML402/PML403 alrea
   PML406, PML404).
 * An approval that is not committed yet (the pre-commit hook runs before the commit exists) must name the
   person who is committing (PML405), and must not approve that person's own change (PML404).
-* A person holding a role that approves something needs an approval of their roster entry (PML407).
+* A person holding a role that approves something needs an approval of their roster entry (PML407), unless
+  the role was granted while nobody in the roster could approve it (the founding roster).
 * No history to read: outside git, one warning; a shallow clone, an error with the fix (PML901).
 """
 
@@ -355,8 +356,14 @@ class _History:
         return False
 
     def _initial(self, ref: EntryRef, path: str, role: str) -> bool:
+        """Whether the role was granted while nobody in the roster could have approved it (the founding
+        roster: the first top management and the people appointed with them)."""
         origin = self.judge.role_origin(ref.id or "", path, role)
-        return origin is not None and origin.commit == self.judge.first_roster_commit
+        if origin is None:
+            return False
+        before = self.judge.roster_before(self.judge.log.commits[origin.commit])
+        allowed = set(self.ctx.approver_roles("person"))
+        return not any(person.active and person.roles & allowed for person in before.values())
 
 
 def _head(root: Path) -> str | None:
