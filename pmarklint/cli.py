@@ -177,12 +177,14 @@ def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
 
 def _add_commands() -> None:
     """Commands whose modules stand on their own (each imports its heavy parts only when it runs)."""
+    from pmarklint.report_command import report
     from pmarklint.sign_command import sign
     from pmarklint.table_commands import export, import_
 
     cli.add_command(export)
     cli.add_command(import_)
     cli.add_command(sign)
+    cli.add_command(report)
 
 
 _add_commands()

@@ -1,0 +1,63 @@
+"""Markdown (GitHub Flavored) for reports: tables whose cells survive any text, and a whole document.
+
+Text is escaped so that it shows as written: ``|`` would end a table cell, a newline would end the row
+(it becomes ``<br>``), ``<`` could start raw HTML (it becomes ``&lt;``, so ``<script>`` is shown, never
+run), and a backslash could escape what follows it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from pmarklint.render.model import Block, Document, Items, Paragraph, Table
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an ampersand that a renderer would read as an entity
+
+
+def escape_inline(text: str, *, pipes: bool = False) -> str:
+    """``text`` as Markdown that renders to itself, on one line (newlines become ``<br>``)."""
+    out = text.strip().replace("\\", "\\\\")
+    out = _ENTITY.sub("&amp;", out).replace("<", "&lt;")
+    if pipes:
+        out = out.replace("|", "\\|")
+    return _NEWLINE.sub("<br>", out)
+
+
+def escape_cell(text: str) -> str:
+    """A table cell: also escapes ``|``."""
+    return escape_inline(text, pipes=True)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A GFM table; a short row is padded with empty cells."""
+    width = len(headers)
+    lines = [_row(headers), "|" + "---|" * width]
+    for row in rows:
+        cells = [*row, *[""] * (width - len(row))]
+        lines.append(_row(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(escape_cell(c) for c in cells) + " |"
+
+
+def block(item: Block) -> str:
+    if isinstance(item, Table):
+        return table(item.headers, item.rows)
+    if isinstance(item, Items):
+        return "".join(f"- {escape_inline(text)}\n" for text in item.items)
+    return "\\\n".join(escape_inline(line) for line in _NEWLINE.split(item.text)) + "\n"
+
+
+def render(document: Document) -> str:
+    """The whole document: the title as the one level-1 heading, each section a level-2 heading."""
+    parts = [f"# {escape_inline(document.title)}\n"]
+    parts += [block(b) for b in document.intro]
+    for section in document.sections:
+        parts.append(f"## {escape_inline(section.title)}\n")
+        parts += [block(b) for b in section.blocks]
+    if document.footer:
+        parts.append("---\n\n" + block(Paragraph(document.footer)))
+    return "\n".join(parts)

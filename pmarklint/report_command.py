@@ -1,0 +1,72 @@
+"""``pmarklint report``: reports for people, read from the repository. Today one, ``fitgap``; a thin command
+over :mod:`pmarklint.fitgap`. A tool failure is a PmarklintError, which the command group turns into exit
+code 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pmarklint.errors import PmarklintError
+from pmarklint.i18n import system_language, text
+from pmarklint.options import LANG_OPTION
+
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md"}
+
+
+@click.group()
+def report() -> None:
+    """Reports for people, from the PMS repository."""
+
+
+@report.command(short_help="The Fit & Gap table of the controls, with counts by status and difficulty.")
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "csv"]),
+    default=None,
+    help="md (Markdown), html (one self-contained page that prints on A4) or csv (UTF-8 with BOM, one row "
+    "per control, for Excel). Default: from the --output name, else md.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="The date the report is as of (also PMARKLINT_TODAY; default: the system date).",
+)
+@LANG_OPTION
+def fitgap(path: Path, fmt: str | None, output: Path | None, today: str | None, lang: str | None) -> None:
+    """The Fit & Gap table of the controls at PATH (default: the current folder or the nearest one above it
+    that holds pmarklint.yaml): for each requirement item its status, rules and manuals, first-year tasks,
+    the records an audit needs and their approvers, the yearly operation and its difficulty; catalog items
+    without a control as "missing"; then counts by status and by difficulty.
+
+    Control files with problems do not stop the report: it shows what can be read, and says so.
+
+    Exit codes: 0 written, 2 the tool could not run.
+    """
+    from pmarklint.fitgap import load_fitgap, render_fitgap
+
+    if fmt is None:
+        fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output is not None else "md"
+    early = lang or system_language()
+    table = load_fitgap(path, today=today, lang=early)
+    language = lang or table.language or early
+    data = render_fitgap(table, fmt, language)
+    if output is None:
+        click.get_binary_stream("stdout").write(data)
+    else:
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
+    if table.problems:
+        click.echo(text("report.partial", language, count=table.problems), err=True)
