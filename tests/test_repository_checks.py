@@ -469,6 +469,18 @@ def test_pml505_personal_data_and_allow_list(tmp_path: Path) -> None:
     assert check(pms(tmp_path / "n"))["findings"] == []
 
 
+def test_pml505_leaves_approval_digests_alone(tmp_path: Path) -> None:
+    """A hex digest often holds a run of ten or more digits: that is no phone number."""
+    fake = "sha256:" + "09012345678" + "a" * 53
+    text = INVENTORY.replace(
+        "    purpose: 問合せへの対応\n",
+        "    purpose: 問合せへの対応\n    approvals:\n"
+        f'      - {{by: nakamura, role: privacy_manager, date: 2026-04-02, digest: "{fake}"}}\n',
+    )
+    found = check(pms(tmp_path / "r", **{"inventory/cs.yaml": text}))["findings"]
+    assert [(i["rule"], i["entry"]) for i in found] == [("PML403", "PI-CS-002")]  # stale, and nothing else
+
+
 def test_pml505_my_number_needs_a_valid_check_digit(tmp_path: Path) -> None:
     valid = INVENTORY.replace(
         "    purpose: 問合せへの対応\n", "    purpose: 問合せへの対応\n    notes: 管理番号 123456789018\n"
