@@ -6,6 +6,7 @@ Run from the project root::
     python benchmarks/bench.py --entries 1000 --files 4 # a quick run
     python benchmarks/bench.py --json bench.json        # also write the figures machine-readably
     python benchmarks/bench.py --keep /tmp/pms --validate --generate-only   # only make (and check) the data
+    python benchmarks/bench.py --history                # history mode: 2,000 commits (benchmarks/history.py)
 
 What it does, in one run:
 
@@ -30,9 +31,15 @@ What it does, in one run:
 3. Prints median, min and max of each, and the ratios against the targets (docs/design/performance.md):
    cold / plain <= 0.70, warm / plain <= 0.05, example / startup <= 2.0.
 
+History mode (``--history``, ``--commits N``; benchmarks/history.py): the same repository, at smaller default
+sizes, built with a history of N commits by several authors (one ``git fast-import`` stream), and timed
+against two floors read from that history: *A* ``git log --name-status`` and *B* ``git log -p``. Approval
+verification (``check`` minus ``check --no-history``, warm cache) / A <= 3.0, ``trail`` over the whole history
+(cold cache) / B <= 2.0. A command this pmarklint does not have yet is reported as unavailable.
+
 It is a measurement, not a test: it exits 0 even when a target is MISSED. It exits 2 when pmarklint cannot
 run (exit code other than 0 or 1) and 1 when ``--validate`` finds the generated data invalid.
-Standard library, PyYAML and jsonschema only.
+Standard library, PyYAML and jsonschema only (history mode also imports pmarklint's loader and digest).
 """
 
 from __future__ import annotations
@@ -444,8 +451,8 @@ def make_settings(people: list[Doc], contractors: list[Doc]) -> Doc:
     return settings
 
 
-def generate(repo: Path, args: argparse.Namespace) -> dict[str, Doc]:
-    """Write the repository; return {relative path: document} of the generated (not copied) files."""
+def synthetic_docs(args: argparse.Namespace) -> dict[str, Doc]:
+    """{relative path: document} of the generated files (the catalog is copied, not generated)."""
     rng = random.Random(args.seed)
     people = make_people(rng, args.people)
     contractors = make_contractors(rng, args.contractors, people)
@@ -466,11 +473,19 @@ def generate(repo: Path, args: argparse.Namespace) -> dict[str, Doc]:
     }
     for i, chunk in enumerate(chunks):
         docs[f"inventory/inv-{i:0{width}d}.yaml"] = {"kind": "inventory", "entries": chunk}
-    header = "pmarklint ベンチマーク用の合成データ / synthetic data for benchmarks/bench.py"
+    return docs
+
+
+HEADER = "pmarklint ベンチマーク用の合成データ / synthetic data for benchmarks/bench.py"
+
+
+def generate(repo: Path, args: argparse.Namespace) -> dict[str, Doc]:
+    """Write the repository; return {relative path: document} of the generated (not copied) files."""
+    docs = synthetic_docs(args)
     for rel, doc in docs.items():
         path = repo / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(to_yaml(doc, header), encoding="utf-8")
+        path.write_text(to_yaml(doc, HEADER), encoding="utf-8")
     if CATALOG.is_dir():
         (repo / "controls").mkdir(exist_ok=True)
         for src in sorted(CATALOG.glob("*.yaml")):
@@ -713,14 +728,18 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def main(argv: list[str] | None = None) -> int:
+SIZES = {"entries": 10_000, "files": 20, "contractors": 1_000, "people": 50}
+HISTORY_SIZES = {"entries": 2_000, "files": 20, "contractors": 200, "people": 50}  # 2,000 revisions stay quick
+
+
+def arguments(argv: list[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--entries", type=int, default=10_000, help="inventory entries (default 10000)")
-    parser.add_argument("--files", type=int, default=20, help="inventory files (default 20)")
-    parser.add_argument("--contractors", type=int, default=1_000, help="contractor entries (default 1000)")
-    parser.add_argument("--people", type=int, default=50, help="persons in the roster (default 50)")
+    parser.add_argument("--entries", type=int, help="inventory entries (default 10000; 2000 with --history)")
+    parser.add_argument("--files", type=int, help="inventory files (default 20)")
+    parser.add_argument("--contractors", type=int, help="contractor entries (default 1000; 200 with --history)")
+    parser.add_argument("--people", type=int, help="persons in the roster (default 50)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each measurement (default 2)")
     parser.add_argument("--seed", type=int, default=20261126, help="random seed of the generator")
     parser.add_argument(
@@ -729,12 +748,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--validate", action="store_true", help="check the generated files against the schemas first")
     parser.add_argument("--generate-only", action="store_true", help="generate (and --validate), measure nothing")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
+    parser.add_argument(
+        "--history", action="store_true", help="history mode: a repository with a git history (benchmarks/history.py)"
+    )
+    parser.add_argument("--commits", type=int, default=2_000, help="commits of the history (default 2000)")
     args = parser.parse_args(argv)
+    for name, value in (HISTORY_SIZES if args.history else SIZES).items():
+        if getattr(args, name) is None:
+            setattr(args, name, value)
+    if args.history and args.commits < 2:
+        parser.error("need --commits >= 2")
     if min(args.entries, args.contractors, args.people - 6, args.files - 1, args.repeat - 1) < 0 or args.files > max(
         args.entries, 1
     ):
         parser.error("need --files >= 1, --files <= --entries, --people >= 6, --repeat >= 1, no negative sizes")
+    return parser, args
 
+
+def main(argv: list[str] | None = None) -> int:
+    parser, args = arguments(argv)
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="pmarklint-bench-"))
     try:
@@ -746,6 +778,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             repo = work / "repo"
             repo.mkdir()
+        if args.history:
+            import history  # benchmarks/history.py
+
+            return history.run(args, repo, work, started)
         t0 = time.perf_counter()
         docs = generate(repo, args)
         git_commit(repo)
@@ -796,4 +832,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("bench", sys.modules[__name__])  # history.py imports this module as bench
     sys.exit(main())

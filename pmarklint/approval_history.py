@@ -139,29 +139,48 @@ class Judge:
         def holds(blob: str, eid: str) -> bool:
             if eid not in self.entries.digests(blob).get(item.digest, ()):
                 return False
-            entry = self.entries.get(blob, eid)
-            return isinstance(entry, dict) and any(same(item, other) for other in Approval.read(entry))
+            listed = self.entries.approvals(blob, eid)
+            if listed is None:  # the approvals lines do not stand apart: read the whole entry
+                entry = self.entries.get(blob, eid)
+                listed = entry.get("approvals") if isinstance(entry, dict) else None
+            return any(same(item, other) for other in Approval.read({"approvals": listed}))
 
         return self.tracer.origin(entry_id, path, holds)
 
     def _digest(self, blob: str, entry_id: str) -> str | None:
-        piece = self.entries.piece(blob, entry_id)
-        key: Any = piece if piece is not None else (blob, entry_id)
+        """The entry's digest in the blob, computed once per distinct content (approvals lines aside)."""
+        key: Any = self.entries.content_key(blob, entry_id)
+        if key is None:
+            key = (blob, entry_id)
         if key not in self._digest_memo:
             entry = self.entries.get(blob, entry_id)
             self._digest_memo[key] = digest(entry) if isinstance(entry, dict) else None
         return self._digest_memo[key]
 
     def content_origin(self, entry_id: str, at: Origin, value: str) -> Origin | None:
-        """The commit that gave the entry the content with digest ``value``, looking back from ``at``."""
-
-        def holds(blob: str, eid: str) -> bool:
-            return self._digest(blob, eid) == value
-
+        """The commit that gave the entry the content with digest ``value``, looking back from ``at``. The
+        search compares the entry's bytes (approvals lines aside) and parses only where they differ: a change
+        of layout or comments only is not a change of content, and the search goes on past it."""
         change = self.log.by_path[at.path][at.index]
-        if change.new is None or not holds(change.new, entry_id):
+        if change.new is None or self._digest(change.new, entry_id) != value:
             return None  # the approval was not of the content its commit had
-        return self.tracer.origin(entry_id, at.path, holds, at.index)
+        path, start, blob = at.path, at.index, change.new
+        while True:
+            key = self.entries.content_key(blob, entry_id)
+            if key is None:
+                return self.tracer.origin(entry_id, path, lambda b, e: self._digest(b, e) == value, start)
+            found = self.tracer.origin(entry_id, path, self._same_bytes(key), start)
+            if found is None:
+                return None
+            before = self.log.by_path[found.path][found.index].old
+            if before is None or self.entries.content_key(before, entry_id) is None:
+                return found
+            if self._digest(before, entry_id) != value:
+                return found
+            path, start, blob = found.path, found.index + 1, before  # only the layout changed: look further back
+
+    def _same_bytes(self, key: bytes) -> Callable[[str, str], bool]:
+        return lambda blob, entry_id: self.entries.content_key(blob, entry_id) == key
 
     def role_origin(self, entry_id: str, path: str, role: str) -> Origin | None:
         def holds(blob: str, eid: str) -> bool:

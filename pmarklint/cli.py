@@ -180,11 +180,13 @@ def _add_commands() -> None:
     from pmarklint.report_command import report
     from pmarklint.sign_command import sign
     from pmarklint.table_commands import export, import_
+    from pmarklint.trail_command import trail
 
     cli.add_command(export)
     cli.add_command(import_)
     cli.add_command(sign)
     cli.add_command(report)
+    cli.add_command(trail)
 
 
 _add_commands()

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pmarklint.approvals import digest
 from pmarklint.config import CONFIG_NAME, Config
 from pmarklint.dates import Duration
 from pmarklint.findings import Finding, Severity, finding
@@ -36,6 +37,7 @@ class Context:
     list_files: Callable[[], list[str]]  # every file of the repository (git's view), relative to root
     catalog: dict[str, dict[str, Any]]  # the framework's requirement items by id
     out: list[Finding] = field(default_factory=list)
+    _digests: dict[tuple[str, int], str] = field(default_factory=dict)
 
     # -- settings -------------------------------------------------------------------------------------
     def review_every(self, kind: str) -> Duration:
@@ -63,6 +65,14 @@ class Context:
         for ref in self.index.entries:
             if kind is None or ref.kind == kind:
                 yield ref
+
+    def digest(self, ref: EntryRef) -> str:
+        """The entry's approval digest (pmarklint.approvals.digest), computed once per run."""
+        key = (ref.file, ref.index)
+        found = self._digests.get(key)
+        if found is None:
+            found = self._digests[key] = digest(ref.data)
+        return found
 
     # -- findings -------------------------------------------------------------------------------------
     def report(

@@ -315,7 +315,7 @@ def _run(
     if history:  # what git proves about the approvals (pmarklint.rules.history)
         from pmarklint.rules.history import check_history
 
-        check_history(ctx, git_dir)
+        check_history(ctx, git_dir, cache)
     found += ctx.out
     findings, waived = apply_waivers(ctx, found)
     checked = CheckResult(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 import subprocess
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,7 @@ def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterabl
         "--no-abbrev",
         "--relative",
         "--date-order",
+        "--parents",  # parents as the log shows them: the nearest ancestors that touched the paths
         "--diff-merges=first-parent",
         f"--format={_FORMAT}",
         *extra,
@@ -243,60 +245,52 @@ def split_entries(data: bytes) -> dict[str, tuple[int, int]] | None:
     if re.search(rb"^[ \t]*[^\s#]", data[body : first.start()], re.M):
         return None  # something else sits between ``entries:`` and its first item
     indent = first.group(1)
-    item = re.compile(rb"^" + indent + rb"-(?: |$)", re.M)
-    starts = [m.start() for m in item.finditer(data, first.start())]
+    level = len(indent)
+    # Each item's first line; the id is on it in nearly every file (``- id: …``). The patterns start with a
+    # newline rather than ``^``: re then finds their literal start with a fast scan instead of trying every byte.
+    item = re.compile(rb"\n" + indent + rb"-(?: ([^\n]*))?(?=\n|$)")
     # The list ends at the first line that is indented less than its items (or, for items at column 0,
     # at the next top-level key); comments and blank lines do not end it.
-    level = len(indent)
-    pattern = rb"^ {0,%d}[^\s#-]" % (level - 1) if level else rb"^[^\s#-]"
-    stop = re.compile(pattern, re.M).search(data, first.start())
-    end_of_list = stop.start() if stop else len(data)
-    starts = [s for s in starts if s < end_of_list]
+    pattern = rb"\n {0,%d}[^\s#-]" % (level - 1) if level else rb"\n[^\s#-]"
+    stop = re.compile(pattern).search(data, first.start() - 1)
+    end_of_list = stop.start() + 1 if stop else len(data)
+    items = [(m.start() + 1, m.group(1)) for m in item.finditer(data, first.start() - 1, end_of_list)]
     out: dict[str, tuple[int, int]] = {}
-    key_indent = level + 2
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else end_of_list
-        entry_id = _entry_id(data, start, end, key_indent)
+    id_line = re.compile(rb"\n {%d}(id:[^\n]*)" % (level + 2))
+    for index, (start, rest) in enumerate(items):
+        end = items[index + 1][0] if index + 1 < len(items) else end_of_list
+        if rest is None or not rest.startswith(b"id:"):
+            found_id = id_line.search(data, start, end - 1)
+            rest = found_id.group(1) if found_id else None
+        entry_id = _id_of(rest) if rest is not None else None
         if entry_id is None or entry_id in out:
             return None
         out[entry_id] = (start, end)
     return out
 
 
-def _entry_id(data: bytes, start: int, end: int, key_indent: int) -> str | None:
-    """The id of the item at ``start``: on its ``- id:`` line or on an ``id:`` line at the entry's key
-    indentation. None when there is none, or it is not a plain one-line scalar."""
-    lines = data[start:end].split(b"\n")
-    first = lines[0]
-    texts = [first[key_indent:]] if first[key_indent - 2 : key_indent] == b"- " else []
-    texts += [
-        line[key_indent:]
-        for line in lines[1:]
-        if line[:key_indent].strip() == b"" and line[key_indent : key_indent + 1] != b" "
-    ]
-    for text in texts:
-        if not text.startswith(b"id:"):
-            continue
-        value = _ID_VALUE.match(text)
-        if value is None:
-            return None
-        raw = next(g for g in value.groups() if g is not None)
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    return None
+def _id_of(text: bytes) -> str | None:
+    """The value of an ``id: …`` line when it is a plain one-line scalar (quoted or not), else None."""
+    value = _ID_VALUE.match(text)
+    if value is None:
+        return None
+    raw = next(g for g in value.groups() if g is not None)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 class Entries:
     """Entries of blobs by id, parsing only what is asked for. A blob's split is cached by blob id, a parsed
     entry by the bytes of its slice: an entry that did not change between two revisions is parsed once."""
 
-    _KEEP = 16  # blobs kept in memory (a ledger's revisions are read one after another)
+    _KEEP_BYTES = 256 << 20  # blob contents kept in memory, most recently used first out last
 
     def __init__(self, blobs: Blobs) -> None:
         self.blobs = blobs
-        self._data: dict[str, bytes] = {}
+        self._data: OrderedDict[str, bytes] = OrderedDict()
+        self._kept = 0
         self._slices: dict[str, dict[str, tuple[int, int]] | None] = {}
         self._whole: dict[str, dict[str, Any]] = {}
         self._parsed: dict[bytes, Any] = {}
@@ -305,11 +299,14 @@ class Entries:
 
     def _bytes(self, blob: str) -> bytes:
         data = self._data.get(blob)
-        if data is None:
-            data = self.blobs.read(blob)
-            if len(self._data) >= self._KEEP:
-                self._data.pop(next(iter(self._data)))
-            self._data[blob] = data
+        if data is not None:
+            self._data.move_to_end(blob)
+            return data
+        data = self.blobs.read(blob)
+        self._data[blob] = data
+        self._kept += len(data)
+        while self._kept > self._KEEP_BYTES and len(self._data) > 1:
+            self._kept -= len(self._data.popitem(last=False)[1])
         return data
 
     def kind(self, blob: str) -> str | None:
@@ -321,6 +318,11 @@ class Entries:
     def ids(self, blob: str) -> set[str]:
         slices = self._split(blob)
         return set(slices) if slices is not None else set(self._parse_whole(blob))
+
+    def slices(self, blob: str) -> dict[str, tuple[int, int]] | None:
+        """Entry id → (start, end) in the blob's bytes (:func:`split_entries`), cached; None when the file
+        must be parsed whole."""
+        return self._split(blob)
 
     def _split(self, blob: str) -> dict[str, tuple[int, int]] | None:
         if blob not in self._slices:
@@ -334,6 +336,29 @@ class Entries:
             return None
         start, end = slices[entry_id]
         return self._bytes(blob)[start:end]
+
+    def content_key(self, blob: str, entry_id: str) -> bytes | None:
+        """The entry's bytes without its ``approvals`` lines: equal keys mean equal content, so a search
+        over revisions compares bytes and parses only what differs. None when the file cannot be split."""
+        piece = self.piece(blob, entry_id)
+        return None if piece is None else _parts(piece)[0]
+
+    def approvals(self, blob: str, entry_id: str) -> list[Any] | None:
+        """The entry's ``approvals`` list in the blob, parsing only those lines (None: not there, or the
+        layout needs the whole entry parsed: then use :meth:`get`)."""
+        piece = self.piece(blob, entry_id)
+        if piece is None:
+            return None
+        block = _parts(piece)[1]
+        if block is None:
+            return None
+        if block not in self._parsed:
+            text, _ = decode(block, "approvals")
+            document = parse(text, "approvals").document if text else None
+            data = document.data if document is not None else None
+            self._parsed[block] = data.get("approvals") if isinstance(data, dict) else None
+        value = self._parsed[block]
+        return value if isinstance(value, list) else None
 
     def get(self, blob: str | None, entry_id: str) -> Any:
         """The entry's data in this blob (as pmarklint reads YAML), or None when it is not there."""
@@ -394,6 +419,24 @@ class Entries:
                 if isinstance(e, dict) and isinstance(e.get("id"), str)
             }
         return self._whole[blob]
+
+
+def _parts(piece: bytes) -> tuple[bytes, bytes | None]:
+    """An entry item's bytes split into (everything but the ``approvals`` key, the ``approvals`` lines);
+    the second is None when there are none or when they do not stand apart (``- approvals:`` first)."""
+    if b"approvals:" not in piece:
+        return piece, None
+    lines = piece.split(b"\n")
+    for index, line in enumerate(lines):
+        bare = line.lstrip(b" ")
+        if not bare.startswith(b"approvals:"):
+            continue
+        indent = len(line) - len(bare)
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(b" ")) > indent):
+            end += 1
+        return b"\n".join(lines[:index] + lines[end:]), b"\n".join(lines[index:end]) + b"\n"
+    return piece, None
 
 
 def _parse_item(piece: bytes) -> dict[str, Any] | None:

@@ -725,10 +725,178 @@ def output_schema() -> dict[str, Any]:
     }
 
 
+def trail_schema() -> dict[str, Any]:
+    """``pmarklint trail --format json`` (docs/output-trail.md)."""
+    sha = {"type": "string", "pattern": "^[0-9a-f]{40,64}$"}
+    day = {"type": "string", "format": "date"}
+    text = {"type": "string"}
+    maybe_text = {"type": ["string", "null"]}
+    count = {"type": "integer", "minimum": 0}
+    kind = {"enum": KINDS}
+
+    def counts(*names: str) -> dict[str, Any]:
+        return obj({name: count for name in names}, list(names))
+
+    commit = obj(
+        {
+            "sha": sha,
+            "author": obj({"name": text, "email": text}, ["name", "email"]),
+            "date": {"type": "string", "format": "date-time"},
+            "committed": {"type": "string", "format": "date-time"},
+            "subject": text,
+            "merge": BOOL,
+            "signature": obj(
+                {
+                    "status": {"enum": ["good", "bad", "unsigned", "unknown"]},
+                    "git": {"type": "string", "pattern": "^[GBUXYRNE]$"},
+                    "signer": maybe_text,
+                },
+                ["status", "git", "signer"],
+            ),
+        },
+        ["sha", "author", "date", "committed", "subject", "merge", "signature"],
+    )
+    change = obj(
+        {
+            "entry": text,
+            "kind": kind,
+            "commit": sha,
+            "action": {"enum": ["added", "modified", "moved", "retired", "removed"]},
+            "path": text,
+            "moved_from": maybe_text,
+            "merge": BOOL,
+            "content_changed": BOOL,
+            "digest": {"type": ["string", "null"], "pattern": "^sha256:[0-9a-f]{64}$"},
+            "approval": {"enum": ["approved", "superseded", "unapproved", "not_required", None]},
+            "approved_in": list_of(sha),
+            "fields": list_of(obj({"field": text, "old": {}, "new": {}}, ["field", "old", "new"])),
+        },
+        [
+            "entry",
+            "kind",
+            "commit",
+            "action",
+            "path",
+            "moved_from",
+            "merge",
+            "content_changed",
+            "digest",
+            "approval",
+            "approved_in",
+            "fields",
+        ],
+    )
+    approval = obj(
+        {
+            "entry": text,
+            "kind": kind,
+            "path": text,
+            "commit": sha,
+            "by": text,
+            "role": text,
+            "date": text,
+            "digest": text,
+            "matches_content": BOOL,
+            "backed": BOOL,
+            "reason": maybe_text,
+            "message": maybe_text,
+        },
+        [
+            "entry",
+            "kind",
+            "path",
+            "commit",
+            "by",
+            "role",
+            "date",
+            "digest",
+            "matches_content",
+            "backed",
+            "reason",
+            "message",
+        ],
+    )
+    move = {"entry": text, "kind": kind, "path": text, "commit": sha, "from": {"type": ["string", "null"]}, "to": text}
+    state = obj(
+        {"entry": text, "kind": kind, "path": text, "last_reviewed": maybe_text, "every": text, "due": maybe_text},
+        ["entry", "kind", "path", "last_reviewed", "every", "due"],
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{BASE}/trail.schema.json",
+        **doc("pmarklint trail の JSON 出力(監査証跡)", "JSON output of pmarklint trail (the audit trail)"),
+        **obj(
+            {
+                "tool": {"const": "pmarklint"},
+                "report": {"const": "trail"},
+                "format_version": {"const": 1},
+                "version": text,
+                "organization": text,
+                "period": obj(
+                    {
+                        "since": day,
+                        "until": day,
+                        "since_rev": maybe_text,
+                        "until_rev": maybe_text,
+                        "since_commit": {"anyOf": [{"type": "null"}, sha]},
+                        "until_commit": {"anyOf": [{"type": "null"}, sha]},
+                        "end_commit": {"anyOf": [{"type": "null"}, sha]},
+                    },
+                    ["since", "until", "since_rev", "until_rev", "since_commit", "until_commit", "end_commit"],
+                ),
+                "filters": obj(
+                    {"kinds": list_of(kind), "ids": list_of(text), "paths": list_of(text)}, ["kinds", "ids", "paths"]
+                ),
+                "summary": obj(
+                    {
+                        "commits": count,
+                        "entries": counts("changed", "added", "retired", "removed", "moved"),
+                        "changes": counts("total", "approved", "unapproved", "superseded", "not_required"),
+                        "approvals": counts("added", "backed", "not_backed"),
+                        "reviews": counts("done", "overdue", "never_reviewed"),
+                        "contractors_evaluated": count,
+                        "approvers": list_of(
+                            obj(
+                                {"person": text, "approvals": count, "backed": count}, ["person", "approvals", "backed"]
+                            )
+                        ),
+                    },
+                    ["commits", "entries", "changes", "approvals", "reviews", "contractors_evaluated", "approvers"],
+                ),
+                "commits": list_of(commit),
+                "changes": list_of(change),
+                "approvals": list_of(approval),
+                "reviews": list_of(obj(move, list(move))),
+                "evaluations": list_of(obj({**move, "result": maybe_text}, [*move, "result"])),
+                "overdue": list_of(state),
+                "never_reviewed": list_of(state),
+            },
+            [
+                "tool",
+                "report",
+                "format_version",
+                "version",
+                "organization",
+                "period",
+                "filters",
+                "summary",
+                "commits",
+                "changes",
+                "approvals",
+                "reviews",
+                "evaluations",
+                "overdue",
+                "never_reviewed",
+            ],
+        ),
+    }
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     out = {f"{kind}.schema.json": kind_schema(kind) for kind in KINDS}
     out["pmarklint.schema.json"] = config_schema()
     out["check-output.schema.json"] = output_schema()
+    out["trail.schema.json"] = trail_schema()
     return out
 
 

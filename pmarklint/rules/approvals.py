@@ -18,7 +18,7 @@ How much a finding on an entry weighs follows its kind's level: ``error`` report
 
 from __future__ import annotations
 
-from pmarklint.approvals import Approval, Level, digest, level_of
+from pmarklint.approvals import Approval, Level, level_of
 from pmarklint.context import Context, active
 from pmarklint.findings import Severity
 from pmarklint.index import EntryRef
@@ -146,7 +146,7 @@ def check(ctx: Context) -> None:
 def _approvals(ctx: Context, ref: EntryRef, severity: Severity | None) -> None:
     """PML402 for each approval that no one entitled gave; PML403 for the stale ones, unless one holds."""
     allowed = ctx.approver_roles(ref.kind)
-    current = digest(ref.data)
+    current = ctx.digest(ref)
     holds = False
     stale: list[Approval] = []
     for item in Approval.read(ref.data):

@@ -16,11 +16,13 @@ person, for the entry's current content: other approvals are PML402/PML403 alrea
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pmarklint.approval_history import Judge, Person, Verdict, committing_identity, roster_of, same, verify_signatures
+from pmarklint.approval_history import Judge, Person, committing_identity, roster_of, same, verify_signatures
 from pmarklint.approvals import Approval, Level, digest, level_of
+from pmarklint.cache import Cache
 from pmarklint.context import DEFAULT_APPROVERS, Context, active
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Severity
@@ -182,11 +184,11 @@ def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, En
         and active(person)
         and item.role in ctx.approver_roles(ref.kind)
         and item.role in (person.data.get("roles") or [])
-        and item.digest == digest(ref.data)
+        and item.digest == ctx.digest(ref)
     )
 
 
-def check_history(ctx: Context, git_dir: Path | None) -> None:
+def check_history(ctx: Context, git_dir: Path | None, cache: Cache | None = None) -> None:
     roster_refs = {ref.id: ref for ref in ctx.entries("person") if ref.id}
     counted = [
         (ref, item) for ref in ctx.entries() for item in Approval.read(ref.data) if _counts(ctx, ref, item, roster_refs)
@@ -196,32 +198,59 @@ def check_history(ctx: Context, git_dir: Path | None) -> None:
     if git_dir is None:
         ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
         return
-    _History(ctx, counted, roster_refs).run()
+    _History(ctx, counted, roster_refs, cache or Cache(None)).run()
+
+
+# What the history says about one approval that HEAD has, by (entry, by, role, date, digest, path at HEAD):
+# (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 verdict as
+# (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
+Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
+_CACHE_FORMAT = 1
 
 
 class _History:
-    def __init__(self, ctx: Context, counted: list[tuple[EntryRef, Approval]], roster_refs: dict[str, EntryRef]):
+    """One run of the history checks. What git history says never changes, so the verdicts are kept in the
+    cache with the HEAD they were computed at; the next run reuses every verdict about an approval in a
+    file that no commit since then touched, and reads history only for the rest."""
+
+    def __init__(
+        self, ctx: Context, counted: list[tuple[EntryRef, Approval]], roster_refs: dict[str, EntryRef], cache: Cache
+    ) -> None:
         self.ctx = ctx
         self.root = ctx.root
         self.counted = counted
         self.roster_refs = roster_refs
         self.roster = roster_of(ref.data for ref in roster_refs.values())
         self.folders = sorted(set(ctx.config.folders.values()))
-        self.verdicts: dict[tuple[str, int], Verdict] = {}
+        self.cache = cache
+        self.cache_key = cache.key("history", b"", _CACHE_FORMAT, tuple(self.folders), ctx.config.folders["person"])
+        self.verdicts: dict[tuple[str, int], bool] = {}  # (entry, approval index) → git backs it
+        self.records: dict[tuple[str, ...], Record] = {}
+        self.grant_records: dict[tuple[str, str, str], bool] = {}
+        self.signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
+        self.earlier: dict[tuple[str, ...], Record] = {}
+        self.earlier_grants: dict[tuple[str, str, str], bool] = {}
+        self.stale: set[str] = set()
+
+    @cached_property
+    def judge(self) -> Judge:
+        """The history, read only when a verdict is not in the cache."""
+        log = read_log(self.root, [*self.folders, "pmarklint.yaml"]) if self.head else Log()
+        person_folder = self.ctx.config.folders["person"] + "/"
+        return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
 
     def run(self) -> None:
-        head = _head(self.root)
-        if head is not None and is_shallow(self.root):
+        self.head = _head(self.root)
+        if self.head is not None and is_shallow(self.root):
             self.ctx.report_config("PML901", (), "PML901.shallow")
             return
-        self.changed = _changed(self.root, self.folders) if head else None
-        self.head_tree = tree(self.root, "HEAD", self.folders) if head else {}
+        self.changed = _changed(self.root, self.folders) if self.head else None
+        self.head_tree = tree(self.root, "HEAD", self.folders) if self.head else {}
+        if self.head:
+            self._load(self.head)
         with Blobs(self.root) as blobs:
             self.entries = Entries(blobs)
-            log = read_log(self.root, [*self.folders, "pmarklint.yaml"]) if head else Log()
-            person_folder = self.ctx.config.folders["person"] + "/"
-            self.judge = Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
-            signatures: dict[tuple[str, str], Person] = {}
+            signing: list[tuple[EntryRef, Approval, Record]] = []
             pending: list[tuple[EntryRef, Approval, Any]] = []
             for ref, item in self.counted:
                 located = self.at_head(ref)
@@ -229,13 +258,33 @@ class _History:
                 if located is None or not any(same(item, o) for o in Approval.read(head_entry or {})):
                     pending.append((ref, item, head_entry))
                     continue
-                signer = self.committed(ref, item, located[0])
-                if signer is not None:
-                    signatures[signer[0]] = signer[1]
+                record = self.committed(ref, item, located[0])
+                if record[5]:
+                    signing.append((ref, item, record))
             self.pending(pending)
-            if signatures and self.ctx.config.data.get("require_signed_approvals") is True:
-                self.signed(signatures)
+            if signing and self.ctx.config.data.get("require_signed_approvals") is True:
+                self.signed(signing)
             self.grants()
+        if self.head:
+            self._store(self.head)
+
+    # -- the cache of verdicts ----------------------------------------------------------------------
+    def _load(self, head: str) -> None:
+        stored = self.cache.get(self.cache_key)
+        if not isinstance(stored, dict) or not isinstance(stored.get("head"), str):
+            return
+        self.signatures = stored.get("signatures") or {}
+        before = stored["head"]
+        if before != head:
+            if not _is_ancestor(self.root, before, head):
+                return  # another branch, or history rewritten: start again
+            self.stale = _touched(self.root, before, head, self.folders)
+        self.earlier = stored.get("records") or {}
+        self.earlier_grants = stored.get("grants") or {}
+
+    def _store(self, head: str) -> None:
+        value = {"head": head, "records": self.records, "grants": self.grant_records, "signatures": self.signatures}
+        self.cache.put(self.cache_key, value)
 
     # -- where an entry is at HEAD ------------------------------------------------------------------
     def at_head(self, ref: EntryRef) -> tuple[str, Any] | None:
@@ -252,46 +301,59 @@ class _History:
         return None
 
     # -- committed approvals ------------------------------------------------------------------------
-    def committed(self, ref: EntryRef, item: Approval, path: str) -> tuple[tuple[str, str], Person] | None:
-        """Judge an approval HEAD has. When git backs it: ((commit, approver), the approver as the roster of
-        the time has them), for the signature check."""
+    def committed(self, ref: EntryRef, item: Approval, path: str) -> Record:
+        """Judge an approval HEAD has (from the cache when nothing touched its file since), and report."""
+        key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
+        record = self.earlier.get(key) if path not in self.stale else None
+        if record is None:
+            record = self._trace(ref, item, path)
+        self.records[key] = record
+        _, code, reason, args, own, _ = record
         severity = _severity(self.ctx.config.data, ref.kind)
         sub = ("approvals", item.index)
+        self.verdicts[(ref.id or "", item.index)] = not code
+        if code:
+            values: dict[str, Any] = dict(args)
+            self.ctx.report(code, ref, sub, reason, severity=severity, **values)
+        elif own:
+            values = dict(own[2])
+            self.ctx.report(own[0], ref, sub, own[1], severity=severity, **values)
+        return record
+
+    def _trace(self, ref: EntryRef, item: Approval, path: str) -> Record:
         origin = self.judge.approval_origin(ref.id or "", path, item)
         if origin is None:
-            verdict = Verdict("PML405", "PML405.untraced", None, {"person": item.by})
-        else:
-            verdict = self.judge.judge(origin.commit, item, ref.id or "")
-        self.verdicts[(ref.id or "", item.index)] = verdict
+            return ("", "PML405", "PML405.untraced", (("person", item.by),), (), ())
+        verdict = self.judge.judge(origin.commit, item, ref.id or "")
+        args = tuple(sorted((k, str(v)) for k, v in verdict.args.items()))
         if not verdict.backed:
-            self.ctx.report(verdict.code or "PML405", ref, sub, verdict.reason or "", severity=severity, **verdict.args)
-            return None
-        assert origin is not None and verdict.commit is not None
+            return (origin.commit, verdict.code or "PML405", verdict.reason or "", args, (), ())
         own = self.judge.self_approval(ref.id or "", origin, item)
-        if own is not None:
-            self.ctx.report("PML404", ref, sub, own.reason or "", severity=severity, **own.args)
-        person = self.judge.roster_before(verdict.commit).get(item.by)
-        return ((verdict.commit.sha, item.by), person) if person is not None else None
+        own_record = (own.code, own.reason, tuple(sorted((k, str(v)) for k, v in own.args.items()))) if own else ()
+        person = self.judge.roster_before(self.judge.log.commits[origin.commit]).get(item.by)
+        signer = (person.id, person.keys) if person is not None else ()
+        return (origin.commit, "", "", args, own_record, signer)
 
-    def signed(self, requests: dict[tuple[str, str], Person]) -> None:
-        good = verify_signatures(self.root, requests)
-        for ref, item in self.counted:
-            verdict = self.verdicts.get((ref.id or "", item.index))
-            if verdict is None or verdict.commit is None or not verdict.backed:
+    def signed(self, items: list[tuple[EntryRef, Approval, Record]]) -> None:
+        asked = {}
+        for _, _, (sha, _, _, _, _, (person_id, keys)) in items:
+            if (sha, person_id, keys) not in self.signatures:
+                asked[(sha, person_id)] = Person(person_id, frozenset(), frozenset(), keys, True)
+        for (sha, person_id), good in verify_signatures(self.root, asked).items():
+            self.signatures[(sha, person_id, asked[(sha, person_id)].keys)] = good
+        for ref, item, (sha, _, _, _, _, (person_id, keys)) in items:
+            if self.signatures.get((sha, person_id, keys)):
                 continue
-            key = (verdict.commit.sha, item.by)
-            if key in good and not good[key]:
-                person = requests[key]
-                reason = "PML406.unsigned" if person.keys else "PML406.no_keys"
-                self.ctx.report(
-                    "PML406",
-                    ref,
-                    ("approvals", item.index),
-                    reason,
-                    severity=_severity(self.ctx.config.data, ref.kind),
-                    person=item.by,
-                    commit=verdict.commit.sha[:10],
-                )
+            self.verdicts[(ref.id or "", item.index)] = False
+            self.ctx.report(
+                "PML406",
+                ref,
+                ("approvals", item.index),
+                "PML406.unsigned" if keys else "PML406.no_keys",
+                severity=_severity(self.ctx.config.data, ref.kind),
+                person=item.by,
+                commit=sha[:10],
+            )
 
     # -- approvals not committed yet ----------------------------------------------------------------
     def pending(self, items: list[tuple[EntryRef, Approval, Any]]) -> None:
@@ -314,9 +376,9 @@ class _History:
                     who=email or "?",
                     emails=", ".join(emails) or "-",
                 )
-                self.verdicts[(ref.id or "", item.index)] = Verdict("PML405")
+                self.verdicts[(ref.id or "", item.index)] = False
                 continue
-            self.verdicts[(ref.id or "", item.index)] = Verdict()
+            self.verdicts[(ref.id or "", item.index)] = True
             if head_entry is None or digest(head_entry) != item.digest:
                 self.ctx.report("PML404", ref, sub, "PML404.own_pending", severity=severity, person=item.by)
 
@@ -349,21 +411,25 @@ class _History:
                 )
 
     def _approved(self, ref: EntryRef, allowed: list[str]) -> bool:
-        for item in Approval.read(ref.data):
-            verdict = self.verdicts.get((ref.id or "", item.index))
-            if item.by != ref.id and item.role in allowed and verdict is not None and verdict.backed:
-                return True
-        return False
+        return any(
+            item.by != ref.id and item.role in allowed and self.verdicts.get((ref.id or "", item.index), False)
+            for item in Approval.read(ref.data)
+        )
 
     def _initial(self, ref: EntryRef, path: str, role: str) -> bool:
         """Whether the role was granted while nobody in the roster could have approved it (the founding
         roster: the first top management and the people appointed with them)."""
-        origin = self.judge.role_origin(ref.id or "", path, role)
-        if origin is None:
-            return False
-        before = self.judge.roster_before(self.judge.log.commits[origin.commit])
-        allowed = set(self.ctx.approver_roles("person"))
-        return not any(person.active and person.roles & allowed for person in before.values())
+        key = (ref.id or "", role, path)
+        found = self.earlier_grants.get(key) if path not in self.stale else None
+        if found is None:
+            origin = self.judge.role_origin(ref.id or "", path, role)
+            found = False
+            if origin is not None:
+                before = self.judge.roster_before(self.judge.log.commits[origin.commit])
+                allowed = set(self.ctx.approver_roles("person"))
+                found = not any(person.active and person.roles & allowed for person in before.values())
+        self.grant_records[key] = found
+        return found
 
 
 def _head(root: Path) -> str | None:
@@ -371,6 +437,22 @@ def _head(root: Path) -> str | None:
         return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip() or None
     except PmarklintError:  # no commit yet
         return None
+
+
+def _is_ancestor(root: Path, older: str, newer: str) -> bool:
+    try:
+        git(root, "merge-base", "--is-ancestor", older, newer)
+    except PmarklintError:
+        return False
+    return True
+
+
+def _touched(root: Path, older: str, newer: str, folders: list[str]) -> set[str]:
+    """Every PMS file that a commit after ``older`` up to ``newer`` touched (paths relative to the root)."""
+    out = git(
+        root, "log", "--format=", "--name-only", "-z", "--no-renames", "--relative", f"{older}..{newer}", "--", *folders
+    )
+    return {p for p in out.decode("utf-8", "surrogateescape").replace("\n", "\0").split("\0") if p}
 
 
 def _changed(root: Path, folders: list[str]) -> set[str]:

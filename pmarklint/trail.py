@@ -1,0 +1,1105 @@
+"""The audit trail (``pmarklint trail``): what happened to every entry of the PMS during a period, read from git
+history, per entry and not per file.
+
+How it reads history without re-parsing every revision of a ledger:
+
+* one ``git log --raw`` over the PMS folders (:func:`pmarklint.history.read_log`) gives the commits and, per
+  commit, which files changed from which blob to which;
+* for each change of the period, the old and the new blob are split into entry slices (by id, without
+  parsing YAML) and the slices' bytes are compared: only entries whose bytes differ are parsed, and an entry
+  that did not change between two revisions is parsed once (:class:`pmarklint.history.Entries`);
+* an id that leaves one file and enters another in the same commit is a move (a renamed file or a ledger
+  split by department moves every entry), reported with whatever else changed;
+* each blob is read from git once: a blob's bytes are kept from its first use to its last, and the uses are
+  counted before the changes are read (:class:`_Kept`);
+* merge commits are not read again for the changes their branch made (those are reported on the branch's
+  own commits); what a merge changed beyond all its parents (a conflict resolved by hand, an edit in the
+  merge) comes from one ``git log -c --raw`` over the period's merges, entry by entry, within each file;
+* the state at the end of the period (reviews overdue, the roster whose signing keys verify signatures) is
+  the tree of one commit, parsed once.
+
+Approvals are judged by :class:`pmarklint.approval_history.Judge`, through :func:`approval_judge` (the one
+place the trail asks whether git backs an approval). Signatures come from git (``%G?``), verified against an
+allowed-signers file written from the roster's ``signing_keys`` as it stands at the end of the period.
+
+:func:`build_trail` returns a :class:`Trail`: plain data, in no language. :mod:`pmarklint.trail_render` lays it
+out (Markdown, HTML, JSON, CSV) in the reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import subprocess
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pmarklint.approval_history import Judge
+from pmarklint.approvals import Approval, Level, digest, level_of
+from pmarklint.cache import Cache
+from pmarklint.config import Config, find_root, load_config
+from pmarklint.dates import Duration, add_months, parse_date
+from pmarklint.errors import PmarklintError
+from pmarklint.history import Blobs, Entries, Log, git, is_shallow, read_log, tree
+from pmarklint.i18n import text
+from pmarklint.resources import KINDS
+
+ACTIONS = ("added", "modified", "moved", "retired", "removed")
+APPROVAL_STATES = ("approved", "superseded", "unapproved", "not_required")
+SIGNATURE_STATES = ("good", "bad", "unsigned", "unknown")
+# git's %G? letters: G good; B bad; R good signature by a revoked key; N none; U good, key of unknown validity
+# (not in the allowed-signers file); X, Y expired signature or key; E cannot be checked.
+_SIGNATURE_WORDS = {"G": "good", "B": "bad", "R": "bad", "N": "unsigned"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+# -- what the trail holds ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Period:
+    since: dt.date  # first day (for a revision: the day of its commit)
+    until: dt.date  # last day, the end of the period
+    since_rev: str | None = None  # --since as a revision, as given
+    until_rev: str | None = None
+    since_commit: str | None = None  # resolved
+    until_commit: str | None = None
+
+
+@dataclass(frozen=True)
+class Signature:
+    status: str  # good, bad, unsigned, unknown
+    letter: str  # git's %G?
+    signer: str | None = None  # the person id whose key made a good signature (%GS)
+
+
+@dataclass(frozen=True)
+class CommitInfo:
+    sha: str
+    author_name: str
+    author_email: str
+    author_date: str  # ISO 8601 with the author's offset
+    committer_date: str
+    subject: str
+    merge: bool
+    signature: Signature
+
+    @property
+    def day(self) -> str:
+        return self.author_date[:10]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # dotted path inside the entry: retention.period, overseas[US].basis, risks[0].measure
+    old: Any  # None: absent
+    new: Any
+
+
+@dataclass
+class EntryChange:
+    seq: int  # the commit's position in the period, oldest first
+    commit: str
+    entry: str
+    kind: str
+    action: str  # one of ACTIONS
+    path: str  # the file the entry is in after the change (before it, when removed)
+    moved_from: str | None
+    fields: tuple[FieldChange, ...]
+    content_changed: bool  # the entry's content (everything but its approvals) changed
+    digest: str | None  # of the content after the change
+    merge: bool = False  # made by a merge commit beyond what its parents had
+    approval: str | None = None  # one of APPROVAL_STATES; None when there is nothing to approve
+    approved_in: tuple[str, ...] = ()  # the commits that approved this very content
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    seq: int
+    commit: str
+    entry: str
+    kind: str
+    path: str
+    by: str
+    role: str
+    date: str
+    digest: str
+    matches_content: bool  # the digest is the entry's content in that commit
+    backed: bool  # git backs it (approval_history.Judge)
+    reason: str | None  # a message key when it is not backed
+    reason_args: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DateMove:
+    """A review (``last_reviewed``) or a contractor evaluation (``evaluation.date``) recorded in a commit."""
+
+    seq: int
+    commit: str
+    entry: str
+    kind: str
+    path: str
+    old: str | None
+    new: str
+    result: str | None = None  # evaluation.result, for evaluations
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """An entry at the end of the period whose review is overdue, or that was never reviewed."""
+
+    entry: str
+    kind: str
+    path: str
+    last_reviewed: str | None
+    every: str
+    due: str | None
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds or self.ids or self.paths)
+
+
+@dataclass(frozen=True)
+class Summary:
+    commits: int
+    changed: int
+    added: int
+    retired: int
+    removed: int
+    moved: int
+    content_changes: int
+    approved: int
+    superseded: int
+    unapproved: int
+    not_required: int
+    approvals: int
+    backed: int
+    not_backed: int
+    reviews: int
+    overdue: int
+    never_reviewed: int
+    evaluated: int
+    approvers: tuple[tuple[str, int, int], ...]  # (person, approvals, of which backed by git)
+
+
+@dataclass
+class Trail:
+    root: Path
+    period: Period
+    filters: Filters
+    organization: str
+    language: str | None  # pmarklint.yaml's language
+    end_commit: str | None  # the tree the end of the period is judged on
+    commits: dict[str, CommitInfo]  # every commit the trail refers to, oldest first
+    changes: list[EntryChange]
+    approvals: list[ApprovalRecord]
+    reviews: list[DateMove]
+    evaluations: list[DateMove]
+    overdue: list[ReviewState]
+    never_reviewed: list[ReviewState]
+
+    def summary(self) -> Summary:
+        def ids(action: str) -> int:
+            return len({c.entry for c in self.changes if c.action == action})
+
+        judged = [c for c in self.changes if c.approval is not None]
+        states = Counter(c.approval for c in judged)
+        per: dict[str, list[int]] = {}
+        for item in self.approvals:
+            counts = per.setdefault(item.by, [0, 0])
+            counts[0] += 1
+            counts[1] += item.backed
+        return Summary(
+            commits=len(self.commits),
+            changed=len({c.entry for c in self.changes if c.content_changed and c.action not in ("added", "removed")}),
+            added=ids("added"),
+            retired=ids("retired"),
+            removed=ids("removed"),
+            moved=len({c.entry for c in self.changes if c.moved_from is not None}),
+            content_changes=len(judged),
+            approved=states["approved"],
+            superseded=states["superseded"],
+            unapproved=states["unapproved"],
+            not_required=states["not_required"],
+            approvals=len(self.approvals),
+            backed=sum(1 for a in self.approvals if a.backed),
+            not_backed=sum(1 for a in self.approvals if not a.backed),
+            reviews=len(self.reviews),
+            overdue=len(self.overdue),
+            never_reviewed=len(self.never_reviewed),
+            evaluated=len({e.entry for e in self.evaluations}),
+            approvers=tuple((person, n, backed) for person, (n, backed) in sorted(per.items(), key=_by_count)),
+        )
+
+
+def _by_count(item: tuple[str, list[int]]) -> tuple[int, str]:
+    return -item[1][0], item[0]
+
+
+# -- approvals: the one call into pmarklint.approval_history -------------------------------------------------
+JudgeFn = Callable[[str, Approval, str], tuple[bool, str | None, dict[str, str]]]
+
+
+def approval_judge(root: Path, log: Log, entries: Entries, config: Config, roster: Mapping[str, Any]) -> JudgeFn:
+    """(backed, reason key, reason arguments) for an approval that ``commit`` added to ``entry_id``.
+
+    ``roster`` (the person entries at the end of the period) is what the trail has to offer; today's Judge
+    reads the roster of each approval's parent commit from the log itself."""
+    judges: list[Judge] = []  # built on the first approval: a trail without approvals never needs it
+    people = config.folders["person"]
+
+    def call(commit: str, item: Approval, entry_id: str) -> tuple[bool, str | None, dict[str, str]]:
+        if not judges:
+            judges.append(Judge(root, log, entries, lambda path: under(path, people)))
+        verdict = judges[0].judge(commit, item, entry_id)
+        args = {str(k): str(v) for k, v in verdict.args.items()}
+        return verdict.backed, verdict.reason, args
+
+    return call
+
+
+# -- the command's entry point ---------------------------------------------------------------------------
+def build_trail(
+    start: Path,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    today: str | None = None,
+    filters: Filters | None = None,
+    lang: str = "en",
+) -> Trail:
+    """The audit trail of the PMS repository at (or above) ``start``; a PmarklintError when it cannot be
+    built (not a repository, not in git, a shallow clone, a bad period)."""
+    from pmarklint.engine import resolve_today
+
+    root = find_root(start, lang)
+    config = load_config(root, Cache(None), lang)
+    _require_full_history(root, lang)
+    period = resolve_period(root, since, until, resolve_today(today, lang), lang)
+    with _Kept(root) as blobs:
+        return _Builder(root, config, period, filters or Filters(), blobs).build()
+
+
+def _require_full_history(root: Path, lang: str) -> None:
+    try:
+        inside = git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
+    except PmarklintError:
+        inside = False
+    if not inside:
+        raise PmarklintError(text("trail.not_git", lang, path=str(root)))
+    if is_shallow(root):
+        raise PmarklintError(text("trail.shallow", lang))
+
+
+def resolve_period(root: Path, since: str | None, until: str | None, today: dt.date, lang: str) -> Period:
+    """--since and --until as dates or revisions. Default: the twelve months up to today (2025-04-01 to
+    2026-03-31 when today is 2026-03-31)."""
+    end_day, end_commit = _bound(root, until, "--until", lang) if until else (today, None)
+    if since:
+        start_day, start_commit = _bound(root, since, "--since", lang)
+    else:
+        start_day, start_commit = add_months(end_day, -12) + dt.timedelta(days=1), None
+    if start_day > end_day:
+        raise PmarklintError(text("trail.bad_period", lang, since=str(start_day), until=str(end_day)))
+    return Period(
+        start_day,
+        end_day,
+        since if start_commit else None,
+        until if end_commit else None,
+        start_commit,
+        end_commit,
+    )
+
+
+def _bound(root: Path, value: str, option: str, lang: str) -> tuple[dt.date, str | None]:
+    if _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value), None
+        except ValueError:
+            raise PmarklintError(text("trail.bad_date", lang, option=option, value=value)) from None
+    try:
+        sha = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{value}^{{commit}}").decode().strip()
+    except PmarklintError:
+        sha = ""
+    if not sha:
+        raise PmarklintError(text("trail.bad_rev", lang, option=option, value=value))
+    stamp = git(root, "log", "-1", "--no-show-signature", "--format=%cI", sha).decode().strip()
+    return dt.date.fromisoformat(stamp[:10]), sha
+
+
+def under(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or inside it (both relative to the root, '/'-separated)."""
+    folder = folder.strip("/")
+    return not folder or folder == "." or path == folder or path.startswith(folder + "/")
+
+
+# -- reading each blob once ---------------------------------------------------------------------------------
+class _Kept(Blobs):
+    """Blobs whose bytes are kept from their first use to their last: the uses are counted before any is
+    read (:meth:`need`) and given back one by one (:meth:`done`), so a ledger's revisions, each the new side
+    of one change and the old side of the next, are read from git once, and only the blobs still to be used
+    stay in memory."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self._uses: Counter[str] = Counter()
+        self._kept: dict[str, bytes] = {}
+
+    def need(self, sha: str | None) -> None:
+        if sha is not None:
+            self._uses[sha] += 1
+
+    def done(self, sha: str | None) -> None:
+        if sha is None:
+            return
+        self._uses[sha] -= 1
+        if self._uses[sha] <= 0:
+            del self._uses[sha]
+            self._kept.pop(sha, None)
+
+    def __enter__(self) -> _Kept:
+        return self
+
+    def read(self, sha: str) -> bytes:
+        data = self._kept.get(sha)
+        if data is None:
+            data = super().read(sha)
+            if self._uses[sha] > 0:
+                self._kept[sha] = data
+        return data
+
+
+# -- field changes --------------------------------------------------------------------------------------------
+# How the items of a list field are told apart, tried in order; ``id`` for any other list of mappings. A list
+# whose items cannot be told apart this way is compared item by item, by position.
+_ITEM_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "approvals": (("by", "role", "date"), ("by", "role", "date", "digest")),
+    "overseas": (("country",), ("country", "recipient")),
+    "certifications": (("type",), ("type", "number")),
+    "risks": (("threat",), ("phase", "threat")),
+    "documents": (("title",), ("path",)),
+    "records": (("title",),),
+    "recurring": (("task",),),
+}
+_ABSENT: Any = None  # how an absent value is written in a FieldChange
+
+
+def content(entry: Any) -> Any:
+    """The entry without its approvals: what a digest covers."""
+    return {k: v for k, v in entry.items() if k != "approvals"} if isinstance(entry, dict) else entry
+
+
+def diff_fields(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
+    """What differs between two values of an entry (or of a field), as dotted paths."""
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[FieldChange] = []
+        for key in [*old, *(k for k in new if k not in old)]:
+            path = f"{prefix}.{key}" if prefix else str(key)
+            if key in old and key in new:
+                out += diff_fields(old[key], new[key], path)
+            elif _items(old.get(key)) or _items(new.get(key)):  # a list that appears or goes: item by item
+                out += diff_fields(old.get(key, []), new.get(key, []), path)
+            else:
+                out.append(FieldChange(path, old.get(key, _ABSENT), new.get(key, _ABSENT)))
+        return out
+    if isinstance(old, list) and isinstance(new, list) and _all_mappings(old) and _all_mappings(new):
+        return _diff_items(old, new, prefix)
+    return [FieldChange(prefix, old, new)]
+
+
+def whole_fields(entry: Any, *, new: bool) -> list[FieldChange]:
+    """An entry added (``new``) or removed, field by field (its id aside), each with its whole value."""
+    if not isinstance(entry, dict):
+        return []
+    return [
+        FieldChange(str(key), _ABSENT if new else value, value if new else _ABSENT)
+        for key, value in entry.items()
+        if key != "id"
+    ]
+
+
+def _items(value: Any) -> bool:
+    """A non-empty list of mappings."""
+    return isinstance(value, list) and bool(value) and _all_mappings(value)
+
+
+def _all_mappings(items: list[Any]) -> bool:
+    return all(isinstance(item, dict) for item in items)
+
+
+def _diff_items(old: list[dict[str, Any]], new: list[dict[str, Any]], prefix: str) -> list[FieldChange]:
+    name = prefix.rsplit(".", 1)[-1].split("[", 1)[0]
+    for keys in (*_ITEM_KEYS.get(name, ()), ("id",)):
+        old_ids, new_ids = _identities(old, keys), _identities(new, keys)
+        if old_ids is None or new_ids is None:
+            continue
+        out: list[FieldChange] = []
+        for ident, item in old_ids.items():
+            path = f"{prefix}[{ident}]"
+            out += (
+                [FieldChange(path, item, _ABSENT)] if ident not in new_ids else diff_fields(item, new_ids[ident], path)
+            )
+        out += [FieldChange(f"{prefix}[{i}]", _ABSENT, item) for i, item in new_ids.items() if i not in old_ids]
+        return out
+    out = []
+    for index in range(max(len(old), len(new))):
+        path = f"{prefix}[{index}]"
+        if index >= len(new):
+            out.append(FieldChange(path, old[index], _ABSENT))
+        elif index >= len(old):
+            out.append(FieldChange(path, _ABSENT, new[index]))
+        else:
+            out += diff_fields(old[index], new[index], path)
+    return out
+
+
+def _identities(items: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, dict[str, Any]] | None:
+    """Each item by its identity (the values of ``keys``, joined by commas); None when an item lacks one of
+    the keys, a value is not a plain scalar, or two items share an identity."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        values = [item.get(k) for k in keys]
+        if any(v is None or isinstance(v, (dict, list)) for v in values):
+            return None
+        ident = ",".join(_scalar(v) for v in values)
+        if ident in out:
+            return None
+        out[ident] = item
+    return out
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def is_retired(entry: Any) -> bool:
+    return isinstance(entry, dict) and entry.get("status") == "retired"
+
+
+# -- building ---------------------------------------------------------------------------------------------------
+@dataclass
+class _Merge:
+    sha: str
+    files: list[tuple[str, tuple[str | None, ...], str | None]]  # (path, the parents' blobs, the merge's blob)
+
+
+class _Builder:
+    def __init__(self, root: Path, config: Config, period: Period, filters: Filters, blobs: _Kept) -> None:
+        self.root = root
+        self.config = config
+        self.period = period
+        self.filters = filters
+        self.blobs = blobs
+        self.entries = Entries(blobs)
+        self.folders = sorted(set(config.folders.values()))
+        self.kinds = set(filters.kinds or KINDS)
+        self.ids = set(filters.ids)
+        self.changes: list[EntryChange] = []
+        self.approvals: list[ApprovalRecord] = []
+        self.reviews: list[DateMove] = []
+        self.evaluations: list[DateMove] = []
+        self.paths: dict[str, set[str]] = {}  # entry id → every file it was in during the period
+        self.kind_of: dict[str, str] = {}
+        self.last_read: dict[str, Any] = {}  # entry id → its value after its latest change that parsed
+        self.judge: JudgeFn | None = None
+        self.log = Log()
+
+    # -- the plan -------------------------------------------------------------------------------------------
+    def build(self) -> Trail:
+        head = self.period.until_commit or _head(self.root)
+        self.log = read_log(self.root, self.folders, head) if head else Log()
+        selected = self._selected()
+        end = self._end_commit(head)
+        end_tree = tree(self.root, end, self.folders) if end else {}
+        merges = self._merges([sha for sha in selected if len(self.log.commits[sha].parents) > 1])
+        for sha in selected:
+            for change in self.log.changes.get(sha, []):
+                self.blobs.need(change.old)
+                self.blobs.need(change.new)
+        for merge in merges.values():
+            for _, parents, result in merge.files:
+                for blob in (*parents, result):
+                    self.blobs.need(blob)
+        for blob in end_tree.values():
+            self.blobs.need(blob)
+
+        roster = self._roster(end_tree)
+        self.judge = approval_judge(self.root, self.log, self.entries, self.config, roster)
+        for seq, sha in enumerate(selected):
+            if sha in merges:
+                self._merge(seq, merges[sha])
+            elif len(self.log.commits[sha].parents) <= 1:
+                self._commit(seq, sha)
+        overdue, never = self._end_state(end_tree)
+        self._judge_changes()
+
+        keep = self._filter(end_tree)
+        changes = [c for c in self.changes if keep(c.entry)]
+        approvals = [a for a in self.approvals if keep(a.entry)]
+        reviews = [r for r in self.reviews if keep(r.entry)]
+        evaluations = [e for e in self.evaluations if keep(e.entry)]
+        used = {c.commit for c in changes} | {a.commit for a in approvals}
+        used |= {d.commit for d in (*reviews, *evaluations)}
+        order = [sha for sha in selected if sha in used]
+        signatures = self._signatures(order, roster)
+        commits = {sha: self._info(sha, signatures) for sha in order}
+        organization = (self.config.data.get("organization") or {}).get("name")
+        return Trail(
+            root=self.root,
+            period=self.period,
+            filters=self.filters,
+            organization=organization if isinstance(organization, str) else "",
+            language=self.config.language,
+            end_commit=end,
+            commits=commits,
+            changes=sorted(changes, key=lambda c: (c.entry, c.seq)),
+            approvals=sorted(approvals, key=lambda a: (a.entry, a.seq, a.by, a.role, a.date)),
+            reviews=sorted(reviews, key=lambda r: (r.entry, r.seq)),
+            evaluations=sorted(evaluations, key=lambda e: (e.entry, e.seq)),
+            overdue=[o for o in overdue if keep(o.entry)],
+            never_reviewed=[n for n in never if keep(n.entry)],
+        )
+
+    def _selected(self) -> list[str]:
+        """The commits of the period, oldest first: by the day they were committed (in the committer's own
+        time zone), and after --since when it is a revision."""
+        period = self.period
+        excluded: set[str] = set()
+        if period.since_commit:
+            excluded = set(git(self.root, "rev-list", period.since_commit).decode().split())
+        out = []
+        for sha in reversed(self.log.order):
+            day = dt.date.fromisoformat(self.log.commits[sha].committer_date[:10])
+            if sha in excluded:
+                continue
+            if period.since_commit is None and day < period.since:
+                continue
+            if period.until_commit is None and day > period.until:
+                continue
+            out.append(sha)
+        return out
+
+    def _end_commit(self, head: str | None) -> str | None:
+        """The commit whose tree is the state at the end of the period: --until's, else the newest commit on
+        the first-parent line of HEAD committed on or before the last day."""
+        if head is None or self.period.until_commit:
+            return head
+        proc = subprocess.Popen(
+            ["git", "log", "--first-parent", "--no-show-signature", "--format=%H %cI", head],
+            cwd=self.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert proc.stdout is not None
+        found = None
+        try:
+            for line in proc.stdout:
+                sha, stamp = line.decode().split()
+                if dt.date.fromisoformat(stamp[:10]) <= self.period.until:
+                    found = sha
+                    break
+        finally:
+            proc.stdout.close()
+            proc.kill()
+            proc.wait()
+        return found
+
+    # -- one commit ----------------------------------------------------------------------------------------
+    def _kind(self, blob: str | None) -> str | None:
+        kind = self.entries.kind(blob) if blob else None
+        return kind if kind in self.kinds else None
+
+    def _ids(self, blob: str | None, kind: str | None) -> set[str]:
+        return self.entries.ids(blob) if blob and kind else set()
+
+    def _slices(self, blob: str) -> dict[str, tuple[int, int]] | None:
+        """Id → (start, end) of each entry's item in the blob, split once per blob and cached by Entries."""
+        return self.entries.slices(blob)
+
+    def _edited(self, old: str, new: str, common: set[str]) -> list[str]:
+        """The ids among ``common`` (in both blobs) whose item bytes differ. Only items outside the stretches
+        the two blobs share at their start and at their end are compared, so a change of one entry in a large
+        ledger costs a comparison of bytes in C plus a look at each id, not a slice of every entry."""
+        before, after = self._slices(old), self._slices(new)
+        wanted = common & self.ids if self.ids else common
+        if before is None or after is None:
+            get = self.entries.get
+            return sorted(i for i in wanted if get(old, i) != get(new, i))
+        x, y = self.blobs.read(old), self.blobs.read(new)
+        head = common_prefix(x, y)
+        tail = len(y) - common_suffix(x, y, min(len(x), len(y)) - head)
+        shift = len(y) - len(x)
+        out = []
+        for entry_id in wanted:
+            (a, b), (c, d) = before[entry_id], after[entry_id]
+            if (a, b) == (c, d) and d <= head:
+                continue  # in the stretch both blobs start with
+            if c >= tail and (a, b) == (c - shift, d - shift):
+                continue  # in the stretch both blobs end with
+            if x[a:b] != y[c:d]:
+                out.append(entry_id)
+        return sorted(out)
+
+    def _wanted(self, entry_id: str) -> bool:
+        return not self.ids or entry_id in self.ids
+
+    def _commit(self, seq: int, sha: str) -> None:
+        left: dict[str, tuple[str, str, str]] = {}  # id → (path, blob, kind) of the file it left
+        entered: dict[str, tuple[str, str, str]] = {}
+        edited: list[tuple[str, str, str, str, str]] = []
+        changes = self.log.changes.get(sha, [])
+        for change in changes:
+            old_kind, new_kind = self._kind(change.old), self._kind(change.new)
+            old_ids, new_ids = self._ids(change.old, old_kind), self._ids(change.new, new_kind)
+            for entry_id in old_ids - new_ids:
+                left[entry_id] = (change.path, change.old or "", old_kind or "")
+            for entry_id in new_ids - old_ids:
+                entered[entry_id] = (change.path, change.new or "", new_kind or "")
+            both = old_ids & new_ids
+            if both:
+                assert change.old is not None and change.new is not None and new_kind is not None
+                for entry_id in self._edited(change.old, change.new, both):
+                    edited.append((entry_id, change.path, change.old, change.new, new_kind))
+        get = self.entries.get
+        for entry_id, path, old, new, kind in edited:
+            before = get(old, entry_id)
+            if before is None:  # the entry did not parse before this commit: compare with how it last did
+                before = self.last_read.get(entry_id)
+            self._event(seq, sha, entry_id, kind, path, None, before, get(new, entry_id), "modified")
+        for entry_id in sorted(left.keys() | entered.keys()):
+            if not self._wanted(entry_id):
+                continue
+            if entry_id in left and entry_id in entered:
+                (source, old, _), (path, new, kind) = left[entry_id], entered[entry_id]
+                self._event(seq, sha, entry_id, kind, path, source, get(old, entry_id), get(new, entry_id), "moved")
+            elif entry_id in left:
+                path, old, kind = left[entry_id]
+                self._event(seq, sha, entry_id, kind, path, None, get(old, entry_id), None, "removed")
+            else:
+                path, new, kind = entered[entry_id]
+                self._event(seq, sha, entry_id, kind, path, None, None, get(new, entry_id), "added")
+        for change in changes:
+            self.blobs.done(change.old)
+            self.blobs.done(change.new)
+
+    def _event(
+        self,
+        seq: int,
+        sha: str,
+        entry_id: str,
+        kind: str,
+        path: str,
+        moved_from: str | None,
+        old: Any,
+        new: Any,
+        action: str,
+        merge: bool = False,
+        only: Iterable[str] | None = None,
+        parents: Sequence[Any] | None = None,
+    ) -> None:
+        """Record what happened to one entry in one commit: the change, the approvals it gained, a review or
+        an evaluation. For a merge: ``only`` the fields that differ from every parent, and ``parents``, the
+        entry in each parent (an approval or a review that one parent had is not the merge's)."""
+        if action in ("modified", "moved") and (old is None or new is None):
+            if action == "modified":  # one side does not parse: compare once both do again
+                if isinstance(old, dict):
+                    self.last_read[entry_id] = old
+                elif isinstance(new, dict):
+                    self.last_read[entry_id] = new
+                return
+            fields: list[FieldChange] = []
+        elif action == "added":
+            fields = whole_fields(new, new=True)
+        elif action == "removed":
+            fields = whole_fields(old, new=False)
+        else:
+            fields = diff_fields(old, new)
+        if only is not None:
+            keep = set(only)
+            fields = [f for f in fields if f.field in keep]
+        if action == "modified" and not fields:
+            return  # comments, quoting or layout only
+        if action in ("modified", "moved") and is_retired(new) and not is_retired(old):
+            action = "retired"
+        changed = action in ("added", "removed") or content(old) != content(new)
+        value = new if isinstance(new, dict) else None
+        self.changes.append(
+            EntryChange(
+                seq,
+                sha,
+                entry_id,
+                kind,
+                action,
+                path,
+                moved_from,
+                tuple(fields),
+                changed,
+                digest(value) if value is not None and action != "removed" else None,
+                merge,
+            )
+        )
+        self.paths.setdefault(entry_id, set()).update(p for p in (path, moved_from) if p)
+        self.kind_of[entry_id] = kind
+        if isinstance(new, dict):
+            self.last_read[entry_id] = new
+        if value is not None:
+            olds = (old,) if parents is None else parents
+            self._approvals_added(seq, sha, entry_id, kind, path, olds, value)
+            self._dates(seq, sha, entry_id, kind, path, olds, value, action == "added")
+
+    def _approvals_added(
+        self, seq: int, sha: str, entry_id: str, kind: str, path: str, olds: Sequence[Any], new: Any
+    ) -> None:
+        """The approvals the entry has after the commit that it had in none of ``olds`` (its value before the
+        commit; for a merge, in each parent)."""
+        before = {(a.by, a.role, a.date, a.digest) for old in olds if isinstance(old, dict) for a in Approval.read(old)}
+        current = digest(new)
+        for item in Approval.read(new):
+            if (item.by, item.role, item.date, item.digest) in before:
+                continue
+            assert self.judge is not None
+            backed, reason, args = self.judge(sha, item, entry_id)
+            self.approvals.append(
+                ApprovalRecord(
+                    seq,
+                    sha,
+                    entry_id,
+                    kind,
+                    path,
+                    item.by,
+                    item.role,
+                    item.date,
+                    item.digest,
+                    item.digest == current,
+                    backed,
+                    None if backed else reason,
+                    {} if backed else args,
+                )
+            )
+
+    def _dates(
+        self, seq: int, sha: str, entry_id: str, kind: str, path: str, olds: Sequence[Any], new: Any, added: bool
+    ) -> None:
+        """A review is ``last_reviewed`` moving forward (past its value in every one of ``olds``); an evaluation
+        is ``evaluation.date`` moving forward. An entry added with such a date counts when the date falls in
+        the period."""
+        entries = [old for old in olds if isinstance(old, dict)]
+        moves = [("review", [old.get("last_reviewed") for old in entries], new.get("last_reviewed"))]
+        if kind == "contractor":
+            moves.append(("evaluation", [_evaluation_date(old) for old in entries], _evaluation_date(new)))
+        for what, before, now in moves:
+            day = parse_date(now)
+            days = [d for d in (parse_date(b) for b in before) if d is not None]
+            previous = max(days) if days else None
+            if day is None:
+                continue
+            if added:
+                moved = self.period.since <= day <= self.period.until
+            else:
+                moved = previous is None or day > previous
+            if not moved:
+                continue
+            was = str(previous) if previous is not None else None
+            if what == "review":
+                self.reviews.append(DateMove(seq, sha, entry_id, kind, path, was, str(now)))
+            else:
+                result = new["evaluation"].get("result")
+                self.evaluations.append(
+                    DateMove(seq, sha, entry_id, kind, path, was, str(now), result if isinstance(result, str) else None)
+                )
+
+    # -- merges ---------------------------------------------------------------------------------------------
+    def _merges(self, shas: Sequence[str]) -> dict[str, _Merge]:
+        """For each merge, the files whose content differs from every parent (``git log -c --raw``): only
+        there can a merge have changed something beyond what its parents had."""
+        if not shas:
+            return {}
+        proc = subprocess.run(
+            [
+                "git",
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "-z",
+                "--raw",
+                "-c",
+                "--no-abbrev",
+                "--no-walk=unsorted",
+                "--stdin",
+                "--no-show-signature",
+                "--format=%x01%H",
+                "--",
+                *self.folders,
+            ],
+            cwd=self.root,
+            input="\n".join(shas).encode(),
+            capture_output=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip()
+            raise PmarklintError(f"git log -c failed: {message}")
+        prefix = git(self.root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
+        out: dict[str, _Merge] = {}
+        for record in proc.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+            parts = record.split("\0")
+            sha = parts[0].strip()
+            files: list[tuple[str, tuple[str | None, ...], str | None]] = []
+            rest = [p.lstrip("\n") for p in parts[1:] if p.strip("\n")]
+            for meta, path in zip(rest[0::2], rest[1::2], strict=False):
+                if not meta.startswith("::"):
+                    continue
+                fields = meta.lstrip(":").split()
+                count = len(fields) // 2  # n parent modes + result mode, n parent blobs + result blob, status
+                blobs = [None if b == "0" * 40 else b for b in fields[count : 2 * count]]
+                rel = path[len(prefix) :] if prefix and path.startswith(prefix) else path
+                files.append((rel, tuple(blobs[:-1]), blobs[-1]))
+            out[sha] = _Merge(sha, files)
+        return out
+
+    def _merge(self, seq: int, merge: _Merge) -> None:
+        """What the merge changed beyond all its parents, entry by entry, within each file."""
+        for path, parents, result in merge.files:
+            kinds = [k for k in (self._kind(b) for b in (*parents, result)) if k]
+            kind = self._kind(result) or (kinds[0] if kinds else None)
+            if kind is not None:
+                ids = set(self._ids(result, self._kind(result)))
+                for blob in parents:
+                    ids |= self._ids(blob, self._kind(blob))
+                for entry_id in sorted(ids):
+                    if self._wanted(entry_id):
+                        self._merged_entry(seq, merge.sha, entry_id, kind, path, parents, result)
+            for blob in (*parents, result):
+                self.blobs.done(blob)
+
+    def _merged_entry(
+        self,
+        seq: int,
+        sha: str,
+        entry_id: str,
+        kind: str,
+        path: str,
+        parents: tuple[str | None, ...],
+        result: str | None,
+    ) -> None:
+        piece = self.entries.piece(result, entry_id) if result else None
+        if piece is not None and any(b and self.entries.piece(b, entry_id) == piece for b in parents):
+            return  # the merge took this entry from one of its parents
+        get = self.entries.get
+        after = get(result, entry_id)
+        before = [get(b, entry_id) for b in parents]
+        if any(after == b for b in before):
+            return
+        if after is None:
+            self._event(
+                seq, sha, entry_id, kind, path, None, next(b for b in before if b is not None), None, "removed", True
+            )
+        elif all(b is None for b in before):
+            self._event(seq, sha, entry_id, kind, path, None, None, after, "added", True, None, before)
+        else:
+            # The fields that differ from every parent (where a parent had the entry).
+            differing = [{f.field for f in diff_fields(b, after)} for b in before if b is not None]
+            only = set.intersection(*differing) if differing else set()
+            first = next(b for b in before if b is not None)
+            self._event(seq, sha, entry_id, kind, path, None, first, after, "modified", True, only, before)
+
+    # -- after the period's commits -------------------------------------------------------------------------
+    def _judge_changes(self) -> None:
+        """Whether each change of content was approved: a later commit of the period added an approval whose
+        digest is the content after the change, and git backs it. Otherwise: not required (approvals are off
+        for the kind, or the entry is retired), superseded (a later change of the entry was approved), or
+        unapproved."""
+        backed: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        for item in self.approvals:
+            if item.backed:
+                backed.setdefault((item.entry, item.digest), []).append((item.seq, item.commit))
+        approved_at: dict[str, list[int]] = {}
+        for change in self.changes:
+            if not change.content_changed or change.action == "removed" or change.digest is None:
+                continue
+            hits = [commit for seq, commit in backed.get((change.entry, change.digest), []) if seq > change.seq]
+            if hits:
+                change.approval = "approved"
+                change.approved_in = tuple(dict.fromkeys(hits))
+                approved_at.setdefault(change.entry, []).append(change.seq)
+        for change in self.changes:
+            if change.approval is not None or not change.content_changed or change.digest is None:
+                continue
+            if change.action == "retired" or level_of(self.config.data, change.kind) is Level.OFF:
+                change.approval = "not_required"
+            elif any(seq > change.seq for seq in approved_at.get(change.entry, [])):
+                change.approval = "superseded"
+            else:
+                change.approval = "unapproved"
+
+    def _end_state(self, end_tree: Mapping[str, str]) -> tuple[list[ReviewState], list[ReviewState]]:
+        """Entries at the end of the period whose review is overdue (last_reviewed + review_every before the
+        last day), and active entries never reviewed."""
+        overdue, never = [], []
+        every_by_kind = (self.config.data.get("review") or {}).get("every") or {}
+        for path, blob in sorted(end_tree.items()):
+            kind = self._kind(blob)
+            if kind is not None:
+                for entry_id, entry in sorted(self.entries.all(blob).items()):
+                    self.paths.setdefault(entry_id, set()).add(path)
+                    self.kind_of.setdefault(entry_id, kind)
+                    if is_retired(entry):
+                        continue
+                    own = entry.get("review_every")
+                    every_text = own if Duration.parse(own) else every_by_kind.get(kind, "P1Y")
+                    every = Duration.parse(every_text) or Duration(years=1)
+                    if "last_reviewed" not in entry:
+                        never.append(ReviewState(entry_id, kind, path, None, str(every_text), None))
+                        continue
+                    last = parse_date(entry.get("last_reviewed"))
+                    if last is not None and every.after(last) < self.period.until:
+                        due = str(every.after(last))
+                        overdue.append(ReviewState(entry_id, kind, path, str(last), str(every_text), due))
+            self.blobs.done(blob)
+        return overdue, never
+
+    def _roster(self, end_tree: Mapping[str, str]) -> dict[str, Any]:
+        people: dict[str, Any] = {}
+        for path, blob in sorted(end_tree.items()):
+            if under(path, self.config.folders["person"]) and self.entries.kind(blob) == "person":
+                people.update(self.entries.all(blob))
+        return people
+
+    def _filter(self, end_tree: Mapping[str, str]) -> Callable[[str], bool]:
+        kinds, ids, paths = set(self.filters.kinds), set(self.filters.ids), [_clean(p) for p in self.filters.paths]
+
+        def keep(entry_id: str) -> bool:
+            if kinds and self.kind_of.get(entry_id) not in kinds:
+                return False
+            if ids and entry_id not in ids:
+                return False
+            return not paths or any(under(p, folder) for p in self.paths.get(entry_id, ()) for folder in paths)
+
+        return keep
+
+    # -- commits ---------------------------------------------------------------------------------------------
+    def _info(self, sha: str, signatures: Mapping[str, Signature]) -> CommitInfo:
+        commit = self.log.commits[sha]
+        return CommitInfo(
+            sha,
+            commit.author_name,
+            commit.author_email,
+            commit.author_date,
+            commit.committer_date,
+            commit.subject,
+            len(commit.parents) > 1,
+            signatures.get(sha, Signature("unknown", "E")),
+        )
+
+    def _signatures(self, shas: Sequence[str], roster: Mapping[str, Any]) -> dict[str, Signature]:
+        """git's verdict on each commit's signature (``%G?``), against the signing keys of the roster at the
+        end of the period: the principal of each key is the person's id."""
+        if not shas:
+            return {}
+        lines = []
+        for person_id, entry in sorted(roster.items()):
+            keys = entry.get("signing_keys") if isinstance(entry, dict) else None
+            for key in keys if isinstance(keys, list) else []:
+                if isinstance(key, str) and key.strip() and not set(key) & {"\n", "\r", '"'}:
+                    lines.append(f'"{person_id}" namespaces="git" {key.strip()}\n')
+        with tempfile.TemporaryDirectory(prefix="pmarklint-trail-") as folder:
+            signers = os.path.join(folder, "allowed_signers")
+            with open(signers, "w", encoding="utf-8") as out:
+                out.writelines(lines)
+            proc = subprocess.run(
+                [
+                    "git",
+                    "-c",
+                    f"gpg.ssh.allowedSignersFile={signers}",
+                    "log",
+                    "--no-walk=unsorted",
+                    "--stdin",
+                    "--no-show-signature",
+                    "--format=%x01%H%x00%G?%x00%GS",
+                ],
+                cwd=self.root,
+                input="\n".join(shas).encode(),
+                capture_output=True,
+                check=False,
+            )
+        found = {}
+        for record in proc.stdout.decode("utf-8", "replace").split("\x01")[1:]:
+            sha, letter, signer = [*record.strip("\n").split("\0"), "", ""][:3]
+            letter = letter.strip() or "E"
+            status = _SIGNATURE_WORDS.get(letter, "unknown")
+            found[sha] = Signature(status, letter, (signer.strip() or None) if status == "good" else None)
+        return found
+
+
+def common_prefix(x: bytes, y: bytes) -> int:
+    """How many bytes ``x`` and ``y`` share at their start, by halving (slices compare in C; a memoryview
+    would compare byte by byte in Python's terms and be much slower)."""
+    low, high = 0, min(len(x), len(y))
+    if x[:high] == y[:high]:
+        return high
+    while high - low > 1:  # x[:low] == y[:low] and x[:high] != y[:high]
+        middle = (low + high) // 2
+        if x[low:middle] == y[low:middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def common_suffix(x: bytes, y: bytes, most: int) -> int:
+    """How many bytes (at most ``most``) ``x`` and ``y`` share at their end."""
+    low, high = 0, max(most, 0)
+    if high == 0 or x[len(x) - high :] == y[len(y) - high :]:
+        return high
+    while high - low > 1:  # the last ``low`` bytes agree, the last ``high`` do not
+        middle = (low + high) // 2
+        if x[len(x) - middle : len(x) - low] == y[len(y) - middle : len(y) - low]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _evaluation_date(entry: Mapping[str, Any]) -> Any:
+    evaluation = entry.get("evaluation")
+    return evaluation.get("date") if isinstance(evaluation, dict) else None
+
+
+def _head(root: Path) -> str | None:
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip() or None
+    except PmarklintError:
+        return None  # no commit yet
+
+
+def _clean(path: str) -> str:
+    out = path.replace("\\", "/").strip()
+    while out.startswith("./"):
+        out = out[2:]
+    return out.strip("/")
+
+
+def jsonable(value: Any) -> Any:
+    """A value of an entry as JSON can hold it (YAML's .inf and .nan become text)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    return value
