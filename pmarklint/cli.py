@@ -4,8 +4,10 @@ in :func:`main` turns a tool failure into exit code 2. Heavy modules are importe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 from typing import NoReturn
@@ -82,6 +84,12 @@ def cli() -> None:
     "env:PRE_COMMIT_FROM_REF.",
 )
 @click.option(
+    "--as-of",
+    metavar="DATE|REV",
+    help="Check the repository as it stood at the last commit on or before DATE (YYYY-MM-DD, on the main "
+    "line) or at the git revision REV, judged on that day; the report names the commit.",
+)
+@click.option(
     "--no-history",
     is_flag=True,
     help="Skip the checks that read git history (PML404 to PML407, PML901): who added each approval.",
@@ -96,6 +104,7 @@ def check(
     no_cache: bool,
     changed_since: str | None,
     no_history: bool,
+    as_of: str | None,
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
     holds pmarklint.yaml).
@@ -109,12 +118,21 @@ def check(
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
     early = lang or system_language()
-    result = run_check(
-        path, today=today, lang=early, use_cache=not no_cache, changed_since=changed_since, history=not no_history
-    )
-    final = lang or result.config.language or early
-    color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = REPORTERS[fmt](result, final, color)
+    with contextlib.ExitStack() as stack:
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pmarklint-as-of-"))) if as_of else None
+        result = run_check(
+            path,
+            today=today,
+            lang=early,
+            use_cache=not no_cache,
+            changed_since=changed_since,
+            history=not no_history,
+            as_of=as_of,
+            workdir=workdir,
+        )
+        final = lang or result.config.language or early
+        color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        report = REPORTERS[fmt](result, final, color)  # the text report reads lines from the extracted files
     if output is None:
         click.echo(report, nl=False)
     else:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pmarklint.as_of import AsOf
+from pmarklint.as_of import resolve as resolve_as_of
 from pmarklint.cache import Cache, default_directory
 from pmarklint.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.config import CONFIG_NAME, Config, find_root, load_config
@@ -57,6 +59,8 @@ class CheckResult:
     checked_files: tuple[str, ...] = ()  # every PMS file that was read, relative to the root
     repository_root: Path | None = None  # the git work tree's top folder, when the root is inside one
     changes: ChangeSet | None = None  # with --changed-since: what the change touched
+    as_of: AsOf | None = None  # with --as-of: the commit whose tree was checked
+    source_root: Path | None = None  # where the checked files are when not under root (--as-of)
 
     @property
     def errors(self) -> int:
@@ -242,7 +246,11 @@ def run_check(
     use_cache: bool = True,
     changed_since: str | None = None,
     history: bool = True,
+    as_of: str | None = None,
+    workdir: Path | None = None,
 ) -> CheckResult:
+    """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
+    tree is extracted into ``workdir``, which the caller keeps until the report is written."""
     root = find_root(start, lang)
     day = resolve_today(today, lang)
     gc_was_enabled = gc.isenabled()
@@ -250,6 +258,8 @@ def run_check(
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
     try:
+        if as_of is not None:
+            return _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
         result, loaded = _run(root, git_dir, cache, day, lang, history=history)
         if changed_since is not None:
             result = _only_changes(result, loaded, changed_since, cache, lang)
@@ -257,6 +267,32 @@ def run_check(
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _as_of(
+    root: Path,
+    git_dir: Path | None,
+    cache: Cache,
+    value: str,
+    today: str | None,
+    lang: str,
+    history: bool,
+    changed_since: str | None,
+    workdir: Path | None,
+) -> CheckResult:
+    if changed_since is not None:
+        raise PmarklintError(text("ui.as_of_both", lang))
+    if git_dir is None:
+        raise PmarklintError(text("ui.as_of_no_git", lang, value=value))
+    point = resolve_as_of(root, value, lang)
+    if workdir is None:  # pragma: no cover - a caller's mistake, not a user's
+        raise ValueError("--as-of needs a folder to extract the commit into")
+    source = extract(root, point.commit, workdir)
+    if not (source / CONFIG_NAME).is_file():
+        raise PmarklintError(text("ui.as_of_no_config", lang, value=value, commit=point.commit[:10]))
+    day = resolve_today(today, lang) if today else point.day
+    result, _ = _run(source, None, cache, day, lang, history=history, history_at=(root, point.commit))
+    return replace(result, root=root, source_root=source, as_of=point, repository_root=find_toplevel(root))
 
 
 def _only_changes(
@@ -284,7 +320,14 @@ def _only_changes(
 
 
 def _run(
-    root: Path, git_dir: Path | None, cache: Cache, today: dt.date, lang: str, *, history: bool = False
+    root: Path,
+    git_dir: Path | None,
+    cache: Cache,
+    today: dt.date,
+    lang: str,
+    *,
+    history: bool = False,
+    history_at: tuple[Path, str] | None = None,
 ) -> tuple[CheckResult, dict[str, FileResult]]:
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
@@ -315,7 +358,7 @@ def _run(
     if history:  # what git proves about the approvals (pmarklint.rules.history)
         from pmarklint.rules.history import check_history
 
-        check_history(ctx, git_dir, cache)
+        check_history(ctx, git_dir, cache, history_at)
     found += ctx.out
     findings, waived = apply_waivers(ctx, found)
     checked = CheckResult(

@@ -558,3 +558,25 @@ def iter_snapshots(log: Log, paths: Callable[[str], bool]) -> Iterator[tuple[str
             after = before
         state[sha] = after
         yield sha, after
+
+
+def last_commit_on_or_before(root: Path, rev: str, day: str) -> str | None:
+    """The newest commit on the first-parent line of ``rev`` committed on or before ``day`` (YYYY-MM-DD, by
+    the committer's own date), or None when there is none."""
+    proc = subprocess.Popen(
+        ["git", "log", "--first-parent", "--no-show-signature", "--format=%H %cI", rev, "--"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    try:
+        for line in proc.stdout:
+            sha, stamp = line.decode("ascii", "replace").split()
+            if stamp[:10] <= day:
+                return sha
+        return None
+    finally:
+        proc.stdout.close()
+        proc.kill()
+        proc.wait()

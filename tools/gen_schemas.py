@@ -709,6 +709,20 @@ def output_schema() -> dict[str, Any]:
                         ),
                     ]
                 },
+                "as_of": {
+                    "anyOf": [
+                        {"type": "null"},
+                        obj(
+                            {
+                                "requested": {"type": "string"},
+                                "commit": {"type": "string", "pattern": "^[0-9a-f]{40,64}$"},
+                                "committed": {"type": "string"},
+                                "subject": {"type": "string"},
+                            },
+                            ["requested", "commit", "committed", "subject"],
+                        ),
+                    ]
+                },
                 "summary": obj(
                     {
                         "files": {"type": "integer", "minimum": 0},

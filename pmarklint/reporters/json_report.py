@@ -47,6 +47,14 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             "files": sorted(result.changes.files),
             "entries": sorted(result.changes.entries),
         },
+        "as_of": None
+        if result.as_of is None
+        else {
+            "requested": result.as_of.requested,
+            "commit": result.as_of.commit,
+            "committed": result.as_of.committed,
+            "subject": result.as_of.subject,
+        },
         "summary": {
             "files": result.files,
             "entries": result.entries,

@@ -31,6 +31,17 @@ def _source_line(root: Path, rel: str, number: int, cache: dict[str, list[str]])
 def render(result: CheckResult, lang: str, color: bool = False) -> str:
     out: list[str] = []
     sources: dict[str, list[str]] = {}
+    if result.as_of is not None:
+        point = result.as_of
+        line = text(
+            "ui.as_of_line",
+            lang,
+            day=point.day.isoformat(),
+            commit=point.commit[:10],
+            committed=point.committed,
+            subject=point.subject,
+        )
+        out += [_paint(line, "bold", color), ""]
     for rel, items in groupby(result.findings, key=lambda f: f.file):
         out.append(_paint(rel, "bold", color))
         for item in items:
@@ -40,7 +51,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             out.append(f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {item.message(lang)}")
             if item.message_key in _WHOLE_FILE:
                 continue
-            source = _source_line(result.root, rel, item.line, sources)
+            source = _source_line(result.source_root or result.root, rel, item.line, sources)
             if source is not None and source.strip():
                 gutter = f"{item.line:>6} | "
                 out.append(_paint(gutter, "dim", color) + source)

@@ -188,17 +188,22 @@ def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, En
     )
 
 
-def check_history(ctx: Context, git_dir: Path | None, cache: Cache | None = None) -> None:
+def check_history(
+    ctx: Context, git_dir: Path | None, cache: Cache | None = None, at: tuple[Path, str] | None = None
+) -> None:
+    """``at``: (the repository's PMS root, a commit) when the files checked are that commit's tree, extracted
+    elsewhere (``check --as-of``); else the files are the work tree of ``ctx.root`` and history ends at HEAD."""
     roster_refs = {ref.id: ref for ref in ctx.entries("person") if ref.id}
     counted = [
         (ref, item) for ref in ctx.entries() for item in Approval.read(ref.data) if _counts(ctx, ref, item, roster_refs)
     ]
     if not counted:
         return
-    if git_dir is None:
+    if git_dir is None and at is None:
         ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
         return
-    _History(ctx, counted, roster_refs, cache or Cache(None)).run()
+    root, rev = at or (ctx.root, None)
+    _History(ctx, counted, roster_refs, cache or Cache(None), root, rev).run()
 
 
 # What the history says about one approval that HEAD has, by (entry, by, role, date, digest, path at HEAD):
@@ -214,16 +219,27 @@ class _History:
     file that no commit since then touched, and reads history only for the rest."""
 
     def __init__(
-        self, ctx: Context, counted: list[tuple[EntryRef, Approval]], roster_refs: dict[str, EntryRef], cache: Cache
+        self,
+        ctx: Context,
+        counted: list[tuple[EntryRef, Approval]],
+        roster_refs: dict[str, EntryRef],
+        cache: Cache,
+        root: Path,
+        rev: str | None,
     ) -> None:
         self.ctx = ctx
-        self.root = ctx.root
+        self.root = root  # where git runs: the PMS root inside the repository
+        self.rev = rev  # None: HEAD, and the files checked are the work tree; else exactly that commit's tree
         self.counted = counted
         self.roster_refs = roster_refs
         self.roster = roster_of(ref.data for ref in roster_refs.values())
         self.folders = sorted(set(ctx.config.folders.values()))
         self.cache = cache
-        self.cache_key = cache.key("history", b"", _CACHE_FORMAT, tuple(self.folders), ctx.config.folders["person"])
+        # --as-of runs keep their own slot, so that they do not displace the work tree's verdicts
+        slot = "as-of" if rev else "head"
+        self.cache_key = cache.key(
+            "history", b"", _CACHE_FORMAT, slot, tuple(self.folders), ctx.config.folders["person"]
+        )
         self.verdicts: dict[tuple[str, int], bool] = {}  # (entry, approval index) → git backs it
         self.records: dict[tuple[str, ...], Record] = {}
         self.grant_records: dict[tuple[str, str, str], bool] = {}
@@ -235,17 +251,20 @@ class _History:
     @cached_property
     def judge(self) -> Judge:
         """The history, read only when a verdict is not in the cache."""
-        log = read_log(self.root, [*self.folders, "pmarklint.yaml"]) if self.head else Log()
+        log = read_log(self.root, [*self.folders, "pmarklint.yaml"], self.head) if self.head else Log()
         person_folder = self.ctx.config.folders["person"] + "/"
         return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
 
     def run(self) -> None:
-        self.head = _head(self.root)
+        self.head = _head(self.root, self.rev or "HEAD")
         if self.head is not None and is_shallow(self.root):
             self.ctx.report_config("PML901", (), "PML901.shallow")
             return
-        self.changed = _changed(self.root, self.folders) if self.head else None
-        self.head_tree = tree(self.root, "HEAD", self.folders) if self.head else {}
+        if self.head is None:
+            self.changed = None
+        else:
+            self.changed = set() if self.rev else _changed(self.root, self.folders)
+        self.head_tree = tree(self.root, self.head, self.folders) if self.head else {}
         if self.head:
             self._load(self.head)
         with Blobs(self.root) as blobs:
@@ -432,9 +451,9 @@ class _History:
         return found
 
 
-def _head(root: Path) -> str | None:
+def _head(root: Path, rev: str = "HEAD") -> str | None:
     try:
-        return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip() or None
+        return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip() or None
     except PmarklintError:  # no commit yet
         return None
 
