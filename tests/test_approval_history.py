@@ -371,3 +371,16 @@ def test_the_five_signing_commands_of_the_docs_work(
     approve(repo, monkeypatch)  # a plain git commit: commit.gpgsign from the global configuration signs it
     assert "-----BEGIN SSH SIGNATURE-----" in git(repo, "cat-file", "commit", "HEAD")
     assert summary(repo) == []
+
+
+def test_a_stale_approval_says_which_fields_changed_since(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    approve(repo, monkeypatch)
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送")
+    edit(repo, LEDGER, "result: pass", "result: conditional")
+    commit_as(repo, SAITO, "C-001 re-evaluated", day="2026-06-01T10:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML403", "C-001", "approvals[0].digest")]
+    assert "approved this entry on 2026-05-02; changed since: service, evaluation.result." in found[0]["message"]
+    # the same, from what the previous run kept; and without history the message cannot say it
+    assert findings(repo)[0]["message"] == found[0]["message"]
+    assert "changed since:" not in findings(repo, "--no-history")[0]["message"]

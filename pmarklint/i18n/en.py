@@ -131,6 +131,7 @@ MESSAGES = {
     "PML402.role_not_held": "'{person}' approved as {role_id}, a role the roster does not give them: correct the role, or have a person who holds it sign",
     # PML403
     "PML403.stale": "stale approval: '{person}' ({role_id}) approved this entry on {date}, and it has changed since; review the change and sign again ('pmarklint sign {id} --as {person}')",
+    "PML403.stale_fields": "stale approval: '{person}' ({role_id}) approved this entry on {date}; changed since: {fields}. Review the change and sign again ('pmarklint sign {id} --as {person}')",
     # PML404
     "PML404.own_change": "self-approval: '{person}' approved content they wrote themselves (commit {commit} of {day}); someone else who may approve this kind must review and sign it",
     "PML404.own_pending": "self-approval: '{person}' is committing a change to this entry together with their own approval of it; commit the change, and let someone else who may approve this kind sign it",

@@ -134,6 +134,7 @@ MESSAGES = {
     "PML402.role_not_held": "'{person}' は役割 {role_id} で承認していますが、体制上その役割を持っていません。役割を直すか、その役割を持つ人が承認してください",
     # PML403
     "PML403.stale": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後にエントリが変更されました。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
+    "PML403.stale_fields": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後に次の項目が変更されました: {fields}。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
     # PML404
     "PML404.own_change": "自己承認です。'{person}' が自分で書いた内容(コミット {commit}、{day})を承認しています。この種類を承認できる別の人が確認して承認してください",
     "PML404.own_pending": "自己承認です。'{person}' がこのエントリの変更と自分の承認を同じコミットにしようとしています。変更だけをコミットし、この種類を承認できる別の人に承認してもらってください",

@@ -15,7 +15,9 @@ person, for the entry's current content: other approvals are PML402/PML403 alrea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -197,10 +199,12 @@ def check_history(
     counted = [
         (ref, item) for ref in ctx.entries() for item in Approval.read(ref.data) if _counts(ctx, ref, item, roster_refs)
     ]
-    if not counted:
+    stale = any(f.message_key == "PML403.stale" for f in ctx.out)  # git can say what changed since
+    if not counted and not stale:
         return
     if git_dir is None and at is None:
-        ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
+        if counted:
+            ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
         return
     root, rev = at or (ctx.root, None)
     _History(ctx, counted, roster_refs, cache or Cache(None), root, rev).run()
@@ -247,6 +251,8 @@ class _History:
         self.earlier: dict[tuple[str, ...], Record] = {}
         self.earlier_grants: dict[tuple[str, str, str], bool] = {}
         self.stale: set[str] = set()
+        self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
+        self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     @cached_property
     def judge(self) -> Judge:
@@ -258,7 +264,8 @@ class _History:
     def run(self) -> None:
         self.head = _head(self.root, self.rev or "HEAD")
         if self.head is not None and is_shallow(self.root):
-            self.ctx.report_config("PML901", (), "PML901.shallow")
+            if self.counted:
+                self.ctx.report_config("PML901", (), "PML901.shallow")
             return
         if self.head is None:
             self.changed = None
@@ -284,6 +291,7 @@ class _History:
             if signing and self.ctx.config.data.get("require_signed_approvals") is True:
                 self.signed(signing)
             self.grants()
+            self.stale_fields()
         if self.head:
             self._store(self.head)
 
@@ -300,9 +308,16 @@ class _History:
             self.stale = _touched(self.root, before, head, self.folders)
         self.earlier = stored.get("records") or {}
         self.earlier_grants = stored.get("grants") or {}
+        self.earlier_stale = stored.get("stale") or {}
 
     def _store(self, head: str) -> None:
-        value = {"head": head, "records": self.records, "grants": self.grant_records, "signatures": self.signatures}
+        value = {
+            "head": head,
+            "records": self.records,
+            "grants": self.grant_records,
+            "signatures": self.signatures,
+            "stale": self.stale_records,
+        }
         self.cache.put(self.cache_key, value)
 
     # -- where an entry is at HEAD ------------------------------------------------------------------
@@ -429,6 +444,44 @@ class _History:
                     roles=", ".join(allowed),
                 )
 
+    # -- what changed since a stale approval --------------------------------------------------------
+    def stale_fields(self) -> None:
+        """PML403 (reported by the approvals family) says which fields changed since the approval, where git
+        can tell: the entry as the commit that added the approval had it, against the entry now."""
+        for position, found in enumerate(self.ctx.out):
+            matched = _STALE_PATH.match(found.path or "") if found.message_key == "PML403.stale" else None
+            ref = self.ctx.index.by_id.get(found.entry or "") if matched else None
+            if matched is None or ref is None:
+                continue
+            items = [a for a in Approval.read(ref.data) if a.index == int(matched.group(1))]
+            located = self.at_head(ref) if items else None
+            if not items or located is None or not any(same(items[0], o) for o in Approval.read(located[1])):
+                continue
+            item = items[0]
+            key = (ref.id or "", item.by, item.role, item.date, item.digest, located[0])
+            fields = self.earlier_stale.get(key) if located[0] not in self.stale else None
+            if fields is None:
+                fields = self._changed_since(ref, item, located[0])
+            self.stale_records[key] = fields
+            if fields:
+                shown = ", ".join(fields[:_MOST_FIELDS]) + (
+                    f" (+{len(fields) - _MOST_FIELDS})" if len(fields) > _MOST_FIELDS else ""
+                )
+                args = (*found.args, ("fields", shown))
+                self.ctx.out[position] = replace(found, message_key="PML403.stale_fields", args=tuple(sorted(args)))
+
+    def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...]:
+        from pmarklint.trail import content, diff_fields
+
+        origin = self.judge.approval_origin(ref.id or "", path, item)
+        if origin is None:
+            return ()
+        change = self.judge.log.by_path[origin.path][origin.index]
+        approved = self.entries.get(change.new, ref.id or "")
+        if not isinstance(approved, dict) or digest(approved) != item.digest:
+            return ()  # the commit did not have the content that was approved
+        return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data))))
+
     def _approved(self, ref: EntryRef, allowed: list[str]) -> bool:
         return any(
             item.by != ref.id and item.role in allowed and self.verdicts.get((ref.id or "", item.index), False)
@@ -456,6 +509,10 @@ def _head(root: Path, rev: str = "HEAD") -> str | None:
         return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip() or None
     except PmarklintError:  # no commit yet
         return None
+
+
+_STALE_PATH = re.compile(r"^approvals\[(\d+)\]\.digest$")
+_MOST_FIELDS = 8  # fields named in a PML403 message; more are counted
 
 
 def _is_ancestor(root: Path, older: str, newer: str) -> bool:
