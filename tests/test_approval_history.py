@@ -384,3 +384,20 @@ def test_a_stale_approval_says_which_fields_changed_since(repo: Path, monkeypatc
     # the same, from what the previous run kept; and without history the message cannot say it
     assert findings(repo)[0]["message"] == found[0]["message"]
     assert "changed since:" not in findings(repo, "--no-history")[0]["message"]
+
+
+def test_kept_verdicts_are_redone_for_files_touched_since(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second run reuses what the first learnt from history, except for files commits touched since:
+    here staff take nakamura's approval out and put the same line back in a commit of their own."""
+    approve(repo, monkeypatch)
+    assert summary(repo) == []  # kept in the cache with this HEAD
+    signed = (repo / LEDGER).read_text(encoding="utf-8")
+    start = signed.index("    approvals:\n")
+    lines = signed[start:].split("\n")
+    end = start + len("\n".join(lines[:1] + [line for line in lines[1:5] if line.startswith("      ")])) + 1
+    (repo / LEDGER).write_text(signed[:start] + signed[end:], encoding="utf-8")
+    commit_as(repo, SAITO, "Approval out", day="2026-05-03T10:00:00+09:00")
+    (repo / LEDGER).write_text(signed, encoding="utf-8")
+    commit_as(repo, SAITO, "Approval back", day="2026-05-04T10:00:00+09:00")
+    assert summary(repo) == [("PML405", "C-001", "approvals[0]")]
+    assert summary(repo, "--no-cache") == summary(repo)

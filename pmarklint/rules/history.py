@@ -250,7 +250,7 @@ class _History:
         self.signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.earlier: dict[tuple[str, ...], Record] = {}
         self.earlier_grants: dict[tuple[str, str, str], bool] = {}
-        self.stale: set[str] = set()
+        self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
         self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
         self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -305,7 +305,7 @@ class _History:
         if before != head:
             if not _is_ancestor(self.root, before, head):
                 return  # another branch, or history rewritten: start again
-            self.stale = _touched(self.root, before, head, self.folders)
+            self.touched = _touched(self.root, before, head, self.folders)
         self.earlier = stored.get("records") or {}
         self.earlier_grants = stored.get("grants") or {}
         self.earlier_stale = stored.get("stale") or {}
@@ -338,7 +338,7 @@ class _History:
     def committed(self, ref: EntryRef, item: Approval, path: str) -> Record:
         """Judge an approval HEAD has (from the cache when nothing touched its file since), and report."""
         key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
-        record = self.earlier.get(key) if path not in self.stale else None
+        record = self.earlier.get(key) if path not in self.touched else None
         if record is None:
             record = self._trace(ref, item, path)
         self.records[key] = record
@@ -459,7 +459,7 @@ class _History:
                 continue
             item = items[0]
             key = (ref.id or "", item.by, item.role, item.date, item.digest, located[0])
-            fields = self.earlier_stale.get(key) if located[0] not in self.stale else None
+            fields = self.earlier_stale.get(key) if located[0] not in self.touched else None
             if fields is None:
                 fields = self._changed_since(ref, item, located[0])
             self.stale_records[key] = fields
@@ -492,7 +492,7 @@ class _History:
         """Whether the role was granted while nobody in the roster could have approved it (the founding
         roster: the first top management and the people appointed with them)."""
         key = (ref.id or "", role, path)
-        found = self.earlier_grants.get(key) if path not in self.stale else None
+        found = self.earlier_grants.get(key) if path not in self.touched else None
         if found is None:
             origin = self.judge.role_origin(ref.id or "", path, role)
             found = False
