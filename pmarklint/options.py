@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -23,3 +24,11 @@ REPO_OPTION = click.option(
     show_default=True,
     help="The PMS repository (or a folder inside it).",
 )
+
+
+def write_stdout(data: bytes) -> None:
+    """Bytes to standard output as they are (a report already encoded, a workbook): through the binary
+    buffer under ``sys.stdout``, whatever stands there (click's test runner puts its own)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

@@ -10,7 +10,7 @@ import click
 
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language, text
-from pmarklint.options import LANG_OPTION
+from pmarklint.options import LANG_OPTION, write_stdout
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md"}
 
@@ -62,7 +62,7 @@ def fitgap(path: Path, fmt: str | None, output: Path | None, today: str | None, 
     language = lang or table.language or early
     data = render_fitgap(table, fmt, language)
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        write_stdout(data)
     else:
         try:
             output.write_bytes(data)

@@ -11,7 +11,7 @@ import click
 
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language
-from pmarklint.options import LANG_OPTION, REPO_OPTION
+from pmarklint.options import LANG_OPTION, REPO_OPTION, write_stdout
 
 KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
 
@@ -57,7 +57,7 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
     language = _language(lang, repository.language)
     result = export_ledger(repository, kind, fmt, language)
     if str(output) == "-":
-        click.get_binary_stream("stdout").write(result.data)
+        write_stdout(result.data)
     else:
         try:
             output.write_bytes(result.data)

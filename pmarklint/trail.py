@@ -8,10 +8,19 @@ How it reads history without re-parsing every revision of a ledger:
 * for each change of the period, the old and the new blob are split into entry slices (by id, without
   parsing YAML) and the slices' bytes are compared: only entries whose bytes differ are parsed, and an entry
   that did not change between two revisions is parsed once (:class:`pmarklint.history.Entries`);
+* the new blob's split is derived from the old one's, looking again only at the items between the bytes the
+  two share at their start and at their end (:meth:`pmarklint.history.Entries.split_near`);
+* a changed entry is put together from its previous revision: only the top-level keys whose lines changed
+  are read, a list that grew at its end (approvals) only for its new items, and plain block YAML without
+  libyaml (:meth:`pmarklint.history.Entries.get_reusing`); digests are computed once per content;
 * an id that leaves one file and enters another in the same commit is a move (a renamed file or a ledger
   split by department moves every entry), reported with whatever else changed;
 * each blob is read from git once: a blob's bytes are kept from its first use to its last, and the uses are
-  counted before the changes are read (:class:`_Kept`);
+  counted before the changes are read (:class:`_Kept`); a second ``git cat-file`` streams them in the order
+  they will be read, so git inflates the next revisions while the current ones are compared (:class:`_Ahead`);
+* a long period is read by two processes: a forked helper reads the later part while this process reads the
+  earlier one (:class:`_Helper`), and the helper's findings follow this process's, in the order of the
+  commits;
 * merge commits are not read again for the changes their branch made (those are reported on the branch's
   own commits); what a merge changed beyond all its parents (a conflict resolved by hand, an edit in the
   merge) comes from one ``git log -c --raw`` over the period's merges, entry by entry, within each file;
@@ -29,16 +38,20 @@ out (Markdown, HTML, JSON, CSV) in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import os
+import pickle
 import re
+import signal
 import subprocess
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from pmarklint.approval_history import Judge
 from pmarklint.approvals import Approval, Level, digest, level_of
@@ -46,7 +59,7 @@ from pmarklint.cache import Cache
 from pmarklint.config import Config, find_root, load_config
 from pmarklint.dates import Duration, add_months, parse_date
 from pmarklint.errors import PmarklintError
-from pmarklint.history import Blobs, Entries, Log, git, is_shallow, read_log, tree
+from pmarklint.history import Blobs, Entries, Log, common_prefix, common_suffix, git, is_shallow, read_log, tree
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS
 
@@ -281,14 +294,24 @@ def build_trail(
 ) -> Trail:
     """The audit trail of the PMS repository at (or above) ``start``; a PmarklintError when it cannot be
     built (not a repository, not in git, a shallow clone, a bad period)."""
-    from pmarklint.engine import resolve_today
-
     root = find_root(start, lang)
     config = load_config(root, Cache(None), lang)
     _require_full_history(root, lang)
-    period = resolve_period(root, since, until, resolve_today(today, lang), lang)
-    with _Kept(root) as blobs:
-        return _Builder(root, config, period, filters or Filters(), blobs).build()
+    if today or os.environ.get("PMARKLINT_TODAY") or not until:
+        from pmarklint.engine import resolve_today  # the checks' engine: imported only when today matters
+
+        day = resolve_today(today, lang)
+    else:
+        day = dt.date.today()  # not used: --until ends the period
+    period = resolve_period(root, since, until, day, lang)
+    collecting = gc.isenabled()
+    gc.disable()  # reading history makes no cyclic garbage; the collector's passes would only cost time
+    try:
+        with _Kept(root) as blobs:
+            return _Builder(root, config, period, filters or Filters(), blobs).build()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _require_full_history(root: Path, lang: str) -> None:
@@ -355,6 +378,18 @@ class _Kept(Blobs):
         super().__init__(root)
         self._uses: Counter[str] = Counter()
         self._kept: dict[str, bytes] = {}
+        self._ahead: _Ahead | None = None
+
+    def ahead(self, order: Sequence[str]) -> None:
+        """Start reading ``order`` (the blobs in the order they will first be read) ahead of use."""
+        if self._ahead is None and len(order) >= _Ahead.WORTH:
+            self._ahead = _Ahead(self.root, order)
+
+    def close(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
+            self._ahead = None
+        super().close()
 
     def need(self, sha: str | None) -> None:
         if sha is not None:
@@ -374,10 +409,192 @@ class _Kept(Blobs):
     def read(self, sha: str) -> bytes:
         data = self._kept.get(sha)
         if data is None:
-            data = super().read(sha)
+            data = self._ahead.take(sha) if self._ahead is not None else None
+            if data is None:
+                data = super().read(sha)
             if self._uses[sha] > 0:
                 self._kept[sha] = data
         return data
+
+
+class _Ahead:
+    """Blobs streamed by a second ``git cat-file --batch`` that is given, up front, every blob in the order
+    the build will first ask for them: git inflates the next revisions while the trail compares the current
+    ones (as far ahead as the pipe holds). A blob asked for a little out of that order is found by reading on
+    and keeping the ones passed over; one asked for again, or far out of order, is not given (:meth:`take`
+    returns None) and the caller reads it the usual way."""
+
+    WORTH = 32  # fewer blobs than this are read as they are asked for
+    REACH = 16  # how far ahead of the stream a blob may be asked for
+    PIPE = 1 << 20  # bytes git may write ahead (Linux lets a pipe hold this much without privileges)
+
+    def __init__(self, root: Path, order: Sequence[str]) -> None:
+        self._order = list(dict.fromkeys(order))
+        self._position = {sha: index for index, sha in enumerate(self._order)}
+        self._next = 0  # the position of the next blob in the stream
+        self._passed: dict[str, bytes] = {}  # read from the stream before they were asked for
+        with tempfile.TemporaryFile() as requests:
+            requests.write("".join(f"{sha}\n" for sha in self._order).encode("ascii"))
+            requests.seek(0)
+            self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=root,
+                stdin=requests,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        _widen(self._proc.stdout, self.PIPE)
+
+    def take(self, sha: str) -> bytes | None:
+        if sha in self._passed:
+            return self._passed.pop(sha)
+        position = self._position.get(sha)
+        if self._proc is None or position is None or not self._next <= position < self._next + self.REACH:
+            return None
+        while self._next <= position:
+            data = self._read()
+            if data is None:
+                self.close()
+                return None
+            current = self._order[self._next]
+            self._next += 1
+            if current == sha:
+                return data
+            self._passed[current] = data
+        return None
+
+    def _read(self) -> bytes | None:
+        assert self._proc is not None and self._proc.stdout is not None
+        stream = self._proc.stdout
+        header = stream.readline().split()
+        if len(header) != 3 or header[1] != b"blob":
+            return None
+        size = int(header[2])
+        data = stream.read(size)
+        stream.read(1)  # the line break after the content
+        return data if len(data) == size else None
+
+    def close(self) -> None:
+        if self._proc is not None:
+            proc, self._proc = self._proc, None
+            proc.kill()  # it may still have blobs to write that nobody will read
+            proc.wait()
+            if proc.stdout is not None:
+                proc.stdout.close()
+        self._passed.clear()
+
+
+def _widen(stream: IO[bytes] | None, size: int) -> None:
+    """Let a pipe hold ``size`` bytes where the system allows it (Linux); elsewhere it keeps its size."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    if stream is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+        try:
+            fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, size)
+        except OSError:
+            pass  # a smaller limit: git writes ahead less
+
+
+_EndState = tuple[list[ReviewState], list[ReviewState], list[tuple[str, str, str]]]
+
+
+class _Incomplete(Exception):
+    """The second process met an entry whose previous value only the first part of the period tells."""
+
+
+class _Helper:
+    """A second process, forked, that reads the later part of a long period while this one reads the earlier
+    part: the commits of a period are read one by one, but what each tells depends only on its own files
+    (an entry that does not parse in one revision is the exception, and then this process reads that part
+    itself). The helper sends back what it found, pickled; when it cannot (no fork on this system, another
+    thread running, any failure), this process reads its part as well."""
+
+    WORTH = 400  # commits in the period below which one process reads them all
+    ADDED = 14  # a file added in a commit costs about as much as this many changed files
+
+    def __init__(self, pid: int, stream: IO[bytes]) -> None:
+        self._pid = pid
+        self._stream = stream
+
+    @classmethod
+    def start(
+        cls,
+        builder: _Builder,
+        selected: Sequence[str],
+        split: int,
+        merges: Mapping[str, _Merge],
+        end_tree: Mapping[str, str],
+    ) -> _Helper | None:
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return None
+        reading, writing = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            return None
+        if pid == 0:  # the helper: never returns
+            status = 1
+            try:
+                os.close(reading)
+                found = pickle.dumps(builder._later(selected, split, merges, end_tree), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(writing, "wb") as out:
+                    out.write(found)
+                status = 0
+            except BaseException:  # any failure: the parent reads the part itself
+                pass
+            finally:
+                os._exit(status)
+        os.close(writing)
+        return cls(pid, os.fdopen(reading, "rb"))
+
+    def result(self) -> tuple[Any, ...] | None:
+        """What the helper found; None when it did not finish."""
+        try:
+            data = self._stream.read()
+        except OSError:
+            data = b""
+        status = self._wait()
+        if status not in (0, None) or not data:
+            return None
+        try:
+            found = pickle.loads(data)
+        except Exception:  # a broken message: the part is read here
+            return None
+        return found if isinstance(found, tuple) else None
+
+    def _wait(self) -> int | None:
+        """The helper's exit status once it is gone; None when it cannot be known (reaped already)."""
+        pid, self._pid = self._pid, 0
+        try:
+            return os.waitpid(pid, 0)[1]
+        except ChildProcessError:
+            return None
+
+    def close(self) -> None:
+        self._stream.close()
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except OSError:
+                pass
+            self._wait()
+
+
+class _TrailEntries(Entries):
+    """The trail's Entries: :meth:`all` gives what :meth:`Entries.all` gives, put together from the entries
+    the trail has already read (:meth:`Entries.all_reusing`): the roster is read at the parent of every
+    approval's commit, one revision after another. Few blob contents are kept besides those :class:`_Kept`
+    keeps until their last use: memory given back is used again for the next revisions instead of new
+    pages."""
+
+    _KEEP_BYTES = 16 << 20
+
+    def all(self, blob: str) -> dict[str, Any]:
+        return self.all_reusing(blob)
 
 
 # -- field changes --------------------------------------------------------------------------------------------
@@ -407,8 +624,11 @@ def diff_fields(old: Any, new: Any, prefix: str = "") -> list[FieldChange]:
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[FieldChange] = []
         for key in [*old, *(k for k in new if k not in old)]:
+            both = key in old and key in new
+            if both and old[key] == new[key]:
+                continue  # what the call below would find first
             path = f"{prefix}.{key}" if prefix else str(key)
-            if key in old and key in new:
+            if both:
                 out += diff_fields(old[key], new[key], path)
             elif _items(old.get(key)) or _items(new.get(key)):  # a list that appears or goes: item by item
                 out += diff_fields(old.get(key, []), new.get(key, []), path)
@@ -505,7 +725,7 @@ class _Builder:
         self.period = period
         self.filters = filters
         self.blobs = blobs
-        self.entries = Entries(blobs)
+        self.entries: Entries = _TrailEntries(blobs)
         self.folders = sorted(set(config.folders.values()))
         self.kinds = set(filters.kinds or KINDS)
         self.ids = set(filters.ids)
@@ -516,8 +736,11 @@ class _Builder:
         self.paths: dict[str, set[str]] = {}  # entry id → every file it was in during the period
         self.kind_of: dict[str, str] = {}
         self.last_read: dict[str, Any] = {}  # entry id → its value after its latest change that parsed
+        self._digests: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[dict[str, Any], str]] = {}
         self.judge: JudgeFn | None = None
         self.log = Log()
+        self.first = 0  # the first commit (in the period) this process reads
+        self.incomplete = False  # it needed what an earlier part of the period would have told
 
     # -- the plan -------------------------------------------------------------------------------------------
     def build(self) -> Trail:
@@ -527,25 +750,28 @@ class _Builder:
         end = self._end_commit(head)
         end_tree = tree(self.root, end, self.folders) if end else {}
         merges = self._merges([sha for sha in selected if len(self.log.commits[sha].parents) > 1])
-        for sha in selected:
-            for change in self.log.changes.get(sha, []):
-                self.blobs.need(change.old)
-                self.blobs.need(change.new)
-        for merge in merges.values():
-            for _, parents, result in merge.files:
-                for blob in (*parents, result):
-                    self.blobs.need(blob)
-        for blob in end_tree.values():
-            self.blobs.need(blob)
-
-        roster = self._roster(end_tree)
-        self.judge = approval_judge(self.root, self.log, self.entries, self.config, roster)
-        for seq, sha in enumerate(selected):
-            if sha in merges:
-                self._merge(seq, merges[sha])
-            elif len(self.log.commits[sha].parents) <= 1:
-                self._commit(seq, sha)
-        overdue, never = self._end_state(end_tree)
+        split = self._split(selected)
+        helper = _Helper.start(self, selected, split, merges, end_tree) if split < len(selected) else None
+        try:
+            if helper is None:
+                self._plan(selected, merges, end_tree, end_tree)
+            else:
+                self._plan(selected[:split], merges, end_tree, {})
+            roster = self._roster(end_tree)
+            self.judge = approval_judge(self.root, self.log, self.entries, self.config, roster)
+            self._read(selected, 0, split if helper else len(selected), merges)
+            later = helper.result() if helper is not None else None
+        finally:
+            if helper is not None:
+                helper.close()
+        if later is not None:
+            end_state = self._absorb(later)
+        else:
+            if helper is not None:  # the helper could not read its part: read it here
+                self._read(selected, split, len(selected), merges)
+            end_state = self._end_state(end_tree)
+        overdue, never, placed = end_state
+        self._place(placed)
         self._judge_changes()
 
         keep = self._filter(end_tree)
@@ -574,6 +800,87 @@ class _Builder:
             overdue=[o for o in overdue if keep(o.entry)],
             never_reviewed=[n for n in never if keep(n.entry)],
         )
+
+    def _plan(
+        self,
+        part: Sequence[str],
+        merges: Mapping[str, _Merge],
+        roster_tree: Mapping[str, str],
+        end_tree: Mapping[str, str],
+    ) -> None:
+        """Count the uses of every blob that reading the commits ``part`` (and then ``end_tree``) needs, and
+        start reading them ahead in the order they will first be read: the roster (from ``roster_tree``),
+        then each commit's files, old before new, then the end of the period."""
+        people = self.config.folders["person"]
+        order = [blob for path, blob in sorted(roster_tree.items()) if under(path, people)]
+        for sha in part:
+            files = merges[sha].files if sha in merges else []
+            blobs = [blob for _, parents, result in files for blob in (*parents, result)]
+            blobs += [blob for change in self.log.changes.get(sha, []) for blob in (change.old, change.new)]
+            for blob in blobs:
+                self.blobs.need(blob)
+            order += [blob for blob in blobs if blob]
+        for blob in end_tree.values():
+            self.blobs.need(blob)
+        order += [blob for _, blob in sorted(end_tree.items())]
+        self.blobs.ahead(order)
+
+    def _read(self, selected: Sequence[str], start: int, stop: int, merges: Mapping[str, _Merge]) -> None:
+        """Read the commits ``selected[start:stop]`` (``seq`` is the position in ``selected``)."""
+        self.first = start
+        for seq in range(start, stop):
+            sha = selected[seq]
+            if sha in merges:
+                self._merge(seq, merges[sha])
+            elif len(self.log.commits[sha].parents) <= 1:
+                self._commit(seq, sha)
+
+    # -- the later part of a long period, read by a second process -----------------------------------------
+    def _split(self, selected: Sequence[str]) -> int:
+        """Where the part a second process reads starts: about half of the work, counting a file that is
+        added (every entry in it is new) as many changed files. ``len(selected)`` when not worth it."""
+        if len(selected) < _Helper.WORTH:
+            return len(selected)
+        weights = [
+            sum(1 + _Helper.ADDED * (change.old is None) for change in self.log.changes.get(sha, [])) or 1
+            for sha in selected
+        ]
+        half, total = sum(weights) / 2, 0
+        for index, weight in enumerate(weights):
+            total += weight
+            if total >= half:
+                return index + 1
+        return len(selected)
+
+    def _later(
+        self, selected: Sequence[str], start: int, merges: Mapping[str, _Merge], end_tree: Mapping[str, str]
+    ) -> tuple[Any, ...]:
+        """In the second process: read ``selected[start:]`` with blobs and entries of its own, and give what it
+        found (:meth:`_absorb`)."""
+        with _Kept(self.root) as blobs:
+            self.blobs = blobs
+            self.entries = _TrailEntries(blobs)
+            self._plan(selected[start:], merges, end_tree, end_tree)
+            roster = self._roster(end_tree)
+            self.judge = approval_judge(self.root, self.log, self.entries, self.config, roster)
+            self._read(selected, start, len(selected), merges)
+            end_state = self._end_state(end_tree)
+        if self.incomplete:
+            raise _Incomplete
+        return self.changes, self.approvals, self.reviews, self.evaluations, self.paths, self.kind_of, end_state
+
+    def _absorb(self, later: tuple[Any, ...]) -> _EndState:
+        """Add what the second process found, after what this one found (the order of the commits); the state
+        at the end of the period, which it read as well."""
+        changes, approvals, reviews, evaluations, paths, kind_of, end_state = later
+        self.changes += changes
+        self.approvals += approvals
+        self.reviews += reviews
+        self.evaluations += evaluations
+        for entry_id, found in paths.items():
+            self.paths.setdefault(entry_id, set()).update(found)
+        self.kind_of.update(kind_of)
+        return cast(_EndState, end_state)
 
     def _selected(self) -> list[str]:
         """The commits of the period, oldest first: by the day they were committed (in the committer's own
@@ -631,18 +938,29 @@ class _Builder:
         """Id → (start, end) of each entry's item in the blob, split once per blob and cached by Entries."""
         return self.entries.slices(blob)
 
-    def _edited(self, old: str, new: str, common: set[str]) -> list[str]:
+    def _shared(self, old: str, new: str) -> tuple[int, int]:
+        """How many bytes two revisions of a file share at their start and (of what remains) at their end.
+        The new revision's split is derived from the old one's with them (:meth:`Entries.split_near`), so
+        call this after the old revision is split and before the new one is."""
+        x, y = self.blobs.read(old), self.blobs.read(new)
+        head = common_prefix(x, y)
+        tail = common_suffix(x, y, min(len(x), len(y)) - head)
+        self.entries.split_near(new, old, head, tail)
+        return head, tail
+
+    def _edited(self, old: str, new: str, common: set[str], shared: tuple[int, int]) -> list[str]:
         """The ids among ``common`` (in both blobs) whose item bytes differ. Only items outside the stretches
-        the two blobs share at their start and at their end are compared, so a change of one entry in a large
-        ledger costs a comparison of bytes in C plus a look at each id, not a slice of every entry."""
+        the two blobs share at their start and at their end (``shared``, from :meth:`_shared`) are compared,
+        so a change of one entry in a large ledger costs a comparison of bytes in C plus a look at each id,
+        not a slice of every entry."""
         before, after = self._slices(old), self._slices(new)
         wanted = common & self.ids if self.ids else common
         if before is None or after is None:
             get = self.entries.get
             return sorted(i for i in wanted if get(old, i) != get(new, i))
         x, y = self.blobs.read(old), self.blobs.read(new)
-        head = common_prefix(x, y)
-        tail = len(y) - common_suffix(x, y, min(len(x), len(y)) - head)
+        head = shared[0]
+        tail = len(y) - shared[1]
         shift = len(y) - len(x)
         out = []
         for entry_id in wanted:
@@ -665,7 +983,11 @@ class _Builder:
         changes = self.log.changes.get(sha, [])
         for change in changes:
             old_kind, new_kind = self._kind(change.old), self._kind(change.new)
-            old_ids, new_ids = self._ids(change.old, old_kind), self._ids(change.new, new_kind)
+            old_ids = self._ids(change.old, old_kind)
+            shared = (0, 0)
+            if change.old is not None and change.new is not None and old_kind and new_kind:
+                shared = self._shared(change.old, change.new)
+            new_ids = self._ids(change.new, new_kind)
             for entry_id in old_ids - new_ids:
                 left[entry_id] = (change.path, change.old or "", old_kind or "")
             for entry_id in new_ids - old_ids:
@@ -673,14 +995,13 @@ class _Builder:
             both = old_ids & new_ids
             if both:
                 assert change.old is not None and change.new is not None and new_kind is not None
-                for entry_id in self._edited(change.old, change.new, both):
+                for entry_id in self._edited(change.old, change.new, both, shared):
                     edited.append((entry_id, change.path, change.old, change.new, new_kind))
-        get = self.entries.get
+        get = self.entries.get_reusing
         for entry_id, path, old, new, kind in edited:
-            before = get(old, entry_id)
-            if before is None:  # the entry did not parse before this commit: compare with how it last did
-                before = self.last_read.get(entry_id)
-            self._event(seq, sha, entry_id, kind, path, None, before, get(new, entry_id), "modified")
+            self._event(
+                seq, sha, entry_id, kind, path, None, self._before(old, entry_id), get(new, entry_id), "modified"
+            )
         for entry_id in sorted(left.keys() | entered.keys()):
             if not self._wanted(entry_id):
                 continue
@@ -696,6 +1017,16 @@ class _Builder:
         for change in changes:
             self.blobs.done(change.old)
             self.blobs.done(change.new)
+
+    def _before(self, old: str, entry_id: str) -> Any:
+        """The entry before a commit that changed it in ``old``'s file; when it does not parse there, as it
+        last did."""
+        before = self.entries.get_reusing(old, entry_id)
+        if before is None:
+            if entry_id not in self.last_read and self.first > 0:
+                self.incomplete = True  # it may have, before the part of the period this process reads
+            before = self.last_read.get(entry_id)
+        return before
 
     def _event(
         self,
@@ -736,8 +1067,9 @@ class _Builder:
             return  # comments, quoting or layout only
         if action in ("modified", "moved") and is_retired(new) and not is_retired(old):
             action = "retired"
-        changed = action in ("added", "removed") or content(old) != content(new)
+        changed = action in ("added", "removed") or not (_same_content(old, new) or content(old) == content(new))
         value = new if isinstance(new, dict) else None
+        current = self._digest(value) if value is not None else None
         self.changes.append(
             EntryChange(
                 seq,
@@ -749,7 +1081,7 @@ class _Builder:
                 moved_from,
                 tuple(fields),
                 changed,
-                digest(value) if value is not None and action != "removed" else None,
+                current if action != "removed" else None,
                 merge,
             )
         )
@@ -757,18 +1089,27 @@ class _Builder:
         self.kind_of[entry_id] = kind
         if isinstance(new, dict):
             self.last_read[entry_id] = new
-        if value is not None:
+        if value is not None and current is not None:
             olds = (old,) if parents is None else parents
-            self._approvals_added(seq, sha, entry_id, kind, path, olds, value)
+            self._approvals_added(seq, sha, entry_id, kind, path, olds, value, current)
             self._dates(seq, sha, entry_id, kind, path, olds, value, action == "added")
 
     def _approvals_added(
-        self, seq: int, sha: str, entry_id: str, kind: str, path: str, olds: Sequence[Any], new: Any
+        self,
+        seq: int,
+        sha: str,
+        entry_id: str,
+        kind: str,
+        path: str,
+        olds: Sequence[Any],
+        new: Any,
+        current: str,
     ) -> None:
         """The approvals the entry has after the commit that it had in none of ``olds`` (its value before the
-        commit; for a merge, in each parent)."""
+        commit; for a merge, in each parent); ``current`` is the digest of ``new``."""
+        if len(olds) == 1 and isinstance(olds[0], dict) and olds[0].get("approvals") is new.get("approvals"):
+            return  # the very approvals it had
         before = {(a.by, a.role, a.date, a.digest) for old in olds if isinstance(old, dict) for a in Approval.read(old)}
-        current = digest(new)
         for item in Approval.read(new):
             if (item.by, item.role, item.date, item.digest) in before:
                 continue
@@ -792,6 +1133,21 @@ class _Builder:
                 )
             )
 
+    def _digest(self, entry: dict[str, Any]) -> str:
+        """:func:`pmarklint.approvals.digest`, once per content. Entries put together from the same parsed
+        values (an entry whose approvals alone changed keeps the values of its other keys) share it: the key
+        is each key with the identity of its value, and the memo keeps the entry, so that no other value can
+        take one of those identities while the memo holds it."""
+        names, ids = list(entry), list(map(id, entry.values()))
+        if "approvals" in entry:
+            at = names.index("approvals")
+            del names[at], ids[at]
+        key = (tuple(names), tuple(ids))
+        found = self._digests.get(key)
+        if found is None:
+            found = self._digests[key] = (entry, digest(entry))
+        return found[1]
+
     def _dates(
         self, seq: int, sha: str, entry_id: str, kind: str, path: str, olds: Sequence[Any], new: Any, added: bool
     ) -> None:
@@ -799,6 +1155,8 @@ class _Builder:
         is ``evaluation.date`` moving forward. An entry added with such a date counts when the date falls in
         the period."""
         entries = [old for old in olds if isinstance(old, dict)]
+        if not added and len(entries) == 1 and _same(entries[0], new, ("last_reviewed", "evaluation")):
+            return  # the very values it had: nothing moved
         moves = [("review", [old.get("last_reviewed") for old in entries], new.get("last_reviewed"))]
         if kind == "contractor":
             moves.append(("evaluation", [_evaluation_date(old) for old in entries], _evaluation_date(new)))
@@ -900,7 +1258,7 @@ class _Builder:
         piece = self.entries.piece(result, entry_id) if result else None
         if piece is not None and any(b and self.entries.piece(b, entry_id) == piece for b in parents):
             return  # the merge took this entry from one of its parents
-        get = self.entries.get
+        get = self.entries.get_reusing
         after = get(result, entry_id)
         before = [get(b, entry_id) for b in parents]
         if any(after == b for b in before):
@@ -947,17 +1305,16 @@ class _Builder:
             else:
                 change.approval = "unapproved"
 
-    def _end_state(self, end_tree: Mapping[str, str]) -> tuple[list[ReviewState], list[ReviewState]]:
+    def _end_state(self, end_tree: Mapping[str, str]) -> _EndState:
         """Entries at the end of the period whose review is overdue (last_reviewed + review_every before the
-        last day), and active entries never reviewed."""
-        overdue, never = [], []
+        last day), and active entries never reviewed; and where each entry is then (:meth:`_place`)."""
+        overdue, never, placed = [], [], []
         every_by_kind = (self.config.data.get("review") or {}).get("every") or {}
         for path, blob in sorted(end_tree.items()):
             kind = self._kind(blob)
             if kind is not None:
-                for entry_id, entry in sorted(self.entries.all(blob).items()):
-                    self.paths.setdefault(entry_id, set()).add(path)
-                    self.kind_of.setdefault(entry_id, kind)
+                for entry_id, entry in sorted(self.entries.all_reusing(blob).items()):
+                    placed.append((entry_id, path, kind))
                     if is_retired(entry):
                         continue
                     own = entry.get("review_every")
@@ -971,13 +1328,20 @@ class _Builder:
                         due = str(every.after(last))
                         overdue.append(ReviewState(entry_id, kind, path, str(last), str(every_text), due))
             self.blobs.done(blob)
-        return overdue, never
+        return overdue, never, placed
+
+    def _place(self, placed: Iterable[tuple[str, str, str]]) -> None:
+        """Entries at the end of the period count as having been in their file, of their file's kind when no
+        change said otherwise."""
+        for entry_id, path, kind in placed:
+            self.paths.setdefault(entry_id, set()).add(path)
+            self.kind_of.setdefault(entry_id, kind)
 
     def _roster(self, end_tree: Mapping[str, str]) -> dict[str, Any]:
         people: dict[str, Any] = {}
         for path, blob in sorted(end_tree.items()):
             if under(path, self.config.folders["person"]) and self.entries.kind(blob) == "person":
-                people.update(self.entries.all(blob))
+                people.update(self.entries.all_reusing(blob))
         return people
 
     def _filter(self, end_tree: Mapping[str, str]) -> Callable[[str], bool]:
@@ -1046,33 +1410,18 @@ class _Builder:
         return found
 
 
-def common_prefix(x: bytes, y: bytes) -> int:
-    """How many bytes ``x`` and ``y`` share at their start, by halving (slices compare in C; a memoryview
-    would compare byte by byte in Python's terms and be much slower)."""
-    low, high = 0, min(len(x), len(y))
-    if x[:high] == y[:high]:
-        return high
-    while high - low > 1:  # x[:low] == y[:low] and x[:high] != y[:high]
-        middle = (low + high) // 2
-        if x[low:middle] == y[low:middle]:
-            low = middle
-        else:
-            high = middle
-    return low
+def _same(old: Mapping[str, Any], new: Mapping[str, Any], keys: Iterable[str]) -> bool:
+    """Whether the two entries hold the very same objects (or both nothing) at ``keys``."""
+    return all(old.get(key) is new.get(key) for key in keys)
 
 
-def common_suffix(x: bytes, y: bytes, most: int) -> int:
-    """How many bytes (at most ``most``) ``x`` and ``y`` share at their end."""
-    low, high = 0, max(most, 0)
-    if high == 0 or x[len(x) - high :] == y[len(y) - high :]:
-        return high
-    while high - low > 1:  # the last ``low`` bytes agree, the last ``high`` do not
-        middle = (low + high) // 2
-        if x[len(x) - middle : len(x) - low] == y[len(y) - middle : len(y) - low]:
-            low = middle
-        else:
-            high = middle
-    return low
+def _same_content(old: Any, new: Any) -> bool:
+    """Whether two entries hold the very same objects at every key but ``approvals``: then their content is
+    equal (a quick answer for entries put together from the same values; False says nothing)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    keys = old.keys() - {"approvals"}
+    return keys == new.keys() - {"approvals"} and all(old[key] is new[key] for key in keys)
 
 
 def _evaluation_date(entry: Mapping[str, Any]) -> Any:
@@ -1095,11 +1444,25 @@ def _clean(path: str) -> str:
 
 
 def jsonable(value: Any) -> Any:
-    """A value of an entry as JSON can hold it (YAML's .inf and .nan become text)."""
+    """A value of an entry as JSON can hold it (YAML's .inf and .nan become text); the value itself when it
+    already is."""
+    return value if _json_ready(value) else _json_copy(value)
+
+
+def _json_ready(value: Any) -> bool:
+    """Whether :func:`_json_copy` would give an equal value: no key but text, no infinite or NaN number."""
+    if isinstance(value, dict):
+        return all(type(k) is str and _json_ready(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_ready(v) for v in value)
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _json_copy(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
+        return {str(k): _json_copy(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [jsonable(v) for v in value]
+        return [_json_copy(v) for v in value]
     return value

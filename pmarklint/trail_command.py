@@ -10,7 +10,7 @@ import click
 
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language
-from pmarklint.options import LANG_OPTION
+from pmarklint.options import LANG_OPTION, write_stdout
 from pmarklint.resources import KINDS
 
 FORMATS = ("md", "html", "json", "csv")
@@ -95,7 +95,7 @@ def trail(
     )
     data = render_trail(built, fmt, lang or built.language or early)
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        write_stdout(data)
     else:
         try:
             output.write_bytes(data)
