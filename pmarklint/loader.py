@@ -183,6 +183,10 @@ def parse(text: str, rel: str) -> LoadResult:
     try:
         return _build(parser, rel)
     except yaml.YAMLError as exc:
+        if "exceeded maximum nesting depth" in str(exc):  # libyaml's own limit (PyYAML 6.0.4 and later)
+            mark = getattr(exc, "problem_mark", None)
+            line, column = _pos(mark) if mark is not None else (1, 1)
+            return LoadResult(None, [finding("PML003", rel, line, column, "PML003.depth", limit=MAX_DEPTH)])
         return LoadResult(None, [_syntax_finding(rel, exc, text)])
     finally:
         parser.dispose()
