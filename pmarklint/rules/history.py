@@ -178,13 +178,13 @@ def _severity(config: Mapping[str, Any], kind: str) -> Severity | None:
     return None if level_of(config, kind) is Level.ERROR else Severity.WARNING
 
 
-def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, EntryRef]) -> bool:
+def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, EntryRef], allowed: list[str]) -> bool:
     """An approval that would make the entry approved: an entitled person, the entry's current content."""
     person = roster.get(item.by)
     return (
         person is not None
+        and item.role in allowed
         and active(person)
-        and item.role in ctx.approver_roles(ref.kind)
         and item.role in (person.data.get("roles") or [])
         and item.digest == ctx.digest(ref)
     )
@@ -196,8 +196,13 @@ def check_history(
     """``at``: (the repository's PMS root, a commit) when the files checked are that commit's tree, extracted
     elsewhere (``check --as-of``); else the files are the work tree of ``ctx.root`` and history ends at HEAD."""
     roster_refs = {ref.id: ref for ref in ctx.entries("person") if ref.id}
+    allowed = {kind: ctx.approver_roles(kind) for kind in DEFAULT_APPROVERS}
     counted = [
-        (ref, item) for ref in ctx.entries() for item in Approval.read(ref.data) if _counts(ctx, ref, item, roster_refs)
+        (ref, item)
+        for ref in ctx.entries()
+        if ref.data.get("approvals")
+        for item in Approval.read(ref.data)
+        if _counts(ctx, ref, item, roster_refs, allowed[ref.kind])
     ]
     stale = any(f.message_key == "PML403.stale" for f in ctx.out)  # git can say what changed since
     if not counted and not stale:
@@ -250,6 +255,8 @@ class _History:
         self.signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.earlier: dict[tuple[str, ...], Record] = {}
         self.earlier_grants: dict[tuple[str, str, str], bool] = {}
+        self.loaded_head: str | None = None  # the HEAD of the verdicts read from the cache
+        self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
         self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
         self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -271,7 +278,6 @@ class _History:
             self.changed = None
         else:
             self.changed = set() if self.rev else _changed(self.root, self.folders)
-        self.head_tree = tree(self.root, self.head, self.folders) if self.head else {}
         if self.head:
             self._load(self.head)
         with Blobs(self.root) as blobs:
@@ -281,7 +287,9 @@ class _History:
             for ref, item in self.counted:
                 located = self.at_head(ref)
                 head_entry = located[1] if located else None
-                if located is None or not any(same(item, o) for o in Approval.read(head_entry or {})):
+                if located is None or not (
+                    head_entry is ref.data or any(same(item, o) for o in Approval.read(head_entry or {}))
+                ):
                     pending.append((ref, item, head_entry))
                     continue
                 record = self.committed(ref, item, located[0])
@@ -292,7 +300,7 @@ class _History:
                 self.signed(signing)
             self.grants()
             self.stale_fields()
-        if self.head:
+        if self.head and not self._unchanged:
             self._store(self.head)
 
     # -- the cache of verdicts ----------------------------------------------------------------------
@@ -301,6 +309,7 @@ class _History:
         if not isinstance(stored, dict) or not isinstance(stored.get("head"), str):
             return
         self.signatures = stored.get("signatures") or {}
+        self.loaded_signatures = dict(self.signatures)
         before = stored["head"]
         if before != head:
             if not _is_ancestor(self.root, before, head):
@@ -309,6 +318,18 @@ class _History:
         self.earlier = stored.get("records") or {}
         self.earlier_grants = stored.get("grants") or {}
         self.earlier_stale = stored.get("stale") or {}
+        self.loaded_head = before
+
+    @property
+    def _unchanged(self) -> bool:
+        """Whether this run learnt nothing the cache does not hold already (then it is not written again)."""
+        return (
+            self.loaded_head == self.head
+            and self.records == self.earlier
+            and self.grant_records == self.earlier_grants
+            and self.stale_records == self.earlier_stale
+            and self.signatures == self.loaded_signatures
+        )
 
     def _store(self, head: str) -> None:
         value = {
@@ -321,11 +342,16 @@ class _History:
         self.cache.put(self.cache_key, value)
 
     # -- where an entry is at HEAD ------------------------------------------------------------------
+    @cached_property
+    def head_tree(self) -> dict[str, str]:
+        """path → blob of the PMS files at HEAD, read only when some file differs from it."""
+        return tree(self.root, self.head, self.folders) if self.head else {}
+
     def at_head(self, ref: EntryRef) -> tuple[str, Any] | None:
         """(path at HEAD, the entry as HEAD has it), or None when HEAD does not have the entry."""
         if self.changed is None:
             return None
-        if ref.file not in self.changed and ref.file in self.head_tree:
+        if ref.file not in self.changed:  # tracked and as HEAD has it
             return ref.file, ref.data
         for rel in [ref.file, *sorted(self.changed - {ref.file})]:
             blob = self.head_tree.get(rel)
