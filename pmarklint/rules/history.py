@@ -11,6 +11,9 @@ person, for the entry's current content: other approvals are PML402/PML403 alrea
 * A person holding a role that approves something needs an approval of their roster entry (PML407), unless
   the role was granted while nobody in the roster could approve it (the founding roster).
 * No history to read: outside git, one warning; a shallow clone, an error with the fix (PML901).
+* A stale approval (PML403, from the approvals family) gets the fields that changed since it was given.
+
+Verdicts are kept in the cache with the HEAD they were learnt at (see :class:`_History`).
 """
 
 from __future__ import annotations
