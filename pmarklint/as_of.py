@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmarklint.errors import PmarklintError
-from pmarklint.history import git, is_shallow, last_commit_on_or_before
+from pmarklint.history import commit_of, git, is_shallow, last_commit_on_or_before
 from pmarklint.i18n import text
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -44,12 +44,8 @@ def resolve(root: Path, value: str, lang: str) -> AsOf:
             key = "ui.as_of_shallow" if is_shallow(root) else "ui.as_of_none"
             raise PmarklintError(text(key, lang, value=value))
     else:
-        try:
-            commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{value}^{{commit}}").decode()
-        except PmarklintError:
-            commit = ""
-        commit = commit.strip()
-        if not commit:
+        commit = commit_of(root, value)
+        if commit is None:
             raise PmarklintError(text("ui.as_of_bad", lang, value=value))
         day = None
     stamp, subject = (

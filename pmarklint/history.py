@@ -136,6 +136,16 @@ def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterabl
     return log
 
 
+def commit_of(root: Path, rev: str) -> str | None:
+    """The commit a revision names (``HEAD``, a branch, a tag, a hash), or None when it names none (no commit
+    yet, a typo)."""
+    try:
+        out = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    except PmarklintError:
+        return None
+    return out.decode("ascii", "replace").strip() or None
+
+
 def is_shallow(root: Path) -> bool:
     return git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
 

@@ -6,7 +6,6 @@ are the folders at the top of the repository.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def schema_path(name: str) -> Path:
 def code_digest() -> str:
     """Changes whenever a shipped schema or any of pmarklint's own modules changes: part of every cache key,
     so that a cached result is always what this very code would compute (a checkout being edited too)."""
+    import hashlib  # only for commands that read the cache: --help and explain do without it
+
     digest = hashlib.sha256()
     for path in sorted([*data_dir("schemas").glob("*.json"), *_PACKAGE.rglob("*.py")]):
         digest.update(path.name.encode())

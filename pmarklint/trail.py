@@ -59,7 +59,19 @@ from pmarklint.cache import Cache
 from pmarklint.config import Config, find_root, load_config
 from pmarklint.dates import Duration, add_months, parse_date
 from pmarklint.errors import PmarklintError
-from pmarklint.history import Blobs, Entries, Log, common_prefix, common_suffix, git, is_shallow, read_log, tree
+from pmarklint.history import (
+    Blobs,
+    Entries,
+    Log,
+    commit_of,
+    common_prefix,
+    common_suffix,
+    git,
+    is_shallow,
+    last_commit_on_or_before,
+    read_log,
+    tree,
+)
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS
 
@@ -351,11 +363,8 @@ def _bound(root: Path, value: str, option: str, lang: str) -> tuple[dt.date, str
             return dt.date.fromisoformat(value), None
         except ValueError:
             raise PmarklintError(text("trail.bad_date", lang, option=option, value=value)) from None
-    try:
-        sha = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{value}^{{commit}}").decode().strip()
-    except PmarklintError:
-        sha = ""
-    if not sha:
+    sha = commit_of(root, value)
+    if sha is None:
         raise PmarklintError(text("trail.bad_rev", lang, option=option, value=value))
     stamp = git(root, "log", "-1", "--no-show-signature", "--format=%cI", sha).decode().strip()
     return dt.date.fromisoformat(stamp[:10]), sha
@@ -744,7 +753,7 @@ class _Builder:
 
     # -- the plan -------------------------------------------------------------------------------------------
     def build(self) -> Trail:
-        head = self.period.until_commit or _head(self.root)
+        head = self.period.until_commit or commit_of(self.root, "HEAD")
         self.log = read_log(self.root, self.folders, head) if head else Log()
         selected = self._selected()
         end = self._end_commit(head)
@@ -906,25 +915,7 @@ class _Builder:
         the first-parent line of HEAD committed on or before the last day."""
         if head is None or self.period.until_commit:
             return head
-        proc = subprocess.Popen(
-            ["git", "log", "--first-parent", "--no-show-signature", "--format=%H %cI", head],
-            cwd=self.root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        assert proc.stdout is not None
-        found = None
-        try:
-            for line in proc.stdout:
-                sha, stamp = line.decode().split()
-                if dt.date.fromisoformat(stamp[:10]) <= self.period.until:
-                    found = sha
-                    break
-        finally:
-            proc.stdout.close()
-            proc.kill()
-            proc.wait()
-        return found
+        return last_commit_on_or_before(self.root, head, self.period.until.isoformat())
 
     # -- one commit ----------------------------------------------------------------------------------------
     def _kind(self, blob: str | None) -> str | None:
@@ -1427,13 +1418,6 @@ def _same_content(old: Any, new: Any) -> bool:
 def _evaluation_date(entry: Mapping[str, Any]) -> Any:
     evaluation = entry.get("evaluation")
     return evaluation.get("date") if isinstance(evaluation, dict) else None
-
-
-def _head(root: Path) -> str | None:
-    try:
-        return git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip() or None
-    except PmarklintError:
-        return None  # no commit yet
 
 
 def _clean(path: str) -> str:

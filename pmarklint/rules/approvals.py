@@ -12,8 +12,8 @@ the content it approved (:mod:`pmarklint.approvals`). This family checks, on eve
   approved), unless another approval holds for the current content.
 
 How much a finding on an entry weighs follows its kind's level: ``error`` reports them as errors,
-``warning`` and ``off`` as warnings (``off`` only checks the approvals that are present). The git checks
-(PML404 to PML406) are history-scope and come later.
+``warning`` and ``off`` as warnings (``off`` only checks the approvals that are present). What git proves about the
+approvals (PML404 to PML407) is :mod:`pmarklint.rules.history`.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from pmarklint.cache import Cache
 from pmarklint.context import DEFAULT_APPROVERS, Context, active
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Severity
-from pmarklint.history import Blobs, Entries, Log, git, is_shallow, read_log, tree
+from pmarklint.history import Blobs, Entries, Log, commit_of, git, is_shallow, read_log, tree
 from pmarklint.index import EntryRef
 from pmarklint.rules import Example, Rule, Scope
 
@@ -116,11 +116,6 @@ def _grant(approved: bool) -> Example:
     steps.append((NAKAMURA, {"contractors/c.yaml": _SIGNED}))
     return Example(files, history=tuple(steps))
 
-
-_SHALLOW_OK = Example(
-    {"pmarklint.yaml": _CONFIG.format(extra=""), "people/people.yaml": _PEOPLE},
-    history=((ITO, {"contractors/c.yaml": _CONTRACTOR}),),
-)
 
 RULES = (
     Rule(
@@ -272,7 +267,7 @@ class _History:
         return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
 
     def run(self) -> None:
-        self.head = _head(self.root, self.rev or "HEAD")
+        self.head = commit_of(self.root, self.rev or "HEAD")
         if self.head is not None and is_shallow(self.root):
             if self.counted:
                 self.ctx.report_config("PML901", (), "PML901.shallow")
@@ -531,13 +526,6 @@ class _History:
                 found = not any(person.active and person.roles & allowed for person in before.values())
         self.grant_records[key] = found
         return found
-
-
-def _head(root: Path, rev: str = "HEAD") -> str | None:
-    try:
-        return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip() or None
-    except PmarklintError:  # no commit yet
-        return None
 
 
 _STALE_PATH = re.compile(r"^approvals\[(\d+)\]\.digest$")
