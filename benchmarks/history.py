@@ -20,7 +20,7 @@ into them, and ``require_approvals: warning`` in pmarklint.yaml. The commits:
 * approval commits (about 15%): the approver of the kind (the privacy manager for inventory and contractors,
   top management for controls and people) appends ``{by, role, date, digest}`` to the ``approvals`` of every
   entry of one ledger file that changed since it was last approved, authored with the approver's e-mail; they
-  go round every file with changes. The digest is :func:`pmarklint.approvals.digest` of the entry as pmarklint
+  go round every file with changes. The digest is :func:`pmarklint.approvals.digest.digest` of the entry as pmarklint
   reads it (dates as text). Appending keeps every approval an entry ever had (``pmarklint sign`` refreshes the
   signer's own item in place instead): more approvals for the history checks to prove.
 
@@ -59,8 +59,8 @@ import yaml
 if str(bench.PROJECT) not in sys.path:  # pmarklint from this checkout, as the measured subprocesses use it
     sys.path.insert(0, str(bench.PROJECT))
 
-from pmarklint.approvals import digest
-from pmarklint.loader import parse
+from pmarklint.approvals.digest import digest
+from pmarklint.documents.loader import parse
 
 Doc = bench.Doc
 JST = dt.timezone(dt.timedelta(hours=9))

@@ -1,3 +1,3 @@
-from pmarklint.cli import main
+from pmarklint.cli.main import main
 
 main()

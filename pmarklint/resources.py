@@ -34,7 +34,9 @@ def code_digest() -> str:
     import hashlib  # only for commands that read the cache: --help and explain do without it
 
     digest = hashlib.sha256()
-    for path in sorted([*data_dir("schemas").glob("*.json"), *_PACKAGE.rglob("*.py")]):
-        digest.update(path.name.encode())
+    schemas = [(f"schemas/{path.name}", path) for path in data_dir("schemas").glob("*.json")]
+    modules = [(path.relative_to(_PACKAGE).as_posix(), path) for path in _PACKAGE.rglob("*.py")]
+    for name, path in sorted(schemas + modules):
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from pmarklint.cli import cli
+from pmarklint.cli.main import cli
 from pmarklint.rules import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent

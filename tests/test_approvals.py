@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT, run
 from pms import CLEAN_TODAYS, CONFIG, CONTRACTORS, INVENTORY, PEOPLE, pms, where
 
-from pmarklint.approvals import Level, canonical_json, digest, level_of
-from pmarklint.loader import parse
+from pmarklint.approvals.digest import Level, canonical_json, digest, level_of
+from pmarklint.documents.loader import parse
 from pmarklint.rules.approvals import CURRENT_DIGEST, EARLIER_DIGEST
 
 DOC = ROOT / "docs" / "approvals.md"

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from conftest import ROOT, check_json, git, run
 
-from pmarklint.approvals import digest
-from pmarklint.loader import parse
+from pmarklint.approvals.digest import digest
+from pmarklint.documents.loader import parse
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench

@@ -35,16 +35,16 @@ def test_warm_run_does_not_parse_whole_files(tmp_path: Path, monkeypatch: pytest
     only its entry's lines."""
     repo = make_repo(tmp_path / "r", {"inventory/a.yaml": BAD, "inventory/b.yaml": inventory("PI-9", "PI-2")})
     cold = check_json(repo).stdout
-    import pmarklint.engine
+    import pmarklint.check.engine
 
-    real_parse = pmarklint.engine.parse
+    real_parse = pmarklint.check.engine.parse
     parsed: list[str] = []
 
     def spy(text: str, rel: str):
         parsed.append(text)
         return real_parse(text, rel)
 
-    monkeypatch.setattr(pmarklint.engine, "parse", spy)
+    monkeypatch.setattr(pmarklint.check.engine, "parse", spy)
     assert check_json(repo).stdout == cold
     whole_files = {(repo / "inventory" / name).read_text(encoding="utf-8") for name in ("a.yaml", "b.yaml")}
     assert parsed, "the duplicate id in b.yaml needs a position"

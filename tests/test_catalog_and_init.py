@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, check_json, git, make_repo, run
 
-from pmarklint.loader import load_file
+from pmarklint.documents.loader import load_file
 
 
 def catalog_entries() -> list[dict]:

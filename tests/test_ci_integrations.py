@@ -27,8 +27,9 @@ from typing import Any
 import pytest
 from conftest import BAD_INVENTORY, GOOD_INVENTORY, ROOT, git
 
-from pmarklint import __version__, scaffold
-from pmarklint.loader import parse
+from pmarklint import __version__
+from pmarklint.documents.loader import parse
+from pmarklint.workspace import scaffold
 
 ACTION = ROOT / "action.yml"
 SCRIPT = ROOT / "ci" / "github" / "run-check.sh"

@@ -21,8 +21,8 @@ from conftest import CONFIG, make_repo, run
 from pms import catalog_controls, pms
 
 from pmarklint import __version__
-from pmarklint.fitgap import COLUMNS, STATUSES, every_text, load_fitgap, natural_key, role_name
 from pmarklint.i18n import en, ja
+from pmarklint.reports.fitgap import COLUMNS, STATUSES, every_text, load_fitgap, natural_key, role_name
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = "2026-11-26"

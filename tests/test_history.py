@@ -1,4 +1,4 @@
-"""The ways pmarklint.history reads revision after revision (for the audit trail) give exactly what reading each
+"""The ways pmarklint.history.core reads revision after revision (for the audit trail) give exactly what reading each
 revision on its own gives: splits derived from the previous revision's, entries put together key by key, files
 put together entry by entry, and the plain-YAML reader that spares libyaml."""
 
@@ -11,9 +11,17 @@ from typing import Any
 
 import pytest
 
-from pmarklint import history
-from pmarklint.history import Blobs, Entries, common_prefix, common_suffix, key_blocks, plain_mapping, split_entries
-from pmarklint.loader import decode, parse
+from pmarklint.documents.loader import decode, parse
+from pmarklint.history import core as history
+from pmarklint.history.core import (
+    Blobs,
+    Entries,
+    common_prefix,
+    common_suffix,
+    key_blocks,
+    plain_mapping,
+    split_entries,
+)
 
 
 class MemoryBlobs(Blobs):

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from pmarklint.loader import MAX_DEPTH, decode, load_file, parse, resolve_plain
+from pmarklint.documents.loader import MAX_DEPTH, decode, load_file, parse, resolve_plain
 
 
 def only(result, code: str):

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from pmarklint.personal_data import Hit, find_personal_data, is_allowed, my_number_check_digit
+from pmarklint.rules.personal_data import Hit, find_personal_data, is_allowed, my_number_check_digit
 
 # Weights of the 11 digits read left to right: the 1st digit is P_11 (Q = 11 - 5 = 6), the 6th is P_6 (Q = 7),
 # the 7th is P_5 (Q = 6) and the 11th is P_1 (Q = 2). An independent spelling of the official formula.
@@ -456,7 +456,7 @@ def test_is_allowed_takes_any_iterable() -> None:
 def test_email_pattern_is_bounded() -> None:
     """Every repetition before and after the @ is bounded, so a long value without an address is scanned in
     linear time (an unbounded local part took seconds on 80,000 characters of "a.a.a…")."""
-    from pmarklint.personal_data import _EMAIL
+    from pmarklint.rules.personal_data import _EMAIL
 
     assert "]*" not in _EMAIL.pattern and "]+" not in _EMAIL.pattern
     assert find_personal_data("a." * 40_000) == []

@@ -20,8 +20,8 @@ from conftest import CONFIG, ROOT, git, inventory, make_repo, run
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
 from pmarklint import __version__
-from pmarklint.cli import FORMATS
-from pmarklint.engine import CheckResult, run_check
+from pmarklint.check.engine import CheckResult, run_check
+from pmarklint.cli.main import FORMATS
 from pmarklint.findings import Finding, Severity
 from pmarklint.reporters import REPORTERS, github, gitlab, junit, sarif
 from pmarklint.rules import REGISTRY

@@ -48,8 +48,8 @@ def test_inlined_validators_agree_with_the_shipped_schemas() -> None:
     reach the same verdict as the shipped schema on valid and invalid entries alike."""
     from jsonschema import FormatChecker
 
-    from pmarklint.loader import load_file
-    from pmarklint.schema import _validator, load_schema
+    from pmarklint.documents.loader import load_file
+    from pmarklint.documents.schema import _validator, load_schema
 
     samples: dict[str, list] = {"person": [], "control": [], "contractor": [], "inventory": []}
     for path in [*(ROOT / "examples" / "shop").rglob("*.yaml"), *(ROOT / "controls").glob("*.yaml")]:

@@ -11,10 +11,10 @@ import pytest
 from conftest import commit_as, run
 from pms import CONFIG, CONTRACTORS, INVENTORY, pms, where
 
-from pmarklint.approvals import digest
-from pmarklint.cli import cli
-from pmarklint.loader import parse
-from pmarklint.sign_command import sign
+from pmarklint.approvals.digest import digest
+from pmarklint.cli.main import cli
+from pmarklint.cli.sign import sign
+from pmarklint.documents.loader import parse
 
 cli.add_command(sign)  # cli.py registers it; harmless when it already has
 

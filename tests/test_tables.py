@@ -22,10 +22,11 @@ from click.testing import CliRunner
 from conftest import ROOT, Run, git, make_repo
 from pms import pms
 
-from pmarklint.cli import _Group, cli
-from pmarklint.loader import parse
-from pmarklint.table_commands import export, import_
-from pmarklint.tables import (
+from pmarklint.cli.main import _Group, cli
+from pmarklint.cli.tables import export, import_
+from pmarklint.documents.edit import canonical, scalar, update
+from pmarklint.documents.loader import parse
+from pmarklint.tables.core import (
     ABSENT,
     Column,
     _text_of,
@@ -36,7 +37,6 @@ from pmarklint.tables import (
     field_order,
     sheet_name,
 )
-from pmarklint.yaml_edit import canonical, scalar, update
 
 EXAMPLE = ROOT / "examples" / "shop"
 LEDGERS = ("inventory/customer-service.yaml", "inventory/hr.yaml", "inventory/sales.yaml")
@@ -109,7 +109,7 @@ def test_one_column_per_field_with_unique_headers_in_both_languages(kind: str) -
 
 
 def _entry_fields(kind: str) -> list[str]:
-    from pmarklint.schema import load_schema
+    from pmarklint.documents.schema import load_schema
 
     return list(load_schema(kind)["$defs"]["entry"]["properties"])
 
@@ -586,7 +586,7 @@ def test_new_ids_go_into_a_new_file_with_into(tmp_path: Path) -> None:
 
 
 def test_into_an_empty_template_ledger(tmp_path: Path) -> None:
-    template = (ROOT / "pmarklint/templates/ja/inventory.yaml").read_text(encoding="utf-8")
+    template = (ROOT / "pmarklint/workspace/templates/ja/inventory.yaml").read_text(encoding="utf-8")
     repo = make_repo(tmp_path / "r", {"inventory/inventory.yaml": template})
     table = write_csv(
         tmp_path / "t.csv",

@@ -21,9 +21,11 @@ import pytest
 from conftest import GIT_ENV, ROOT, git, run
 from jsonschema import Draft202012Validator, FormatChecker
 
-from pmarklint import __version__, history, trail
-from pmarklint.approvals import digest
-from pmarklint.loader import parse
+from pmarklint import __version__
+from pmarklint.approvals.digest import digest
+from pmarklint.documents.loader import parse
+from pmarklint.history import core as history
+from pmarklint.trail import build as trail
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SCHEMA = json.loads((ROOT / "schemas" / "trail.schema.json").read_text(encoding="utf-8"))

@@ -142,16 +142,16 @@ def test_wheel_contents(installed: Installed) -> None:
     for control in (ROOT / "controls").glob("*.yaml"):
         assert f"pmarklint/_data/controls/{control.name}" in names
 
-    for template in (ROOT / "pmarklint" / "templates").rglob("*"):
+    for template in (ROOT / "pmarklint" / "workspace" / "templates").rglob("*"):
         if template.is_file():
             assert template.relative_to(ROOT).as_posix() in names
-    assert "pmarklint/templates/ja/README.md" in names
-    assert "pmarklint/templates/en/README.md" in names
+    assert "pmarklint/workspace/templates/ja/README.md" in names
+    assert "pmarklint/workspace/templates/en/README.md" in names
     assert "pmarklint/__init__.py" in names
-    assert "pmarklint/cli.py" in names
+    assert "pmarklint/cli/main.py" in names
 
     assert f"\nVersion: {version}\n" in metadata
-    assert "pmarklint = pmarklint.cli:main" in entry_points
+    assert "pmarklint = pmarklint.cli.main:main" in entry_points
 
 
 def test_init_then_check_with_the_installed_script(installed: Installed) -> None:
@@ -161,7 +161,7 @@ def test_init_then_check_with_the_installed_script(installed: Installed) -> None
     assert proc.returncode == 0, proc.stdout + proc.stderr
     repo = work / "newrepo"
     assert (repo / "pmarklint.yaml").is_file()
-    assert (repo / "README.md").read_bytes() == (ROOT / "pmarklint/templates/ja/README.md").read_bytes()
+    assert (repo / "README.md").read_bytes() == (ROOT / "pmarklint/workspace/templates/ja/README.md").read_bytes()
     for kind in KIND_SCHEMAS:
         assert (repo / ".pmarklint" / "schemas" / f"{kind}.schema.json").is_file()
     assert len(list((repo / "controls").glob("*.yaml"))) >= 11

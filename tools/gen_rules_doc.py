@@ -7,9 +7,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pmarklint.explain import explain_rule
 from pmarklint.i18n import catalog
 from pmarklint.rules import REGISTRY
+from pmarklint.rules.explain import explain_rule
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

@@ -203,7 +203,7 @@ def list_of(item: dict[str, Any]) -> dict[str, Any]:
 
 
 BOOL = {"type": "boolean"}
-# require_approvals: how much a missing or invalid approval weighs (pmarklint.approvals.Level)
+# require_approvals: how much a missing or invalid approval weighs (pmarklint.approvals.digest.Level)
 APPROVAL_LEVEL = {"enum": ["off", "warning", "error", True, False]}
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "x-pmarklint-hint": "country"}
 

@@ -167,7 +167,7 @@ MESSAGES = {
     "role.privacy_manager": "privacy manager",
     "role.audit_lead": "audit lead",
     "role.internal_auditor": "internal auditor",
-    # export and import of tables (pmarklint.tables)
+    # export and import of tables (pmarklint.tables.core)
     "table.exported": "wrote {count} entries to {output}",
     "table.unreadable_ledger": "{file} cannot be read ({reason}): its entries are not in the table",
     "table.not_mapping": "entry {index} of {file} is not a mapping: it is not in the table",
@@ -229,7 +229,7 @@ MESSAGES = {
     "sign.identity_mismatch": "your git identity is {email}, which is not one of {person}'s emails ({emails}): you cannot sign on their behalf",
     "sign.forced": "WARNING: --force: writing an approval in the name of {person} although git says you are {email}. It claims that {person} approved this content: make sure they did, and say so in the commit message. Git will not back it (PML405) until {person} commits an approval themselves.",
     "sign.unwritable": "{file}: the approval could not be written without changing other lines ({reason}); add it by hand",
-    # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.fitgap)
+    # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.reports.fitgap)
     "report.contents": "Contents",
     "report.generated": "Produced by pmarklint {version}.",
     "report.partial": "note: {count} problems in the files this report reads; it shows what could be read. 'pmarklint check' lists them",
@@ -317,7 +317,7 @@ MESSAGES = {
     "ui.init_created": "created {path}",
     "ui.init_done": "A new PMS repository is ready in {path}. Next: read README.md there, fill in people/ and "
     "pmarklint.yaml, then run 'pmarklint check {path}'.",
-    # pmarklint trail (the audit trail: pmarklint.trail, pmarklint.trail_render)
+    # pmarklint trail (the audit trail: pmarklint.trail.build, pmarklint.trail.render)
     "trail.not_git": "{path} is not inside a git repository: the audit trail is read from git history",
     "trail.shallow": "this clone is shallow (it lacks older history), so the audit trail would be incomplete. Fetch the whole history: git fetch --unshallow (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab CI: GIT_DEPTH: 0)",
     "trail.bad_period": "the period starts ({since}) after it ends ({until}): --since must come before --until",

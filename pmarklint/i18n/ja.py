@@ -170,7 +170,7 @@ MESSAGES = {
     "role.privacy_manager": "個人情報保護管理者",
     "role.audit_lead": "個人情報保護監査責任者",
     "role.internal_auditor": "内部監査員",
-    # export and import of tables (pmarklint.tables)
+    # export and import of tables (pmarklint.tables.core)
     "table.exported": "{count} 件のエントリを {output} に書き出しました",
     "table.unreadable_ledger": "{file} を読めません ({reason}): そのエントリは表に入っていません",
     "table.not_mapping": "{file} の {index} 番目のエントリはマッピングではありません: 表に入っていません",
@@ -232,7 +232,7 @@ MESSAGES = {
     "sign.identity_mismatch": "git の利用者は {email} で、{person} のメールアドレス({emails})のいずれでもありません。本人以外が代わりに承認することはできません",
     "sign.forced": "警告: --force: git の利用者は {email} ですが、{person} の名前で承認を書き込みます。これは {person} がこの内容を承認したという記録です。本人が承認したことを確かめ、コミットメッセージにその旨を書いてください。{person} 本人が承認をコミットするまで、git による裏付けはありません(PML405)。",
     "sign.unwritable": "{file}: 他の行を変えずに承認を書き込めませんでした({reason})。手で追加してください",
-    # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.fitgap)
+    # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.reports.fitgap)
     "report.contents": "目次",
     "report.generated": "pmarklint {version} で作成しました。",
     "report.partial": "注意: このレポートが読むファイルに問題が{count}件あります。読めた内容だけで作成しました。'pmarklint check' で一覧を確認してください",
@@ -320,7 +320,7 @@ MESSAGES = {
     "ui.init_created": "{path} を作成しました",
     "ui.init_done": "{path} に新しいPMSリポジトリを用意しました。次に、そこにある README.md を読み、people/ と "
     "pmarklint.yaml を記入してから 'pmarklint check {path}' を実行してください。",
-    # pmarklint trail (the audit trail: pmarklint.trail, pmarklint.trail_render)
+    # pmarklint trail (the audit trail: pmarklint.trail.build, pmarklint.trail.render)
     "trail.not_git": "{path} は git リポジトリの中にありません。監査証跡は git の履歴から作ります",
     "trail.shallow": "このクローンは浅い(shallow)クローンで、古い履歴がないため監査証跡が不完全になります。履歴をすべて取得してください: git fetch --unshallow(GitHub Actions: actions/checkout に fetch-depth: 0、GitLab CI: GIT_DEPTH: 0)",
     "trail.bad_period": "期間の開始({since})が終了({until})より後です。--since は --until より前にしてください",

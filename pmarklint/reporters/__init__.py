@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pmarklint.engine import CheckResult
+from pmarklint.check.engine import CheckResult
 from pmarklint.reporters import github, gitlab, json_report, junit, sarif, text_report
 
 Reporter = Callable[[CheckResult, str, bool], str]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pmarklint.engine import CheckResult
+from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.i18n import text
 from pmarklint.rules import REGISTRY

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pmarklint.engine import CheckResult
+from pmarklint.check.engine import CheckResult
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.reporters.sarif import fingerprints
 

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from pmarklint import __version__
-from pmarklint.engine import CheckResult
+from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.rules import REGISTRY
 

@@ -19,12 +19,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from pmarklint.config import CONFIG_NAME
-from pmarklint.engine import CheckResult
+from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.i18n import text
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.rules import REGISTRY
+from pmarklint.workspace.config import CONFIG_NAME
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from pmarklint import __version__
-from pmarklint.engine import CheckResult
-from pmarklint.explain import explain_rule
+from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.i18n import catalog
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.rules import REGISTRY, Rule
+from pmarklint.rules.explain import explain_rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "pmarklint/v1"

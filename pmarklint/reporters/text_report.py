@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from pathlib import Path
 
-from pmarklint.engine import CheckResult
+from pmarklint.check.engine import CheckResult
 from pmarklint.i18n import text
 
 # Findings about a whole file: no source line to show.

@@ -1,13 +1,13 @@
 """Approval family (PML4xx): who may approve what, and whether an entry's approvals still hold.
 
 An approval is an item of an entry's ``approvals`` list, ``{by, role, date, digest}``: ``digest`` binds it to
-the content it approved (:mod:`pmarklint.approvals`). This family checks, on every entry:
+the content it approved (:mod:`pmarklint.approvals.digest`). This family checks, on every entry:
 
 * PML401: an entry of a kind whose approvals are required (``require_approvals`` in pmarklint.yaml) that
   carries no approval at all (retired entries are kept for the record and need none);
 * PML402: an approval by someone who is not an active person in the roster, in a role that may not approve
   this kind (``approvals`` in pmarklint.yaml), or in a role the person does not hold; and the approvers of
-  waivers in pmarklint.yaml (in :mod:`pmarklint.waivers`);
+  waivers in pmarklint.yaml (in :mod:`pmarklint.check.waivers`);
 * PML403: an approval whose digest is not the entry's current digest (the entry changed after it was
   approved), unless another approval holds for the current content.
 
@@ -18,11 +18,11 @@ approvals (PML404 to PML407) is :mod:`pmarklint.rules.history`.
 
 from __future__ import annotations
 
-from pmarklint.approvals import Approval, Level, level_of
-from pmarklint.context import Context, active
+from pmarklint.approvals.digest import Approval, Level, level_of
 from pmarklint.findings import Severity
-from pmarklint.index import EntryRef
 from pmarklint.rules import Example, Rule, Scope
+from pmarklint.rules.context import Context, active
+from pmarklint.rules.index import EntryRef
 
 _CONFIG = """organization: {{name: 株式会社テスト}}
 framework: pmark-2023

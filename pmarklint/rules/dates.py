@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pmarklint.context import Context, active, walk
 from pmarklint.dates import Duration, judge, parse_date
 from pmarklint.findings import Severity
-from pmarklint.index import EntryRef
 from pmarklint.rules import Example, Rule, Scope
+from pmarklint.rules.context import Context, active, walk
+from pmarklint.rules.index import EntryRef
 
 _CONFIG = """organization: {{name: 株式会社テスト{certification}}}
 framework: pmark-2023

@@ -1,7 +1,7 @@
 """File family (PML0xx): can the file be read as a safe, plain YAML data file at all?
 
-The checks themselves run inside :mod:`pmarklint.loader` while it reads the event stream (PML001 to
-PML004) and in :mod:`pmarklint.engine` (PML005, PML006); this module declares them.
+The checks themselves run inside :mod:`pmarklint.documents.loader` while it reads the event stream (PML001 to
+PML004) and in :mod:`pmarklint.check.engine` (PML005, PML006); this module declares them.
 """
 
 from pmarklint.findings import Severity

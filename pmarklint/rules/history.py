@@ -2,7 +2,7 @@
 
 Runs after the repository checks, when at least one entry carries an approval that counts (by an entitled
 person, for the entry's current content: other approvals are PML402/PML403 already). The logic lives in
-:mod:`pmarklint.approval_history`; this module decides what to check and reports.
+:mod:`pmarklint.approvals.judge`; this module decides what to check and reports.
 
 * An approval that HEAD already has is traced to the commit that introduced it and judged there (PML405,
   PML406, PML404).
@@ -25,15 +25,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pmarklint.approval_history import Judge, Person, committing_identity, roster_of, same, verify_signatures
-from pmarklint.approvals import Approval, Level, digest, level_of
-from pmarklint.cache import Cache
-from pmarklint.context import DEFAULT_APPROVERS, Context, active
+from pmarklint.approvals.digest import Approval, Level, digest, level_of
+from pmarklint.approvals.judge import Judge, Person, committing_identity, roster_of, same, verify_signatures
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Severity
-from pmarklint.history import Blobs, Entries, Log, commit_of, git, is_shallow, read_log, tree
-from pmarklint.index import EntryRef
+from pmarklint.history.core import Blobs, Entries, Log, commit_of, git, is_shallow, read_log, tree
 from pmarklint.rules import Example, Rule, Scope
+from pmarklint.rules.context import DEFAULT_APPROVERS, Context, active
+from pmarklint.rules.index import EntryRef
+from pmarklint.workspace.cache import Cache
 
 # -- examples: tiny repositories with a history ------------------------------------------------------------
 ITO = "Jiro Ito <ito@example.test>"
@@ -495,7 +495,7 @@ class _History:
                 self.ctx.out[position] = replace(found, message_key="PML403.stale_fields", args=tuple(sorted(args)))
 
     def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...]:
-        from pmarklint.trail import content, diff_fields
+        from pmarklint.trail.build import content, diff_fields
 
         origin = self.judge.approval_origin(ref.id or "", path, item)
         if origin is None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pmarklint.context import Context, active
+from pmarklint.documents.loader import Document, dotted
 from pmarklint.findings import Finding, Severity, finding
-from pmarklint.loader import Document, dotted
-from pmarklint.personal_data import find_personal_data, is_allowed
 from pmarklint.rules import Example, Rule, Scope
+from pmarklint.rules.context import Context, active
+from pmarklint.rules.personal_data import find_personal_data, is_allowed
 
 CLAUSES = (
     "responsibilities",

@@ -9,10 +9,10 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 from typing import Any
 
-from pmarklint.context import Context, active, walk
 from pmarklint.findings import Severity
-from pmarklint.index import EntryRef
 from pmarklint.rules import CATALOG, Example, Rule, Scope
+from pmarklint.rules.context import Context, active, walk
+from pmarklint.rules.index import EntryRef
 
 # (pattern inside an entry, what it refers to); "*" is each item of a list.
 REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {

@@ -1,13 +1,13 @@
 """Schema family (PML1xx): does each entry match its kind's JSON Schema, and is each id unique?
 
-PML101 runs in :mod:`pmarklint.schema` while a file is loaded; PML102 runs over the repository index.
+PML101 runs in :mod:`pmarklint.documents.schema` while a file is loaded; PML102 runs over the repository index.
 """
 
 from __future__ import annotations
 
-from pmarklint.context import Context
 from pmarklint.findings import Severity
 from pmarklint.rules import Example, Rule, Scope
+from pmarklint.rules.context import Context
 
 _ENTRY = """  - id: {id}
     name: 顧客情報

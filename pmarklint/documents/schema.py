@@ -14,8 +14,8 @@ import json
 from functools import cache
 from typing import Any
 
+from pmarklint.documents.loader import Document, Path, dotted
 from pmarklint.findings import Finding, finding
-from pmarklint.loader import Document, Path, dotted
 from pmarklint.resources import schema_path
 
 

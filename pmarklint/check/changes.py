@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pmarklint.documents.loader import decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding
-from pmarklint.loader import decode, parse
 
 
 @dataclass(frozen=True)

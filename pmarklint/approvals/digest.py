@@ -1,7 +1,7 @@
 """Content-bound approvals: the digest that ties an approval to the content it approved, and the policy
 that says how strictly a repository requires approvals.
 
-The digest of an entry is computed from the entry as pmarklint reads it (see :mod:`pmarklint.loader`: dates
+The digest of an entry is computed from the entry as pmarklint reads it (see :mod:`pmarklint.documents.loader`: dates
 stay ``YYYY-MM-DD`` strings, only ``true``/``false`` are booleans, numbers with leading zeros stay text),
 without its ``approvals`` key::
 

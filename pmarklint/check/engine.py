@@ -12,21 +12,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pmarklint.as_of import AsOf
-from pmarklint.as_of import resolve as resolve_as_of
-from pmarklint.cache import Cache, default_directory
-from pmarklint.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
-from pmarklint.config import CONFIG_NAME, Config, find_root, load_config
-from pmarklint.context import Context
+from pmarklint.check.as_of import AsOf
+from pmarklint.check.as_of import resolve as resolve_as_of
+from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
+from pmarklint.check.waivers import apply_waivers
+from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
 from pmarklint.i18n import text
-from pmarklint.index import EntryRef, RepositoryIndex
-from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.resources import KINDS, data_dir
 from pmarklint.rules import REGISTRY, document_checks, repository_checks
-from pmarklint.waivers import apply_waivers
-from pmarklint.workspace import discover, find_git_dir, find_toplevel, list_all_files
+from pmarklint.rules.context import Context
+from pmarklint.rules.index import EntryRef, RepositoryIndex
+from pmarklint.workspace.cache import Cache, default_directory
+from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
+from pmarklint.workspace.files import discover, find_git_dir, find_toplevel, list_all_files
 
 
 @dataclass
@@ -137,7 +137,7 @@ def _load_fresh(raw: bytes, rel: str) -> FileResult:
     kind, problems = classify(document, rel)
     if kind is None:
         return FileResult(rel, None, [], loaded.findings + problems, document)
-    from pmarklint.schema import validate_document
+    from pmarklint.documents.schema import validate_document
 
     problems = validate_document(kind, document, rel)
     for check in document_checks():
@@ -298,7 +298,7 @@ def _as_of(
 def _only_changes(
     result: CheckResult, loaded: dict[str, FileResult], value: str, cache: Cache, lang: str
 ) -> CheckResult:
-    """The findings a change since ``value`` is responsible for (pmarklint.changes)."""
+    """The findings a change since ``value`` is responsible for (pmarklint.check.changes)."""
     ref = resolve_ref(value)
     if ref is None:
         return result  # nothing to compare with: everything is the change's

@@ -1,5 +1,5 @@
 """``pmarklint report``: reports for people, read from the repository. Today one, ``fitgap``; a thin command
-over :mod:`pmarklint.fitgap`. A tool failure is a PmarklintError, which the command group turns into exit
+over :mod:`pmarklint.reports.fitgap`. A tool failure is a PmarklintError, which the command group turns into exit
 code 2."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
+from pmarklint.cli.options import LANG_OPTION, write_stdout
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language, text
-from pmarklint.options import LANG_OPTION, write_stdout
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md"}
 
@@ -53,7 +53,7 @@ def fitgap(path: Path, fmt: str | None, output: Path | None, today: str | None, 
 
     Exit codes: 0 written, 2 the tool could not run.
     """
-    from pmarklint.fitgap import load_fitgap, render_fitgap
+    from pmarklint.reports.fitgap import load_fitgap, render_fitgap
 
     if fmt is None:
         fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output is not None else "md"

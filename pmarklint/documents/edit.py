@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmarklint.loader import Document, Path, parse, resolve_plain
+from pmarklint.documents.loader import Document, Path, parse, resolve_plain
 
 Rel = tuple[str, ...]  # a path inside an entry with list indexes left out: ("risks", "phase")
 Edit = tuple[int, int, str]  # replace text[start:end] with the string

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from pmarklint.context import Context, active
 from pmarklint.dates import parse_date
 from pmarklint.findings import Finding
 from pmarklint.rules import refiners
+from pmarklint.rules.context import Context, active
 
 
 def _valid_waivers(ctx: Context) -> dict[tuple[str, str], tuple[tuple[str, Any], ...]]:

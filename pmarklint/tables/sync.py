@@ -2,7 +2,7 @@
 back into the ledger.
 
 Import takes each row on its own. A row whose id is already in the repository updates that entry in its own
-file (only what changed; see :mod:`pmarklint.yaml_edit`); a row with a new id becomes a new entry. A row is
+file (only what changed; see :mod:`pmarklint.documents.edit`); a row with a new id becomes a new entry. A row is
 taken only if the entry it makes passes the schema; every other row is reported with its spreadsheet row
 number and the reason, and leaves the files as they were. ``approvals`` are never read from a table: an
 approval is a signature on the content, so a changed entry keeps its approvals lines, which no longer match,
@@ -20,10 +20,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pmarklint import yaml_edit
+from pmarklint.documents import edit as yaml_edit
+from pmarklint.documents.loader import Document
 from pmarklint.errors import PmarklintError
-from pmarklint.loader import Document
-from pmarklint.tables import (
+from pmarklint.tables.core import (
     ABSENT,
     CellError,
     Column,
@@ -78,9 +78,9 @@ class Repository:
 def load_repository(start: Path, lang: str) -> Repository:
     """Every data file under the PMS folders, tracked by git or not (ids must stay unique either way),
     each parsed once."""
-    from pmarklint.cache import Cache
-    from pmarklint.config import find_root, load_config
-    from pmarklint.workspace import discover, find_git_dir
+    from pmarklint.workspace.cache import Cache
+    from pmarklint.workspace.config import find_root, load_config
+    from pmarklint.workspace.files import discover, find_git_dir
 
     root = find_root(start, lang)
     config = load_config(root, Cache(None), lang)
@@ -91,9 +91,9 @@ def load_repository(start: Path, lang: str) -> Repository:
 
 
 def _load(root: Path, rel: str, max_size: int, lang: str) -> LedgerFile:
-    from pmarklint.engine import classify
-    from pmarklint.loader import decode as decode_text
-    from pmarklint.loader import parse
+    from pmarklint.check.engine import classify
+    from pmarklint.documents.loader import decode as decode_text
+    from pmarklint.documents.loader import parse
 
     try:
         size = (root / rel).stat().st_size
@@ -181,8 +181,8 @@ class ImportReport:
 
 def validate_entry(kind: str, entry: dict[str, Any], lang: str) -> list[str]:
     """What is wrong with an entry, in the words of ``pmarklint check`` (PML101), fields named by header."""
+    from pmarklint.documents.schema import entry_validator, explain_error
     from pmarklint.i18n import render
-    from pmarklint.schema import entry_validator, explain_error
 
     validator = entry_validator(kind)
     if validator.is_valid(entry):
@@ -464,7 +464,7 @@ def _schema_comment(repo: Repository, kind: str, rel: str) -> str | None:
 
 
 def _reads_back(text: str, rel: str, entries: list[dict[str, Any]]) -> bool:
-    from pmarklint.loader import parse
+    from pmarklint.documents.loader import parse
 
     document = parse(text, rel).document
     got = document.data.get("entries") if document is not None and isinstance(document.data, dict) else None

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pmarklint.documents.schema import load_schema
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import text
-from pmarklint.schema import load_schema
 
 Rel = tuple[str, ...]
 Cell = Any  # str | int | float | bool | datetime.date | datetime.datetime | None, as a workbook holds them

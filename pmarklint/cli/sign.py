@@ -1,4 +1,4 @@
-"""``pmarklint sign``: a thin command over :mod:`pmarklint.sign`."""
+"""``pmarklint sign``: a thin command over :mod:`pmarklint.approvals.sign`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from pmarklint.cli.options import LANG_OPTION, REPO_OPTION
 from pmarklint.i18n import system_language, text
-from pmarklint.options import LANG_OPTION, REPO_OPTION
 
 
 @click.command()
@@ -44,10 +44,10 @@ def sign(
 
     Exit codes: 0 signed (or already signed), 1 refused (nothing written), 2 the tool could not run.
     """
-    from pmarklint.cache import Cache
-    from pmarklint.config import find_root, load_config
-    from pmarklint.sign import SignRefused
-    from pmarklint.sign import sign as sign_targets
+    from pmarklint.approvals.sign import SignRefused
+    from pmarklint.approvals.sign import sign as sign_targets
+    from pmarklint.workspace.cache import Cache
+    from pmarklint.workspace.config import find_root, load_config
 
     language = lang or load_config(find_root(repo, lang or system_language()), Cache(None), "en").language
     language = language or system_language()

@@ -2,7 +2,7 @@
 the commit is signed by their key, and whether they approved their own change.
 
 For an approval found in the repository (``{by, role, date, digest}`` in an entry), the commit that
-introduced it is found with :class:`pmarklint.history.Tracer` (following the entry across files), and is
+introduced it is found with :class:`pmarklint.history.core.Tracer` (following the entry across files), and is
 judged against the roster *as it stood in that commit's parent*: nobody can add themselves to the roster
 and approve in the same commit.
 
@@ -32,9 +32,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pmarklint.approvals import Approval, digest
+from pmarklint.approvals.digest import Approval, digest
 from pmarklint.errors import PmarklintError
-from pmarklint.history import Commit, Entries, Log, Origin, Tracer, git, iter_snapshots
+from pmarklint.history.core import Commit, Entries, Log, Origin, Tracer, git, iter_snapshots
 
 
 @dataclass(frozen=True)

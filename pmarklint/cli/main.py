@@ -15,9 +15,9 @@ from typing import NoReturn
 import click
 
 from pmarklint import __version__
+from pmarklint.cli.options import LANG_OPTION
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language, text
-from pmarklint.options import LANG_OPTION
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -112,7 +112,7 @@ def check(
     Inside git, the files checked are the ones git tracks or has staged; untracked files under the PMS
     folders get a warning.
     """
-    from pmarklint.engine import run_check
+    from pmarklint.check.engine import run_check
     from pmarklint.reporters import REPORTERS
 
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
@@ -162,7 +162,7 @@ def rules(lang: str | None) -> None:
 def explain(code: str, lang: str | None) -> None:
     """Explain a check: what it does, why it matters for the P-mark, an example that fails and one that
     passes. CODE is a rule code such as PML101."""
-    from pmarklint.explain import explain_rule
+    from pmarklint.rules.explain import explain_rule
 
     click.echo(explain_rule(code.upper(), lang or system_language()), nl=False)
 
@@ -184,7 +184,7 @@ def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
 
     Existing files are never overwritten.
     """
-    from pmarklint.scaffold import create
+    from pmarklint.workspace.scaffold import create
 
     language = lang or system_language()
     for rel, created in create(directory, language, git=git, ci=ci):
@@ -195,10 +195,10 @@ def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
 
 def _add_commands() -> None:
     """Commands whose modules stand on their own (each imports its heavy parts only when it runs)."""
-    from pmarklint.report_command import report
-    from pmarklint.sign_command import sign
-    from pmarklint.table_commands import export, import_
-    from pmarklint.trail_command import trail
+    from pmarklint.cli.report import report
+    from pmarklint.cli.sign import sign
+    from pmarklint.cli.tables import export, import_
+    from pmarklint.cli.trail import trail
 
     cli.add_command(export)
     cli.add_command(import_)

@@ -3,7 +3,7 @@
 A target is an entry id, a data file (every entry in it: the yearly review of a ledger) or ``file#id``.
 For each entry the approval ``{by, role, date, digest}`` of the person is written, or refreshed in place when
 the person already approved it in that role; nothing else in the file changes (the edit goes through
-:mod:`pmarklint.yaml_edit`, which keeps comments, key order, quoting and blank lines and reads every result
+:mod:`pmarklint.documents.edit`, which keeps comments, key order, quoting and blank lines and reads every result
 back before anything is written).
 
 Signing is all or nothing: every target is checked first, and when any of them cannot be signed (unknown
@@ -22,16 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmarklint import yaml_edit
-from pmarklint.approvals import digest
-from pmarklint.cache import Cache
-from pmarklint.config import Config, find_root, load_config
-from pmarklint.context import DEFAULT_APPROVERS
+from pmarklint.approvals.digest import digest
+from pmarklint.documents import edit as yaml_edit
+from pmarklint.documents.loader import Document, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding
 from pmarklint.i18n import text
-from pmarklint.loader import Document, decode, parse
-from pmarklint.workspace import discover, find_git_dir
+from pmarklint.rules.context import DEFAULT_APPROVERS
+from pmarklint.workspace.cache import Cache
+from pmarklint.workspace.config import Config, find_root, load_config
+from pmarklint.workspace.files import discover, find_git_dir
 
 APPROVAL_FIELDS = ("by", "role", "date", "digest")
 
@@ -89,8 +89,8 @@ class SignResult:
 
 
 def _load(root: Path, rel: str) -> Ledger:
-    from pmarklint.engine import classify
-    from pmarklint.schema import validate_document
+    from pmarklint.check.engine import classify
+    from pmarklint.documents.schema import validate_document
 
     try:
         raw = (root / rel).read_bytes()
@@ -221,7 +221,7 @@ def _identity(repo: _Repository, person: str, entry: dict[str, Any], force: bool
 
 
 def _date(value: str | None, lang: str) -> str:
-    from pmarklint.engine import resolve_today
+    from pmarklint.check.engine import resolve_today
 
     today = resolve_today(None, lang)
     if value is None:
@@ -336,7 +336,7 @@ def _check_entry(
 
 
 def _edit(ledger: Ledger, changed: dict[int, dict[str, Any]], lang: str) -> str:
-    from pmarklint.tables import date_fields
+    from pmarklint.tables.core import date_fields
 
     assert ledger.text is not None and ledger.document is not None and ledger.kind is not None
 

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint import __version__
-from pmarklint.cache import Cache, default_directory
-from pmarklint.config import find_root, load_config
+from pmarklint.check.engine import load_catalog, load_one, resolve_today
 from pmarklint.dates import Duration
-from pmarklint.engine import load_catalog, load_one, resolve_today
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Paragraph, Section, Table, csv_table, html, markdown
 from pmarklint.rules import REGISTRY
-from pmarklint.workspace import discover, find_git_dir
+from pmarklint.workspace.cache import Cache, default_directory
+from pmarklint.workspace.config import find_root, load_config
+from pmarklint.workspace.files import discover, find_git_dir
 
 FORMATS = ("md", "html", "csv")
 STATUSES = ("fit", "partial", "gap", "not_applicable", "missing")  # always counted, in this order

@@ -1,5 +1,5 @@
-"""``pmarklint trail``: a thin command over :mod:`pmarklint.trail` (reading history) and
-:mod:`pmarklint.trail_render` (the formats). A tool failure is a PmarklintError, which the command group turns
+"""``pmarklint trail``: a thin command over :mod:`pmarklint.trail.build` (reading history) and
+:mod:`pmarklint.trail.render` (the formats). A tool failure is a PmarklintError, which the command group turns
 into exit code 2."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
+from pmarklint.cli.options import LANG_OPTION, write_stdout
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language
-from pmarklint.options import LANG_OPTION, write_stdout
 from pmarklint.resources import KINDS
 
 FORMATS = ("md", "html", "json", "csv")
@@ -84,8 +84,8 @@ def trail(
 
     Exit codes: 0 the report was written, 2 the tool could not run.
     """
-    from pmarklint.trail import Filters, build_trail
-    from pmarklint.trail_render import render_trail
+    from pmarklint.trail.build import Filters, build_trail
+    from pmarklint.trail.render import render_trail
 
     if fmt is None:
         fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output is not None else "md"

@@ -1,5 +1,5 @@
 """``pmarklint export`` and ``pmarklint import``: a ledger as the table a privacy office knows (Excel or CSV),
-and such a table back into the ledger. Thin commands over :mod:`pmarklint.tables`; a tool failure is a
+and such a table back into the ledger. Thin commands over :mod:`pmarklint.tables.core`; a tool failure is a
 PmarklintError, which the command group turns into exit code 2."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, write_stdout
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language
-from pmarklint.options import LANG_OPTION, REPO_OPTION, write_stdout
 
 KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
 
@@ -45,8 +45,8 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
     Exit codes: 0 written, 1 written but some ledger file could not be read (its entries are missing),
     2 the tool could not run.
     """
-    from pmarklint.table_sync import export_ledger, load_repository
-    from pmarklint.tables import kind_of, message
+    from pmarklint.tables.core import kind_of, message
+    from pmarklint.tables.sync import export_ledger, load_repository
 
     kind = kind_of(kind)
     if fmt is None:
@@ -120,8 +120,8 @@ def import_(
 
     Exit codes: 0 every row taken, 1 some rows not taken (the others are written), 2 the tool could not run.
     """
-    from pmarklint.table_sync import import_table, load_repository
-    from pmarklint.tables import kind_of, message
+    from pmarklint.tables.core import kind_of, message
+    from pmarklint.tables.sync import import_table, load_repository
 
     kind = kind_of(kind)
     repository = load_repository(repo, lang or system_language())

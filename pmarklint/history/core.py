@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from pmarklint.documents.loader import MAX_DEPTH, decode, parse, resolve_plain
 from pmarklint.errors import PmarklintError
-from pmarklint.loader import MAX_DEPTH, decode, parse, resolve_plain
 
 ZERO = "0" * 40
 

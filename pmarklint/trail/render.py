@@ -12,7 +12,7 @@ from typing import Any
 from pmarklint import __version__
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Items, Paragraph, Section, Table, csv_table, html, markdown
-from pmarklint.trail import (
+from pmarklint.trail.build import (
     ApprovalRecord,
     CommitInfo,
     DateMove,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmarklint.errors import PmarklintError
-from pmarklint.history import commit_of, git, is_shallow, last_commit_on_or_before
+from pmarklint.history.core import commit_of, git, is_shallow, last_commit_on_or_before
 from pmarklint.i18n import text
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

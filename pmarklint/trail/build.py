@@ -3,16 +3,16 @@ history, per entry and not per file.
 
 How it reads history without re-parsing every revision of a ledger:
 
-* one ``git log --raw`` over the PMS folders (:func:`pmarklint.history.read_log`) gives the commits and, per
+* one ``git log --raw`` over the PMS folders (:func:`pmarklint.history.core.read_log`) gives the commits and, per
   commit, which files changed from which blob to which;
 * for each change of the period, the old and the new blob are split into entry slices (by id, without
   parsing YAML) and the slices' bytes are compared: only entries whose bytes differ are parsed, and an entry
-  that did not change between two revisions is parsed once (:class:`pmarklint.history.Entries`);
+  that did not change between two revisions is parsed once (:class:`pmarklint.history.core.Entries`);
 * the new blob's split is derived from the old one's, looking again only at the items between the bytes the
-  two share at their start and at their end (:meth:`pmarklint.history.Entries.split_near`);
+  two share at their start and at their end (:meth:`pmarklint.history.core.Entries.split_near`);
 * a changed entry is put together from its previous revision: only the top-level keys whose lines changed
   are read, a list that grew at its end (approvals) only for its new items, and plain block YAML without
-  libyaml (:meth:`pmarklint.history.Entries.get_reusing`); digests are computed once per content;
+  libyaml (:meth:`pmarklint.history.core.Entries.get_reusing`); digests are computed once per content;
 * an id that leaves one file and enters another in the same commit is a move (a renamed file or a ledger
   split by department moves every entry), reported with whatever else changed;
 * each blob is read from git once: a blob's bytes are kept from its first use to its last, and the uses are
@@ -27,11 +27,11 @@ How it reads history without re-parsing every revision of a ledger:
 * the state at the end of the period (reviews overdue, the roster whose signing keys verify signatures) is
   the tree of one commit, parsed once.
 
-Approvals are judged by :class:`pmarklint.approval_history.Judge`, through :func:`approval_judge` (the one
+Approvals are judged by :class:`pmarklint.approvals.judge.Judge`, through :func:`approval_judge` (the one
 place the trail asks whether git backs an approval). Signatures come from git (``%G?``), verified against an
 allowed-signers file written from the roster's ``signing_keys`` as it stands at the end of the period.
 
-:func:`build_trail` returns a :class:`Trail`: plain data, in no language. :mod:`pmarklint.trail_render` lays it
+:func:`build_trail` returns a :class:`Trail`: plain data, in no language. :mod:`pmarklint.trail.render` lays it
 out (Markdown, HTML, JSON, CSV) in the reader's language.
 """
 
@@ -53,13 +53,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
-from pmarklint.approval_history import Judge
-from pmarklint.approvals import Approval, Level, digest, level_of
-from pmarklint.cache import Cache
-from pmarklint.config import Config, find_root, load_config
+from pmarklint.approvals.digest import Approval, Level, digest, level_of
+from pmarklint.approvals.judge import Judge
 from pmarklint.dates import Duration, add_months, parse_date
 from pmarklint.errors import PmarklintError
-from pmarklint.history import (
+from pmarklint.history.core import (
     Blobs,
     Entries,
     Log,
@@ -74,6 +72,8 @@ from pmarklint.history import (
 )
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS
+from pmarklint.workspace.cache import Cache
+from pmarklint.workspace.config import Config, find_root, load_config
 
 ACTIONS = ("added", "modified", "moved", "retired", "removed")
 APPROVAL_STATES = ("approved", "superseded", "unapproved", "not_required")
@@ -272,7 +272,7 @@ def _by_count(item: tuple[str, list[int]]) -> tuple[int, str]:
     return -item[1][0], item[0]
 
 
-# -- approvals: the one call into pmarklint.approval_history -------------------------------------------------
+# -- approvals: the one call into pmarklint.approvals.judge -------------------------------------------------
 JudgeFn = Callable[[str, Approval, str], tuple[bool, str | None, dict[str, str]]]
 
 
@@ -310,7 +310,7 @@ def build_trail(
     config = load_config(root, Cache(None), lang)
     _require_full_history(root, lang)
     if today or os.environ.get("PMARKLINT_TODAY") or not until:
-        from pmarklint.engine import resolve_today  # the checks' engine: imported only when today matters
+        from pmarklint.check.engine import resolve_today  # the checks' engine: imported only when today matters
 
         day = resolve_today(today, lang)
     else:
@@ -1125,7 +1125,7 @@ class _Builder:
             )
 
     def _digest(self, entry: dict[str, Any]) -> str:
-        """:func:`pmarklint.approvals.digest`, once per content. Entries put together from the same parsed
+        """:func:`pmarklint.approvals.digest.digest`, once per content. Entries put together from the same parsed
         values (an entry whose approvals alone changed keeps the values of its other keys) share it: the key
         is each key with the identity of its value, and the memo keeps the entry, so that no other value can
         take one of those identities while the memo holds it."""

@@ -10,12 +10,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pmarklint.approvals import digest
-from pmarklint.config import CONFIG_NAME, Config
+from pmarklint.approvals.digest import digest
 from pmarklint.dates import Duration
+from pmarklint.documents.loader import dotted
 from pmarklint.findings import Finding, Severity, finding
-from pmarklint.index import EntryRef, RepositoryIndex
-from pmarklint.loader import dotted
+from pmarklint.rules.index import EntryRef, RepositoryIndex
+from pmarklint.workspace.config import CONFIG_NAME, Config
 
 Locate = Callable[..., tuple[int, int]]  # (file, path inside it, at_key=False) -> (line, column)
 
@@ -67,7 +67,7 @@ class Context:
                 yield ref
 
     def digest(self, ref: EntryRef) -> str:
-        """The entry's approval digest (pmarklint.approvals.digest), computed once per run."""
+        """The entry's approval digest (pmarklint.approvals.digest.digest), computed once per run."""
         key = (ref.file, ref.index)
         found = self._digests.get(key)
         if found is None:

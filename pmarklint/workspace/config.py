@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pmarklint.cache import Cache
+from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, Severity
 from pmarklint.i18n import text
-from pmarklint.loader import DEFAULT_MAX_FILE_SIZE, decode, parse
 from pmarklint.resources import DEFAULT_FOLDERS, KINDS
+from pmarklint.workspace.cache import Cache
 
 CONFIG_NAME = "pmarklint.yaml"
 
@@ -90,7 +90,7 @@ def _read(raw: bytes) -> tuple[dict[str, Any], list[Finding]]:
     loaded = parse(content, CONFIG_NAME)
     if loaded.document is None or loaded.findings:
         return {}, loaded.findings
-    from pmarklint.schema import validate_config
+    from pmarklint.documents.schema import validate_config
 
     data = loaded.document.data
     problems = validate_config(loaded.document, CONFIG_NAME)
