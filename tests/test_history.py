@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from pmarklint.documents.loader import decode, parse
+from pmarklint.git.blobs import Blobs, blob_id
 from pmarklint.history import core as history
 from pmarklint.history.core import (
-    Blobs,
     Entries,
     common_prefix,
     common_suffix,
@@ -32,7 +32,7 @@ class MemoryBlobs(Blobs):
         self.contents: dict[str, bytes] = {}
 
     def add(self, data: bytes) -> str:
-        sha = history.blob_id(data)
+        sha = blob_id(data)
         self.contents[sha] = data
         return sha
 

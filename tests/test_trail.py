@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from pmarklint import __version__
 from pmarklint.approvals.digest import digest
 from pmarklint.documents.loader import parse
+from pmarklint.git.blobs import Blobs
 from pmarklint.history import core as history
 from pmarklint.trail import build as trail
 
@@ -437,9 +438,9 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[
     judge reads the roster's history on its own)."""
     reads: Counter[str] = Counter()
     splits: Counter[bytes] = Counter()
-    real_read, real_split = history.Blobs.read, history.split_entries
+    real_read, real_split = Blobs.read, history.split_entries
 
-    def read(self: history.Blobs, sha: str) -> bytes:
+    def read(self: Blobs, sha: str) -> bytes:
         reads[sha] += 1
         return real_read(self, sha)
 
@@ -447,7 +448,7 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[
         splits[data] += 1
         return real_split(data)
 
-    monkeypatch.setattr(history.Blobs, "read", read)
+    monkeypatch.setattr(Blobs, "read", read)
     monkeypatch.setattr(history, "split_entries", split)
     monkeypatch.setattr(trail, "approval_judge", lambda *args: lambda *a: (True, None, {}))
     return reads, splits

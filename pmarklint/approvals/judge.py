@@ -22,10 +22,6 @@ and approve in the same commit.
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,8 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint.approvals.digest import Approval, digest
-from pmarklint.errors import PmarklintError
-from pmarklint.history.core import Commit, Entries, Log, Origin, Tracer, git, iter_snapshots
+from pmarklint.git.identity import next_author
+from pmarklint.git.log import Commit, Log
+from pmarklint.git.run import GitError
+from pmarklint.git.signatures import verify
+from pmarklint.history.core import Entries, Origin, Tracer, iter_snapshots
 
 
 @dataclass(frozen=True)
@@ -88,18 +87,14 @@ class Verdict:
         return self.code is None
 
 
-def author_email(ident: str) -> str | None:
-    """The e-mail of a git identity line (``Name <email> 1700000000 +0900``)."""
-    found = re.search(r"<([^>]*)>", ident)
-    return found.group(1).strip().lower() if found else None
-
-
 def committing_identity(root: Path) -> str | None:
-    """Who the next commit will be authored by (``git var GIT_AUTHOR_IDENT``): environment, then config."""
+    """The e-mail (lower case) of whoever the next commit will be authored by; None when git has no
+    identity (then git refuses to commit anyway)."""
     try:
-        return author_email(git(root, "var", "GIT_AUTHOR_IDENT").decode("utf-8", "replace"))
-    except PmarklintError:  # no identity configured: git refuses to commit anyway
+        ident = next_author(root)
+    except GitError:
         return None
+    return ident.email.lower() if ident is not None else None
 
 
 class Judge:
@@ -235,30 +230,5 @@ def verify_signatures(root: Path, requests: Mapping[tuple[str, str], Person]) ->
 
 
 def _good_signatures(root: Path, principal: str, keys: tuple[str, ...], commits: list[str]) -> set[str]:
-    lines = [f'"{principal}" namespaces="git" {key}' for key in keys if "\n" not in key and '"' not in key]
-    handle, name = tempfile.mkstemp(prefix="pmarklint-signers-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write("\n".join(lines) + "\n")
-        proc = subprocess.run(
-            [
-                "git",
-                "-c",
-                f"gpg.ssh.allowedSignersFile={name}",
-                "log",
-                "--no-walk=unsorted",
-                "--format=%H %G? %GS",
-                *commits,
-            ],
-            cwd=root,
-            capture_output=True,
-            check=False,
-        )
-    finally:
-        os.unlink(name)
-    good = set()
-    for line in proc.stdout.decode("utf-8", "replace").splitlines():
-        parts = line.split(" ", 2)
-        if len(parts) == 3 and parts[1] == "G" and parts[2].strip() == principal:
-            good.add(parts[0])
-    return good
+    verdicts = verify(root, commits, [(principal, key) for key in keys])
+    return {sha for sha, verdict in verdicts.items() if verdict.letter == "G" and verdict.signer == principal}

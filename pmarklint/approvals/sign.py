@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,8 @@ from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding
+from pmarklint.git.identity import next_author
+from pmarklint.git.run import GitError
 from pmarklint.i18n import text
 from pmarklint.rules.context import DEFAULT_APPROVERS
 from pmarklint.workspace.cache import Cache
@@ -188,13 +188,12 @@ def _resolve(repo: _Repository, target: str, cwd: Path, lang: str) -> tuple[list
 def git_email(root: Path) -> tuple[str | None, str]:
     """The e-mail of ``git var GIT_AUTHOR_IDENT`` (whoever would author the next commit), or None and why."""
     try:
-        proc = subprocess.run(["git", "var", "GIT_AUTHOR_IDENT"], cwd=root, capture_output=True, text=True, check=False)
-    except OSError as exc:
-        return None, str(exc.strerror or exc)
-    if proc.returncode != 0:
-        return None, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
-    match = re.search(r"<([^<>]*)>", proc.stdout)
-    return (match[1], "") if match and match[1] else (None, proc.stdout.strip())
+        ident = next_author(root)
+    except GitError as exc:
+        return None, exc.detail
+    if ident is None or not ident.email:
+        return None, ident.line if ident is not None else ""
+    return ident.email, ""
 
 
 def _person(repo: _Repository, person: str, lang: str) -> dict[str, Any]:

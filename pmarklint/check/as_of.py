@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmarklint.errors import PmarklintError
-from pmarklint.history.core import commit_of, git, is_shallow, last_commit_on_or_before
+from pmarklint.git.repo import commit_date_and_subject, commit_of, git_dir, is_shallow, last_commit_on_or_before
 from pmarklint.i18n import text
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -30,10 +30,8 @@ class AsOf:
 
 
 def resolve(root: Path, value: str, lang: str) -> AsOf:
-    try:
-        git(root, "rev-parse", "--git-dir")
-    except PmarklintError:
-        raise PmarklintError(text("ui.as_of_no_git", lang, value=value)) from None
+    if git_dir(root) is None:
+        raise PmarklintError(text("ui.as_of_no_git", lang, value=value))
     if _DATE.match(value):
         try:
             day = dt.date.fromisoformat(value)
@@ -48,7 +46,5 @@ def resolve(root: Path, value: str, lang: str) -> AsOf:
         if commit is None:
             raise PmarklintError(text("ui.as_of_bad", lang, value=value))
         day = None
-    stamp, subject = (
-        git(root, "log", "-1", "--no-show-signature", "--format=%cI%x00%s", commit).decode().rstrip("\n").split("\0", 1)
-    )
+    stamp, subject = commit_date_and_subject(root, commit)
     return AsOf(value, commit, day or dt.date.fromisoformat(stamp[:10]), stamp, subject)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import Any
 from pmarklint.documents.loader import decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding
+from pmarklint.git.repo import archive, changed_since, commit_of, git_dir, prefix, show
 
 
 @dataclass(frozen=True)
@@ -46,31 +46,21 @@ def resolve_ref(value: str) -> str | None:
     return None if not ref or set(ref) == {"0"} else ref
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> Any:
-    proc = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, capture_output=True, check=False)
-    if proc.returncode != 0:
-        return None
-    return proc.stdout if binary else proc.stdout.decode("utf-8", "surrogateescape")
-
-
 def changes_since(root: Path, value: str, ref: str, folders: list[str], current: dict[str, list[Any]]) -> ChangeSet:
     """What differs between REF and what git would commit now (tracked and staged files). ``current``
     holds each PMS file's entries as loaded now."""
-    if _git(root, "rev-parse", "--git-dir") is None:
+    if git_dir(root) is None:
         raise PmarklintError(f"--changed-since {value}: {root} is not inside a git repository")
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    commit = commit_of(root, ref)
     if not commit:
         raise PmarklintError(
             f"--changed-since {value}: no commit '{ref}' in this clone. If it is a shallow clone, fetch the "
             "history (GitHub Actions: actions/checkout with fetch-depth: 0; elsewhere: git fetch --unshallow)"
         )
-    commit = commit.strip()
-    listed = _git(root, "diff", "--name-only", "-z", "--relative", commit, "--", "pmarklint.yaml", *folders) or ""
-    files = frozenset(p for p in listed.split("\0") if p)
-    prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
+    files = frozenset(changed_since(root, commit, ["pmarklint.yaml", *folders]))
     before: dict[str, Any] = {}
     for rel in files:
-        raw = _git(root, "show", f"{commit}:{prefix}{rel}", binary=True)
+        raw = show(root, commit, rel)
         content = decode(raw, rel)[0] if raw is not None else None
         document = parse(content, rel).document if content else None
         data = document.data if document is not None else None
@@ -90,13 +80,10 @@ def changes_since(root: Path, value: str, ref: str, folders: list[str], current:
 
 def extract(root: Path, commit: str, into: Path) -> Path:
     """REF's tree below the PMS root, written into ``into``; returns the PMS root there."""
-    prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
-    archive = _git(root, "archive", "--format=tar", commit, "--", ".", binary=True)
-    if archive is None:
-        raise PmarklintError(f"cannot read the tree of {commit} with git archive")
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+    top = prefix(root)
+    with tarfile.open(fileobj=io.BytesIO(archive(root, commit))) as tar:
         tar.extractall(into, filter="data")
-    return into / prefix if prefix and (into / prefix).is_dir() else into
+    return into / top if top and (into / top).is_dir() else into
 
 
 def identity(item: Finding) -> tuple[Any, ...]:

@@ -1,17 +1,13 @@
-"""Reading a PMS repository's git history without re-parsing every revision of every ledger.
+"""Entries across revisions, without re-parsing every revision of every ledger.
 
-Three pieces, shared by the approval checks and the audit trail:
+Git is read by :mod:`pmarklint.git` (one ``git log --raw`` stream, one ``git cat-file --batch`` process); this
+module makes entries of what it reads:
 
-* :func:`read_log`: one streamed ``git log --raw`` over the PMS paths gives every commit (author, dates,
-  parents) and, per commit, which files changed from which blob to which. That costs about what
-  ``git log --name-status`` costs. Merge commits are listed with their diff against the first parent, kept
-  apart (``merge_changes``): they say how the tree looked after the merge, but the changes they carry were
-  made (and are attributed) in the commits of the merged branch.
-* :class:`Blobs`: one persistent ``git cat-file --batch`` process for file contents at any revision.
 * :class:`Entries`: an entry of a blob, found by its id, from the text of that entry alone. A ledger of
   thousands of entries is split into entry slices with one regular-expression pass over its bytes, and only
   the entries asked for are parsed (see :func:`split_entries`); files that do not have the usual block layout
   are parsed whole, once per blob.
+* :class:`Tracer`: the commit that introduced an entry's current state, followed across files and renames.
 
 Blob ids are content hashes, so everything derived from a blob is cached by its id for the whole run.
 """
@@ -22,217 +18,15 @@ import bisect
 import functools
 import itertools
 import re
-import subprocess
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from pmarklint.documents.loader import MAX_DEPTH, decode, parse, resolve_plain
-from pmarklint.errors import PmarklintError
-
-ZERO = "0" * 40
-
-
-@dataclass(frozen=True)
-class Commit:
-    sha: str
-    parents: tuple[str, ...]
-    author_name: str
-    author_email: str
-    author_date: str  # ISO 8601, with the author's offset
-    committer_date: str
-    subject: str
-
-    @property
-    def day(self) -> str:
-        return self.author_date[:10]
-
-
-@dataclass(frozen=True)
-class Change:
-    """One file of one commit: ``old`` and ``new`` are blob ids (None: the file was added / deleted)."""
-
-    commit: str
-    path: str  # relative to the folder git log ran in
-    old: str | None
-    new: str | None
-
-
-@dataclass
-class Log:
-    """What one ``git log --raw`` said, newest commit first (parents always after their children)."""
-
-    commits: dict[str, Commit] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-    changes: dict[str, list[Change]] = field(default_factory=dict)  # by commit; merges not included
-    merge_changes: dict[str, list[Change]] = field(default_factory=dict)  # a merge against its first parent
-    by_path: dict[str, list[Change]] = field(default_factory=dict)  # newest first; merges not included
-    position: dict[tuple[str, str], int] = field(default_factory=dict)  # (path, commit) → index in by_path
-
-    def add(self, commit: Commit, changes: list[Change]) -> None:
-        self.commits[commit.sha] = commit
-        self.order.append(commit.sha)
-        if len(commit.parents) > 1:
-            self.merge_changes[commit.sha] = changes
-            return
-        self.changes[commit.sha] = changes
-        for change in changes:
-            listed = self.by_path.setdefault(change.path, [])
-            self.position[(change.path, commit.sha)] = len(listed)
-            listed.append(change)
-
-
-_FORMAT = "%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI%x00%s"
-
-
-def git(root: Path, *args: str) -> bytes:
-    """Run git in ``root``; a failure is a PmarklintError with git's own message."""
-    try:
-        proc = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=root, capture_output=True, check=False)
-    except OSError as exc:
-        raise PmarklintError(f"cannot run git: {exc}") from exc
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PmarklintError(f"git {args[0]} failed: {message[-1] if message else proc.returncode}")
-    return proc.stdout
-
-
-def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterable[str] = ()) -> Log:
-    """Every commit reachable from ``rev`` that touched ``paths`` (relative to ``root``), newest first."""
-    out = git(
-        root,
-        "log",
-        "-z",
-        "--raw",
-        "--no-renames",
-        "--no-abbrev",
-        "--relative",
-        "--date-order",
-        "--parents",  # parents as the log shows them: the nearest ancestors that touched the paths
-        "--diff-merges=first-parent",
-        f"--format={_FORMAT}",
-        *extra,
-        rev,
-        "--",
-        *paths,
-    )
-    log = Log()
-    for record in out.decode("utf-8", "surrogateescape").split("\x01")[1:]:
-        fields = record.split("\0", 7)
-        sha, parents, name, email, adate, cdate, subject = fields[:7]
-        rest = fields[7].lstrip("\n") if len(fields) > 7 else ""
-        commit = Commit(sha, tuple(parents.split()), name, email, adate, cdate, subject)
-        changes = []
-        parts = rest.split("\0")
-        for meta, path in zip(parts[0::2], parts[1::2], strict=False):
-            if not meta.startswith(":"):
-                continue
-            _, _, old, new, _ = meta[1:].split(" ", 4)
-            changes.append(Change(sha, path, None if old == ZERO else old, None if new == ZERO else new))
-        log.add(commit, changes)
-    return log
-
-
-def commit_of(root: Path, rev: str) -> str | None:
-    """The commit a revision names (``HEAD``, a branch, a tag, a hash), or None when it names none (no commit
-    yet, a typo)."""
-    try:
-        out = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
-    except PmarklintError:
-        return None
-    return out.decode("ascii", "replace").strip() or None
-
-
-def is_shallow(root: Path) -> bool:
-    return git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
-
-
-def tree(root: Path, rev: str, paths: Iterable[str]) -> dict[str, str]:
-    """path → blob id of every file under ``paths`` at ``rev`` (paths relative to ``root``)."""
-    out = git(root, "ls-tree", "-r", "-z", "--full-tree", rev, "--", *_from_top(root, paths))
-    prefix = git(root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
-    found = {}
-    for item in out.decode("utf-8", "surrogateescape").split("\0"):
-        if not item:
-            continue
-        meta, path = item.split("\t", 1)
-        kind, sha = meta.split()[1:3]
-        if kind == "blob" and path.startswith(prefix):
-            found[path[len(prefix) :]] = sha
-    return found
-
-
-def _from_top(root: Path, paths: Iterable[str]) -> list[str]:
-    prefix = git(root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
-    return [prefix + p for p in paths]
-
-
-def blob_id(content: bytes) -> str:
-    """The id git gives a blob with this content (what ``git hash-object`` prints)."""
-    import hashlib
-
-    return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
-
-
-class Blobs:
-    """File contents by blob id, from one ``git cat-file --batch`` process kept open for the run."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._proc: subprocess.Popen[bytes] | None = None
-
-    def read(self, sha: str) -> bytes:
-        proc = self._start()
-        stdin, stdout = proc.stdin, proc.stdout
-        assert stdin is not None and stdout is not None
-        stdin.write(sha.encode("ascii") + b"\n")
-        stdin.flush()
-        header = stdout.readline().split()
-        if len(header) != 3 or header[1] != b"blob":
-            raise PmarklintError(f"git cannot read blob {sha}: this clone lacks part of its history")
-        data = _read_exactly(stdout, int(header[2]))
-        stdout.read(1)  # the newline after the content
-        return data
-
-    def _start(self) -> subprocess.Popen[bytes]:
-        if self._proc is None:
-            self._proc = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
-                cwd=self.root,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        return self._proc
-
-    def close(self) -> None:
-        if self._proc is not None:
-            assert self._proc.stdin is not None and self._proc.stdout is not None
-            self._proc.stdin.close()
-            self._proc.wait()
-            self._proc.stdout.close()
-            self._proc = None
-
-    def __enter__(self) -> Blobs:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _read_exactly(stream: IO[bytes], size: int) -> bytes:
-    chunks = []
-    while size > 0:
-        chunk = stream.read(size)
-        if not chunk:
-            raise PmarklintError("git cat-file stopped in the middle of a blob")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
+from pmarklint.git.blobs import Blobs
+from pmarklint.git.log import Log
 
 # The usual layout of a data file: a top-level ``entries:`` and its items, one ``- `` per entry, at one
 # indentation. Anything else (flow style, tabs, an id that is not a plain scalar) is parsed whole.
@@ -1230,25 +1024,3 @@ def iter_snapshots(log: Log, paths: Callable[[str], bool]) -> Iterator[tuple[str
             after = before
         state[sha] = after
         yield sha, after
-
-
-def last_commit_on_or_before(root: Path, rev: str, day: str) -> str | None:
-    """The newest commit on the first-parent line of ``rev`` committed on or before ``day`` (YYYY-MM-DD, by
-    the committer's own date), or None when there is none."""
-    proc = subprocess.Popen(
-        ["git", "log", "--first-parent", "--no-show-signature", "--format=%H %cI", rev, "--"],
-        cwd=root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert proc.stdout is not None
-    try:
-        for line in proc.stdout:
-            sha, stamp = line.decode("ascii", "replace").split()
-            if stamp[:10] <= day:
-                return sha
-        return None
-    finally:
-        proc.stdout.close()
-        proc.kill()
-        proc.wait()

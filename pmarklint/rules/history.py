@@ -27,9 +27,11 @@ from typing import Any
 
 from pmarklint.approvals.digest import Approval, Level, digest, level_of
 from pmarklint.approvals.judge import Judge, Person, committing_identity, roster_of, same, verify_signatures
-from pmarklint.errors import PmarklintError
 from pmarklint.findings import Severity
-from pmarklint.history.core import Blobs, Entries, Log, commit_of, git, is_shallow, read_log, tree
+from pmarklint.git.blobs import Blobs
+from pmarklint.git.log import Log, read_log
+from pmarklint.git.repo import changed_since, commit_of, is_ancestor, is_shallow, touched_between, tree
+from pmarklint.history.core import Entries
 from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import DEFAULT_APPROVERS, Context, active
 from pmarklint.rules.index import EntryRef
@@ -275,7 +277,7 @@ class _History:
         if self.head is None:
             self.changed = None
         else:
-            self.changed = set() if self.rev else _changed(self.root, self.folders)
+            self.changed = set() if self.rev else set(changed_since(self.root, "HEAD", self.folders))
         if self.head:
             self._load(self.head)
         with Blobs(self.root) as blobs:
@@ -310,9 +312,9 @@ class _History:
         self.loaded_signatures = dict(self.signatures)
         before = stored["head"]
         if before != head:
-            if not _is_ancestor(self.root, before, head):
+            if not is_ancestor(self.root, before, head):
                 return  # another branch, or history rewritten: start again
-            self.touched = _touched(self.root, before, head, self.folders)
+            self.touched = touched_between(self.root, before, head, self.folders)
         self.earlier = stored.get("records") or {}
         self.earlier_grants = stored.get("grants") or {}
         self.earlier_stale = stored.get("stale") or {}
@@ -530,25 +532,3 @@ class _History:
 
 _STALE_PATH = re.compile(r"^approvals\[(\d+)\]\.digest$")
 _MOST_FIELDS = 8  # fields named in a PML403 message; more are counted
-
-
-def _is_ancestor(root: Path, older: str, newer: str) -> bool:
-    try:
-        git(root, "merge-base", "--is-ancestor", older, newer)
-    except PmarklintError:
-        return False
-    return True
-
-
-def _touched(root: Path, older: str, newer: str, folders: list[str]) -> set[str]:
-    """Every PMS file that a commit after ``older`` up to ``newer`` touched (paths relative to the root)."""
-    out = git(
-        root, "log", "--format=", "--name-only", "-z", "--no-renames", "--relative", f"{older}..{newer}", "--", *folders
-    )
-    return {p for p in out.decode("utf-8", "surrogateescape").replace("\n", "\0").split("\0") if p}
-
-
-def _changed(root: Path, folders: list[str]) -> set[str]:
-    """PMS files whose content differs from HEAD (staged or not): their approvals may not be committed."""
-    out = git(root, "diff", "--no-renames", "--name-only", "-z", "--relative", "HEAD", "--", *folders)
-    return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}

@@ -17,7 +17,8 @@ How it reads history without re-parsing every revision of a ledger:
   split by department moves every entry), reported with whatever else changed;
 * each blob is read from git once: a blob's bytes are kept from its first use to its last, and the uses are
   counted before the changes are read (:class:`_Kept`); a second ``git cat-file`` streams them in the order
-  they will be read, so git inflates the next revisions while the current ones are compared (:class:`_Ahead`);
+  they will be read, so git inflates the next revisions while the current ones are compared
+  (:class:`pmarklint.git.blobs.Prefetch`);
 * a long period is read by two processes: a forked helper reads the later part while this process reads the
   earlier one (:class:`_Helper`), and the helper's findings follow this process's, in the order of the
   commits;
@@ -44,8 +45,6 @@ import os
 import pickle
 import re
 import signal
-import subprocess
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -57,19 +56,19 @@ from pmarklint.approvals.digest import Approval, Level, digest, level_of
 from pmarklint.approvals.judge import Judge
 from pmarklint.dates import Duration, add_months, parse_date
 from pmarklint.errors import PmarklintError
-from pmarklint.history.core import (
-    Blobs,
-    Entries,
-    Log,
+from pmarklint.git.blobs import Blobs, Prefetch
+from pmarklint.git.log import Log, RawFile, read_log, read_merges
+from pmarklint.git.repo import (
+    ancestors,
+    commit_date_and_subject,
     commit_of,
-    common_prefix,
-    common_suffix,
-    git,
+    inside_work_tree,
     is_shallow,
     last_commit_on_or_before,
-    read_log,
     tree,
 )
+from pmarklint.git.signatures import verify
+from pmarklint.history.core import Entries, common_prefix, common_suffix
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS
 from pmarklint.workspace.cache import Cache
@@ -327,11 +326,7 @@ def build_trail(
 
 
 def _require_full_history(root: Path, lang: str) -> None:
-    try:
-        inside = git(root, "rev-parse", "--is-inside-work-tree").strip() == b"true"
-    except PmarklintError:
-        inside = False
-    if not inside:
+    if not inside_work_tree(root):
         raise PmarklintError(text("trail.not_git", lang, path=str(root)))
     if is_shallow(root):
         raise PmarklintError(text("trail.shallow", lang))
@@ -366,7 +361,7 @@ def _bound(root: Path, value: str, option: str, lang: str) -> tuple[dt.date, str
     sha = commit_of(root, value)
     if sha is None:
         raise PmarklintError(text("trail.bad_rev", lang, option=option, value=value))
-    stamp = git(root, "log", "-1", "--no-show-signature", "--format=%cI", sha).decode().strip()
+    stamp, _ = commit_date_and_subject(root, sha)
     return dt.date.fromisoformat(stamp[:10]), sha
 
 
@@ -387,12 +382,12 @@ class _Kept(Blobs):
         super().__init__(root)
         self._uses: Counter[str] = Counter()
         self._kept: dict[str, bytes] = {}
-        self._ahead: _Ahead | None = None
+        self._ahead: Prefetch | None = None
 
     def ahead(self, order: Sequence[str]) -> None:
         """Start reading ``order`` (the blobs in the order they will first be read) ahead of use."""
-        if self._ahead is None and len(order) >= _Ahead.WORTH:
-            self._ahead = _Ahead(self.root, order)
+        if self._ahead is None and len(order) >= Prefetch.WORTH:
+            self._ahead = Prefetch(self.root, order)
 
     def close(self) -> None:
         if self._ahead is not None:
@@ -424,86 +419,6 @@ class _Kept(Blobs):
             if self._uses[sha] > 0:
                 self._kept[sha] = data
         return data
-
-
-class _Ahead:
-    """Blobs streamed by a second ``git cat-file --batch`` that is given, up front, every blob in the order
-    the build will first ask for them: git inflates the next revisions while the trail compares the current
-    ones (as far ahead as the pipe holds). A blob asked for a little out of that order is found by reading on
-    and keeping the ones passed over; one asked for again, or far out of order, is not given (:meth:`take`
-    returns None) and the caller reads it the usual way."""
-
-    WORTH = 32  # fewer blobs than this are read as they are asked for
-    REACH = 16  # how far ahead of the stream a blob may be asked for
-    PIPE = 1 << 20  # bytes git may write ahead (Linux lets a pipe hold this much without privileges)
-
-    def __init__(self, root: Path, order: Sequence[str]) -> None:
-        self._order = list(dict.fromkeys(order))
-        self._position = {sha: index for index, sha in enumerate(self._order)}
-        self._next = 0  # the position of the next blob in the stream
-        self._passed: dict[str, bytes] = {}  # read from the stream before they were asked for
-        with tempfile.TemporaryFile() as requests:
-            requests.write("".join(f"{sha}\n" for sha in self._order).encode("ascii"))
-            requests.seek(0)
-            self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
-                cwd=root,
-                stdin=requests,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        _widen(self._proc.stdout, self.PIPE)
-
-    def take(self, sha: str) -> bytes | None:
-        if sha in self._passed:
-            return self._passed.pop(sha)
-        position = self._position.get(sha)
-        if self._proc is None or position is None or not self._next <= position < self._next + self.REACH:
-            return None
-        while self._next <= position:
-            data = self._read()
-            if data is None:
-                self.close()
-                return None
-            current = self._order[self._next]
-            self._next += 1
-            if current == sha:
-                return data
-            self._passed[current] = data
-        return None
-
-    def _read(self) -> bytes | None:
-        assert self._proc is not None and self._proc.stdout is not None
-        stream = self._proc.stdout
-        header = stream.readline().split()
-        if len(header) != 3 or header[1] != b"blob":
-            return None
-        size = int(header[2])
-        data = stream.read(size)
-        stream.read(1)  # the line break after the content
-        return data if len(data) == size else None
-
-    def close(self) -> None:
-        if self._proc is not None:
-            proc, self._proc = self._proc, None
-            proc.kill()  # it may still have blobs to write that nobody will read
-            proc.wait()
-            if proc.stdout is not None:
-                proc.stdout.close()
-        self._passed.clear()
-
-
-def _widen(stream: IO[bytes] | None, size: int) -> None:
-    """Let a pipe hold ``size`` bytes where the system allows it (Linux); elsewhere it keeps its size."""
-    try:
-        import fcntl
-    except ImportError:
-        return
-    if stream is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
-        try:
-            fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, size)
-        except OSError:
-            pass  # a smaller limit: git writes ahead less
 
 
 _EndState = tuple[list[ReviewState], list[ReviewState], list[tuple[str, str, str]]]
@@ -724,7 +639,7 @@ def is_retired(entry: Any) -> bool:
 @dataclass
 class _Merge:
     sha: str
-    files: list[tuple[str, tuple[str | None, ...], str | None]]  # (path, the parents' blobs, the merge's blob)
+    files: list[RawFile]  # (path, the parents' blobs, the merge's blob)
 
 
 class _Builder:
@@ -897,7 +812,7 @@ class _Builder:
         period = self.period
         excluded: set[str] = set()
         if period.since_commit:
-            excluded = set(git(self.root, "rev-list", period.since_commit).decode().split())
+            excluded = ancestors(self.root, period.since_commit)
         out = []
         for sha in reversed(self.log.order):
             day = dt.date.fromisoformat(self.log.commits[sha].committer_date[:10])
@@ -1174,52 +1089,9 @@ class _Builder:
 
     # -- merges ---------------------------------------------------------------------------------------------
     def _merges(self, shas: Sequence[str]) -> dict[str, _Merge]:
-        """For each merge, the files whose content differs from every parent (``git log -c --raw``): only
-        there can a merge have changed something beyond what its parents had."""
-        if not shas:
-            return {}
-        proc = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotepath=off",
-                "log",
-                "-z",
-                "--raw",
-                "-c",
-                "--no-abbrev",
-                "--no-walk=unsorted",
-                "--stdin",
-                "--no-show-signature",
-                "--format=%x01%H",
-                "--",
-                *self.folders,
-            ],
-            cwd=self.root,
-            input="\n".join(shas).encode(),
-            capture_output=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            message = proc.stderr.decode("utf-8", "replace").strip()
-            raise PmarklintError(f"git log -c failed: {message}")
-        prefix = git(self.root, "rev-parse", "--show-prefix").decode("utf-8", "surrogateescape").strip()
-        out: dict[str, _Merge] = {}
-        for record in proc.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
-            parts = record.split("\0")
-            sha = parts[0].strip()
-            files: list[tuple[str, tuple[str | None, ...], str | None]] = []
-            rest = [p.lstrip("\n") for p in parts[1:] if p.strip("\n")]
-            for meta, path in zip(rest[0::2], rest[1::2], strict=False):
-                if not meta.startswith("::"):
-                    continue
-                fields = meta.lstrip(":").split()
-                count = len(fields) // 2  # n parent modes + result mode, n parent blobs + result blob, status
-                blobs = [None if b == "0" * 40 else b for b in fields[count : 2 * count]]
-                rel = path[len(prefix) :] if prefix and path.startswith(prefix) else path
-                files.append((rel, tuple(blobs[:-1]), blobs[-1]))
-            out[sha] = _Merge(sha, files)
-        return out
+        """For each merge, the files whose content differs from every parent: only there can a merge have
+        changed something beyond what its parents had."""
+        return {sha: _Merge(sha, files) for sha, files in read_merges(self.root, shas, self.folders).items()}
 
     def _merge(self, seq: int, merge: _Merge) -> None:
         """What the merge changed beyond all its parents, entry by entry, within each file."""
@@ -1364,40 +1236,14 @@ class _Builder:
     def _signatures(self, shas: Sequence[str], roster: Mapping[str, Any]) -> dict[str, Signature]:
         """git's verdict on each commit's signature (``%G?``), against the signing keys of the roster at the
         end of the period: the principal of each key is the person's id."""
-        if not shas:
-            return {}
-        lines = []
+        keys = []
         for person_id, entry in sorted(roster.items()):
-            keys = entry.get("signing_keys") if isinstance(entry, dict) else None
-            for key in keys if isinstance(keys, list) else []:
-                if isinstance(key, str) and key.strip() and not set(key) & {"\n", "\r", '"'}:
-                    lines.append(f'"{person_id}" namespaces="git" {key.strip()}\n')
-        with tempfile.TemporaryDirectory(prefix="pmarklint-trail-") as folder:
-            signers = os.path.join(folder, "allowed_signers")
-            with open(signers, "w", encoding="utf-8") as out:
-                out.writelines(lines)
-            proc = subprocess.run(
-                [
-                    "git",
-                    "-c",
-                    f"gpg.ssh.allowedSignersFile={signers}",
-                    "log",
-                    "--no-walk=unsorted",
-                    "--stdin",
-                    "--no-show-signature",
-                    "--format=%x01%H%x00%G?%x00%GS",
-                ],
-                cwd=self.root,
-                input="\n".join(shas).encode(),
-                capture_output=True,
-                check=False,
-            )
+            listed = entry.get("signing_keys") if isinstance(entry, dict) else None
+            keys += [(person_id, key) for key in (listed if isinstance(listed, list) else [])]
         found = {}
-        for record in proc.stdout.decode("utf-8", "replace").split("\x01")[1:]:
-            sha, letter, signer = [*record.strip("\n").split("\0"), "", ""][:3]
-            letter = letter.strip() or "E"
-            status = _SIGNATURE_WORDS.get(letter, "unknown")
-            found[sha] = Signature(status, letter, (signer.strip() or None) if status == "good" else None)
+        for sha, verdict in verify(self.root, shas, keys).items():
+            status = _SIGNATURE_WORDS.get(verdict.letter, "unknown")
+            found[sha] = Signature(status, verdict.letter, verdict.signer if status == "good" else None)
         return found
 
 

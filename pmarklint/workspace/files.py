@@ -5,9 +5,10 @@ every YAML file under the PMS folders."""
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from pmarklint.git.repo import git_dir, toplevel, tracked, untracked
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -20,41 +21,22 @@ class Workspace:
     git_dir: Path | None  # None outside git
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=root,
-            capture_output=True,
-            check=False,
-        )
-    except OSError:  # git is not installed
-        return None
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.decode("utf-8", "surrogateescape")
-
-
 def find_git_dir(root: Path) -> Path | None:
     """The repository's (common) git directory, or None when ``root`` is not inside a git work tree."""
-    common = _git(root, "rev-parse", "--git-common-dir")
-    return None if common is None else (root / common.strip()).resolve()
+    return git_dir(root)
 
 
 def find_toplevel(root: Path) -> Path | None:
     """The top folder of the git work tree that holds ``root`` (code hosts name files from there)."""
-    top = _git(root, "rev-parse", "--show-toplevel")
-    return Path(top.strip()) if top else None
+    return toplevel(root)
 
 
 def discover(root: Path, folders: list[str], git_dir: Path | None) -> Workspace:
     if git_dir is None:
         return Workspace(root, tuple(_walk(root, folders)), (), None)
-    tracked = _git(root, "ls-files", "-z", "--cached", "--", *folders) or ""
-    others = _git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *folders) or ""
-    files = [p for p in dict.fromkeys(tracked.split("\0")) if p.endswith(YAML_SUFFIXES) and (root / p).is_file()]
-    untracked = [p for p in others.split("\0") if p.endswith(YAML_SUFFIXES)]
-    return Workspace(root, tuple(sorted(files)), tuple(sorted(untracked)), git_dir)
+    files = [p for p in tracked(root, *folders) if p.endswith(YAML_SUFFIXES) and (root / p).is_file()]
+    others = [p for p in untracked(root, *folders) if p.endswith(YAML_SUFFIXES)]
+    return Workspace(root, tuple(sorted(files)), tuple(sorted(others)), git_dir)
 
 
 def _walk(root: Path, folders: list[str]) -> list[str]:
@@ -73,9 +55,7 @@ def _walk(root: Path, folders: list[str]) -> list[str]:
 def list_all_files(root: Path, git_dir: Path | None) -> list[str]:
     """Every file of the repository below ``root``: what git tracks or has staged, else what is on disk."""
     if git_dir is not None:
-        listed = _git(root, "ls-files", "-z", "--cached")
-        if listed is not None:
-            return sorted(p for p in dict.fromkeys(listed.split("\0")) if p)
+        return sorted(tracked(root))
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if d != ".git"]

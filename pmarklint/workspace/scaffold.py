@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 from pmarklint import __version__
+from pmarklint.git.repo import init_and_add
+from pmarklint.git.run import GitError
 from pmarklint.resources import data_dir
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -77,9 +78,6 @@ def _git_add(directory: Path, paths: list[str]) -> None:
     """Make the folder a git repository (unless it is inside one) and stage the new files, so that
     ``check`` sees them: it reads what git tracks or has staged."""
     try:
-        inside = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=directory, capture_output=True, check=False)
-        if inside.returncode != 0:
-            subprocess.run(["git", "init", "-q"], cwd=directory, check=True, capture_output=True)
-        subprocess.run(["git", "add", "--", *paths], cwd=directory, check=True, capture_output=True)
-    except (OSError, subprocess.CalledProcessError):
+        init_and_add(directory, paths)
+    except GitError:
         pass  # without git the files are still there, and check reads them from the folders

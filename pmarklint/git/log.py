@@ -1,0 +1,160 @@
+"""One ``git log --raw`` stream read into commits and the file changes of each (:func:`read_log`), and the
+combined diff of merge commits (:func:`read_merges`). Both go through one parser of git's ``-z --raw``
+output (:func:`records`), which reads the stream field by field: a commit subject, an author name or a file
+name may hold any byte git allows, the record separator included, without shifting what follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pmarklint.git.repo import prefix, require_version
+from pmarklint.git.run import run
+
+ZERO = "0" * 40
+_START = "\x01"  # each record starts with this byte and then its fixed fields, NUL-separated
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    author_date: str  # ISO 8601, with the author's offset
+    committer_date: str
+    subject: str
+
+    @property
+    def day(self) -> str:
+        return self.author_date[:10]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file of one commit: ``old`` and ``new`` are blob ids (None: the file was added / deleted)."""
+
+    commit: str
+    path: str  # relative to the folder git log ran in
+    old: str | None
+    new: str | None
+
+
+@dataclass
+class Log:
+    """What one ``git log --raw`` said, newest commit first (parents always after their children)."""
+
+    commits: dict[str, Commit] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    changes: dict[str, list[Change]] = field(default_factory=dict)  # by commit; merges not included
+    merge_changes: dict[str, list[Change]] = field(default_factory=dict)  # a merge against its first parent
+    by_path: dict[str, list[Change]] = field(default_factory=dict)  # newest first; merges not included
+    position: dict[tuple[str, str], int] = field(default_factory=dict)  # (path, commit) → index in by_path
+
+    def add(self, commit: Commit, changes: list[Change]) -> None:
+        self.commits[commit.sha] = commit
+        self.order.append(commit.sha)
+        if len(commit.parents) > 1:
+            self.merge_changes[commit.sha] = changes
+            return
+        self.changes[commit.sha] = changes
+        for change in changes:
+            listed = self.by_path.setdefault(change.path, [])
+            self.position[(change.path, commit.sha)] = len(listed)
+            listed.append(change)
+
+
+# One file of a record: its path, the blob in each parent (None: not there), the blob after (None: deleted).
+RawFile = tuple[str, tuple[str | None, ...], str | None]
+
+
+def _blob(sha: str) -> str | None:
+    return None if sha == ZERO else sha
+
+
+def records(out: bytes, fields: int) -> Iterator[tuple[list[str], list[RawFile]]]:
+    """The records of ``git log -z --raw --format=%x01...`` whose format has ``fields`` NUL-separated
+    fields: each record's fields and its files. A raw line is ``:`` once per parent, the modes, the blobs
+    (one per parent, then the result) and the status."""
+    tokens = out.decode("utf-8", "surrogateescape").split("\0")
+    at = 0
+    while at < len(tokens):
+        head = tokens[at].lstrip("\n")
+        if not head.startswith(_START) or at + fields > len(tokens):
+            at += 1  # what a record ends with (an empty token)
+            continue
+        values = [head[1:], *tokens[at + 1 : at + fields]]
+        at += fields
+        files: list[RawFile] = []
+        while at < len(tokens) and not tokens[at].strip("\n"):
+            at += 1  # a record without a subject puts an empty field before its files
+        while at + 1 < len(tokens) and tokens[at].lstrip("\n").startswith(":"):
+            meta, path = tokens[at].lstrip("\n"), tokens[at + 1]
+            parents = len(meta) - len(meta.lstrip(":"))
+            parts = meta.lstrip(":").split()
+            blobs = [_blob(sha) for sha in parts[parents + 1 : 2 * parents + 2]]
+            files.append((path, tuple(blobs[:-1]), blobs[-1]))
+            at += 2
+        yield values, files
+
+
+_FORMAT = "%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI%x00%s"
+_FIELDS = 7
+
+
+def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterable[str] = ()) -> Log:
+    """Every commit reachable from ``rev`` that touched ``paths`` (relative to ``root``), newest first."""
+    require_version(root)
+    out = run(
+        root,
+        "log",
+        "-z",
+        "--raw",
+        "--no-renames",
+        "--no-abbrev",
+        "--relative",
+        "--date-order",
+        "--parents",  # parents as the log shows them: the nearest ancestors that touched the paths
+        "--diff-merges=first-parent",
+        "--no-show-signature",
+        f"--format={_FORMAT}",
+        *extra,
+        rev,
+        "--",
+        *paths,
+    )
+    log = Log()
+    for (sha, parents, name, email, adate, cdate, subject), files in records(out, _FIELDS):
+        commit = Commit(sha, tuple(parents.split()), name, email, adate, cdate, subject)
+        log.add(commit, [Change(sha, path, before[0] if before else None, after) for path, before, after in files])
+    return log
+
+
+def read_merges(root: Path, shas: Sequence[str], paths: Iterable[str]) -> dict[str, list[RawFile]]:
+    """For each merge, the files whose content differs from every parent (``git log -c --raw``): only
+    there can a merge have changed something beyond what its parents had. Paths relative to ``root``."""
+    if not shas:
+        return {}
+    out = run(
+        root,
+        "log",
+        "-z",
+        "--raw",
+        "-c",
+        "--no-abbrev",
+        "--no-walk=unsorted",
+        "--stdin",
+        "--no-show-signature",
+        "--format=%x01%H",
+        "--",
+        *paths,
+        input="\n".join(shas).encode(),
+    )
+    top = prefix(root)
+    found: dict[str, list[RawFile]] = {}
+    for (sha,), files in records(out, 1):
+        found[sha.strip()] = [
+            (path[len(top) :] if top and path.startswith(top) else path, before, after) for path, before, after in files
+        ]
+    return found
