@@ -1,4 +1,4 @@
-"""The ways pmarklint.history.core reads revision after revision (for the audit trail) give exactly what reading each
+"""The ways pmarklint.history.entries reads revision after revision (for the audit trail) give exactly what reading each
 revision on its own gives: splits derived from the previous revision's, entries put together key by key, files
 put together entry by entry, and the plain-YAML reader that spares libyaml."""
 
@@ -11,17 +11,12 @@ from typing import Any
 
 import pytest
 
+from pmarklint.documents import plain, slices
 from pmarklint.documents.loader import decode, parse
+from pmarklint.documents.plain import plain_mapping
+from pmarklint.documents.slices import common_prefix, common_suffix, key_blocks, split_entries
 from pmarklint.git.blobs import Blobs, blob_id
-from pmarklint.history import core as history
-from pmarklint.history.core import (
-    Entries,
-    common_prefix,
-    common_suffix,
-    key_blocks,
-    plain_mapping,
-    split_entries,
-)
+from pmarklint.history.entries import Entries
 
 
 class MemoryBlobs(Blobs):
@@ -61,7 +56,7 @@ def loaded(text: str) -> Any:
 # -- common_prefix, common_suffix ------------------------------------------------------------------------------
 @pytest.mark.parametrize("chunk", [1, 3, 8192])
 def test_common_prefix_and_suffix(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(history, "_CHUNK", chunk)
+    monkeypatch.setattr(slices, "_CHUNK", chunk)
     rnd = random.Random(chunk)
     for _ in range(2000):
         x = bytes(rnd.choice(b"ab") for _ in range(rnd.randint(0, 30)))
@@ -282,7 +277,7 @@ def test_plain_reader_reads_as_the_loader(text: str) -> None:
     read = plain_mapping(text.encode())
     assert read is not None
     assert same(read[0], loaded(text))
-    assert read[1] == history.depth(read[0])
+    assert read[1] == plain.depth(read[0])
 
 
 @pytest.mark.parametrize("text", NOT_PLAIN)

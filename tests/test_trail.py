@@ -25,7 +25,7 @@ from pmarklint import __version__
 from pmarklint.approvals.digest import digest
 from pmarklint.documents.loader import parse
 from pmarklint.git.blobs import Blobs
-from pmarklint.history import core as history
+from pmarklint.history import entries as history_entries
 from pmarklint.trail import build as trail
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -438,7 +438,7 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[
     judge reads the roster's history on its own)."""
     reads: Counter[str] = Counter()
     splits: Counter[bytes] = Counter()
-    real_read, real_split = Blobs.read, history.split_entries
+    real_read, real_split = Blobs.read, history_entries.split_entries
 
     def read(self: Blobs, sha: str) -> bytes:
         reads[sha] += 1
@@ -449,7 +449,7 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[
         return real_split(data)
 
     monkeypatch.setattr(Blobs, "read", read)
-    monkeypatch.setattr(history, "split_entries", split)
+    monkeypatch.setattr(history_entries, "split_entries", split)
     monkeypatch.setattr(trail, "approval_judge", lambda *args: lambda *a: (True, None, {}))
     return reads, splits
 

@@ -2,7 +2,7 @@
 the commit is signed by their key, and whether they approved their own change.
 
 For an approval found in the repository (``{by, role, date, digest}`` in an entry), the commit that
-introduced it is found with :class:`pmarklint.history.core.Tracer` (following the entry across files), and is
+introduced it is found with :class:`pmarklint.history.tracer.Tracer` (following the entry across files), and is
 judged against the roster *as it stood in that commit's parent*: nobody can add themselves to the roster
 and approve in the same commit.
 
@@ -33,7 +33,8 @@ from pmarklint.git.identity import next_author
 from pmarklint.git.log import Commit, Log
 from pmarklint.git.run import GitError
 from pmarklint.git.signatures import verify
-from pmarklint.history.core import Entries, Origin, Tracer, iter_snapshots
+from pmarklint.history.entries import Entries
+from pmarklint.history.tracer import Origin, Tracer, iter_snapshots
 
 
 @dataclass(frozen=True)

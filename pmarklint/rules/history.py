@@ -31,7 +31,7 @@ from pmarklint.findings import Severity
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
 from pmarklint.git.repo import changed_since, commit_of, is_ancestor, is_shallow, touched_between, tree
-from pmarklint.history.core import Entries
+from pmarklint.history.entries import Entries
 from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import DEFAULT_APPROVERS, Context, active
 from pmarklint.rules.index import EntryRef

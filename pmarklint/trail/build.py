@@ -3,16 +3,16 @@ history, per entry and not per file.
 
 How it reads history without re-parsing every revision of a ledger:
 
-* one ``git log --raw`` over the PMS folders (:func:`pmarklint.history.core.read_log`) gives the commits and, per
+* one ``git log --raw`` over the PMS folders (:func:`pmarklint.git.log.read_log`) gives the commits and, per
   commit, which files changed from which blob to which;
 * for each change of the period, the old and the new blob are split into entry slices (by id, without
   parsing YAML) and the slices' bytes are compared: only entries whose bytes differ are parsed, and an entry
-  that did not change between two revisions is parsed once (:class:`pmarklint.history.core.Entries`);
+  that did not change between two revisions is parsed once (:class:`pmarklint.history.entries.Entries`);
 * the new blob's split is derived from the old one's, looking again only at the items between the bytes the
-  two share at their start and at their end (:meth:`pmarklint.history.core.Entries.split_near`);
+  two share at their start and at their end (:meth:`pmarklint.history.entries.Entries.split_near`);
 * a changed entry is put together from its previous revision: only the top-level keys whose lines changed
   are read, a list that grew at its end (approvals) only for its new items, and plain block YAML without
-  libyaml (:meth:`pmarklint.history.core.Entries.get_reusing`); digests are computed once per content;
+  libyaml (:meth:`pmarklint.history.entries.Entries.get_reusing`); digests are computed once per content;
 * an id that leaves one file and enters another in the same commit is a move (a renamed file or a ledger
   split by department moves every entry), reported with whatever else changed;
 * each blob is read from git once: a blob's bytes are kept from its first use to its last, and the uses are
@@ -55,6 +55,7 @@ from typing import IO, Any, cast
 from pmarklint.approvals.digest import Approval, Level, digest, level_of
 from pmarklint.approvals.judge import Judge
 from pmarklint.dates import Duration, add_months, parse_date
+from pmarklint.documents.slices import common_prefix, common_suffix
 from pmarklint.errors import PmarklintError
 from pmarklint.git.blobs import Blobs, Prefetch
 from pmarklint.git.log import Log, RawFile, read_log, read_merges
@@ -68,7 +69,7 @@ from pmarklint.git.repo import (
     tree,
 )
 from pmarklint.git.signatures import verify
-from pmarklint.history.core import Entries, common_prefix, common_suffix
+from pmarklint.history.entries import Entries
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS
 from pmarklint.workspace.cache import Cache

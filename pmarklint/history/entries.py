@@ -1,0 +1,380 @@
+"""Entries of a blob, by id: :class:`Entries` reads from a blob only the entries asked for, from the text of
+that entry alone (:mod:`pmarklint.documents.slices`), and rebuilds an entry from its previous revision where
+only some of its keys changed. Blob ids are content hashes, so what is derived from a blob is kept by its id
+for the whole run."""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from typing import Any
+
+from pmarklint.documents.loader import decode, parse
+from pmarklint.documents.plain import (
+    FILE_DEPTH,
+    PIECE_DEPTH,
+    is_header,
+    only_comments,
+    parse_blocks,
+    plain_block,
+    plain_mapping,
+)
+from pmarklint.documents.slices import (
+    DIGEST_TEXT,
+    KIND_LINE,
+    Cut,
+    Slices,
+    common_prefix,
+    common_suffix,
+    grown_items,
+    resplit,
+    split_entries,
+)
+from pmarklint.git.blobs import Blobs
+
+
+class Entries:
+    """Entries of blobs by id, parsing only what is asked for. A blob's split is cached by blob id, a parsed
+    entry by the bytes of its slice: an entry that did not change between two revisions is parsed once."""
+
+    _KEEP_BYTES = 256 << 20  # blob contents kept in memory, most recently used first out last
+
+    def __init__(self, blobs: Blobs) -> None:
+        self.blobs = blobs
+        self._data: OrderedDict[str, bytes] = OrderedDict()
+        self._kept = 0
+        self._slices: dict[str, dict[str, tuple[int, int]] | None] = {}
+        self._whole: dict[str, dict[str, Any]] = {}
+        self._parsed: dict[bytes, Any] = {}
+        self._kind: dict[str, str | None] = {}
+        self._digests: dict[str, dict[str, set[str]]] = {}
+        # For reading revision after revision (see "Revision after revision" below).
+        self._blocks: dict[bytes, tuple[str, Any, int]] = {}  # a key's lines → (key, value, depth bound)
+        self._alone: dict[bytes, int] = {}  # an item that parses on its own, in keys → depth bound of its values
+        self._recent: dict[str, Cut] = {}  # entry id → its item put together last
+
+    def _bytes(self, blob: str) -> bytes:
+        data = self._data.get(blob)
+        if data is not None:
+            self._data.move_to_end(blob)
+            return data
+        data = self.blobs.read(blob)
+        self._data[blob] = data
+        self._kept += len(data)
+        while self._kept > self._KEEP_BYTES and len(self._data) > 1:
+            self._kept -= len(self._data.popitem(last=False)[1])
+        return data
+
+    def kind(self, blob: str) -> str | None:
+        if blob not in self._kind:
+            found = KIND_LINE.search(self._bytes(blob))
+            self._kind[blob] = found.group(1).decode("ascii") if found else None
+        return self._kind[blob]
+
+    def ids(self, blob: str) -> set[str]:
+        slices = self._split(blob)
+        return set(slices) if slices is not None else set(self._parse_whole(blob))
+
+    def slices(self, blob: str) -> dict[str, tuple[int, int]] | None:
+        """Entry id → (start, end) in the blob's bytes (:func:`split_entries`), cached; None when the file
+        must be parsed whole."""
+        return self._split(blob)
+
+    def _split(self, blob: str) -> dict[str, tuple[int, int]] | None:
+        if blob not in self._slices:
+            self._slices[blob] = split_entries(self._bytes(blob))
+        return self._slices[blob]
+
+    def piece(self, blob: str, entry_id: str) -> bytes | None:
+        """The bytes of the entry's item in the blob; None when it is not there or the file cannot be split."""
+        slices = self._split(blob)
+        if slices is None or entry_id not in slices:
+            return None
+        start, end = slices[entry_id]
+        return self._bytes(blob)[start:end]
+
+    def content_key(self, blob: str, entry_id: str) -> bytes | None:
+        """The entry's bytes without its ``approvals`` lines: equal keys mean equal content, so a search
+        over revisions compares bytes and parses only what differs. None when the file cannot be split."""
+        piece = self.piece(blob, entry_id)
+        return None if piece is None else _parts(piece)[0]
+
+    def approvals(self, blob: str, entry_id: str) -> list[Any] | None:
+        """The entry's ``approvals`` list in the blob, parsing only those lines (None: not there, or the
+        layout needs the whole entry parsed: then use :meth:`get`)."""
+        piece = self.piece(blob, entry_id)
+        if piece is None:
+            return None
+        block = _parts(piece)[1]
+        if block is None:
+            return None
+        if block not in self._parsed:
+            text, _ = decode(block, "approvals")
+            document = parse(text, "approvals").document if text else None
+            data = document.data if document is not None else None
+            self._parsed[block] = data.get("approvals") if isinstance(data, dict) else None
+        value = self._parsed[block]
+        return value if isinstance(value, list) else None
+
+    def get(self, blob: str | None, entry_id: str) -> Any:
+        """The entry's data in this blob (as pmarklint reads YAML), or None when it is not there."""
+        if blob is None:
+            return None
+        slices = self._split(blob)
+        if slices is None:
+            return self._parse_whole(blob).get(entry_id)
+        if entry_id not in slices:
+            return None
+        start, end = slices[entry_id]
+        piece = self._bytes(blob)[start:end]
+        if piece not in self._parsed:
+            value = _parse_item(piece)
+            if value is None or value.get("id") != entry_id:  # the slice did not stand on its own
+                value = self._parse_whole(blob).get(entry_id)
+            self._parsed[piece] = value
+        return self._parsed[piece]
+
+    def digests(self, blob: str) -> dict[str, set[str]]:
+        """Every ``sha256:`` digest written in the blob → the ids of the entries it is written in: a quick
+        test of whether an approval can be in an entry, from one pass over the bytes."""
+        found = self._digests.get(blob)
+        if found is not None:
+            return found
+        found = {}
+        data = self._bytes(blob)
+        slices = self._split(blob)
+        if slices is None:
+            for entry_id, entry in self._parse_whole(blob).items():
+                for item in entry.get("approvals") or []:
+                    value = item.get("digest") if isinstance(item, dict) else None
+                    if isinstance(value, str):
+                        found.setdefault(value, set()).add(entry_id)
+        else:
+            bounds = sorted((start, end, entry_id) for entry_id, (start, end) in slices.items())
+            starts = [b[0] for b in bounds]
+            for m in DIGEST_TEXT.finditer(data):
+                at = bisect.bisect_right(starts, m.start()) - 1
+                if at >= 0 and m.start() < bounds[at][1]:
+                    found.setdefault(m.group().decode("ascii"), set()).add(bounds[at][2])
+        self._digests[blob] = found
+        return found
+
+    def all(self, blob: str) -> dict[str, Any]:
+        """Every entry of the blob by id (for small files such as the roster)."""
+        return self._parse_whole(blob)
+
+    def _parse_whole(self, blob: str) -> dict[str, Any]:
+        if blob not in self._whole:
+            text, _ = decode(self._bytes(blob), blob)
+            document = parse(text, blob).document if text else None
+            data = document.data if document is not None else None
+            entries = data.get("entries") if isinstance(data, dict) else None
+            self._whole[blob] = {
+                e["id"]: e
+                for e in (entries if isinstance(entries, list) else [])
+                if isinstance(e, dict) and isinstance(e.get("id"), str)
+            }
+        return self._whole[blob]
+
+    # -- Revision after revision ------------------------------------------------------------------------
+    # A reader that walks a ledger's revisions in order (the audit trail) sees each revision differ from the
+    # one before in a few lines. These methods give the same answers as slices(), get() and all(), with less
+    # work: a split is derived from the previous revision's, and an entry is put together from the values of
+    # its top-level keys, reading again only the keys whose lines changed.
+
+    def split_near(self, blob: str, base: str | None, head: int | None = None, tail: int | None = None) -> Slices:
+        """The same as :meth:`slices` for ``blob``. When ``base`` (another revision of the file) is split
+        already, only the entries between the stretches the two share at their start (``head`` bytes) and at
+        their end (``tail`` bytes, at most what ``head`` leaves) are looked at again."""
+        if blob not in self._slices:
+            before = self._slices.get(base) if base is not None else None
+            derived = None
+            if before:
+                assert base is not None
+                x, y = self._bytes(base), self._bytes(blob)
+                if head is None:
+                    head = common_prefix(x, y)
+                if tail is None:
+                    tail = common_suffix(x, y, min(len(x), len(y)) - head)
+                derived = resplit(x, y, before, head, tail)
+            self._slices[blob] = derived if derived is not None else split_entries(self._bytes(blob))
+        return self._slices[blob]
+
+    def get_reusing(self, blob: str | None, entry_id: str) -> Any:
+        """The same value as :meth:`get`, with less parsing. The entry is put together from its top-level keys
+        (see :func:`key_blocks`): from the item of the same entry read last, the keys whose lines are as they
+        were keep their values, and only the others are read; lines in the plainest block style are read
+        without libyaml (:func:`plain_mapping`), and the rest with it."""
+        if blob is None:
+            return None
+        slices = self._split(blob)
+        if slices is None or entry_id not in slices:
+            return self.get(blob, entry_id)
+        start, end = slices[entry_id]
+        piece = self._bytes(blob)[start:end]
+        if piece in self._parsed:
+            return self._parsed[piece]
+        value = self._compose(piece, entry_id)
+        if value is None:
+            return self.get(blob, entry_id)
+        self._parsed[piece] = value
+        return value
+
+    def all_reusing(self, blob: str) -> dict[str, Any]:
+        """The same as :meth:`all`, put together from the entries (:meth:`get_reusing`) when the file has the
+        usual layout and nothing in it would stop the whole file from parsing."""
+        if blob not in self._whole:
+            slices = self._split(blob)
+            found = self._from_items(blob, slices) if slices else None
+            if found is None:
+                return self._parse_whole(blob)
+            self._whole[blob] = found
+        return self._whole[blob]
+
+    def _compose(self, piece: bytes, entry_id: str) -> Any:
+        """The entry of a one-item slice, from its keys; None when get() must parse it. The entry's previous
+        item (the one put together last) tells which keys' lines to look at again; a list that only grew at
+        its end (approvals) needs only its new items read."""
+        before = self._recent.get(entry_id)
+        again = before.again(piece) if before is not None and before.piece in self._alone else None
+        if before is not None and again is not None:
+            found = self._compose_again(before, *again)
+        else:
+            found = self._compose_whole(piece)
+        if found is None:
+            return None
+        value, deepest, cut = found
+        if deepest > PIECE_DEPTH or value.get("id") != entry_id:
+            return None
+        self._alone[piece] = deepest
+        self._recent[entry_id] = cut
+        return self._parsed.setdefault(piece, value)
+
+    def _compose_again(
+        self, before: Cut, cut: Cut, low: int, high: int, old_high: int
+    ) -> tuple[dict[str, Any], int, Cut] | None:
+        """An item from the previous one of the same entry (``before``): the values of the keys whose lines
+        are as they were, and the others read (:meth:`Entries._values`)."""
+        previous = self._parsed[before.piece]
+        bound = self._alone[before.piece]
+        earlier = {before.keys[i]: (before.block(i), previous[before.keys[i]], bound) for i in range(low, old_high)}
+        blocks = [(cut.keys[i], cut.block(i)) for i in range(low, high)]
+        kept = [k in earlier and earlier[k][0] == b for k, b in blocks]  # a key whose lines are as they were
+        changed = self._values([kb for kb, same in zip(blocks, kept, strict=True) if not same], earlier)
+        if changed is None or len(set(cut.keys)) != len(cut.keys):
+            return None
+        fresh = iter(changed)  # in the keys' order; a key whose lines are as they were keeps its value
+        found = [(k, previous[k], bound) if same else next(fresh) for (k, _), same in zip(blocks, kept, strict=True)]
+        if cut.keys == before.keys:  # the same keys: only values change
+            value = dict(previous)
+            value.update((name, item) for name, item, _ in found)
+        else:
+            value = {name: previous[name] for name in cut.keys[:low]}
+            value.update((name, item) for name, item, _ in found)
+            value.update((name, previous[name]) for name in cut.keys[high:])
+        return value, max([bound, *(depth for _, _, depth in found)]), cut
+
+    def _compose_whole(self, piece: bytes) -> tuple[dict[str, Any], int, Cut] | None:
+        """An item read whole (:func:`plain_mapping`), or key by key."""
+        cut = Cut.of(piece)
+        if cut is None:
+            return None
+        read = plain_mapping(piece[: cut.indent - 2] + b"  " + piece[cut.indent :])
+        if read is not None and list(read[0]) == cut.keys:
+            return read[0], read[1] - 1, cut
+        found = self._values(list(zip(cut.keys, cut.blocks, strict=True)), {})
+        if found is None:
+            return None
+        value: dict[str, Any] = {}
+        for name, item, _ in found:
+            if name in value:
+                return None
+            value[name] = item
+        return value, max((depth for _, _, depth in found), default=0), cut
+
+    def _values(
+        self, blocks: list[tuple[str, bytes]], earlier: dict[str, tuple[bytes, Any, int]]
+    ) -> list[tuple[str, Any, int]] | None:
+        """(key, value, depth bound) of each key's lines: known already, read by :func:`plain_block`, grown
+        from the key's ``earlier`` lines (with their value and its depth bound), or parsed (all those left
+        in one call)."""
+        known = self._blocks
+        missing: list[tuple[str, bytes]] = []
+        grown: list[tuple[bytes, tuple[str, Any, int] | None]] = []  # (block, what it grew from)
+        for key, block in blocks:
+            if block in known:
+                continue
+            before = earlier.get(key)
+            new_items = grown_items(before[0], block) if before is not None and isinstance(before[1], list) else None
+            base = (key, before[1], before[2]) if before is not None and new_items is not None else None
+            simple = plain_block(new_items if new_items is not None else block, key)
+            if simple is not None and base is None:
+                known[block] = simple
+            elif simple is not None and base is not None and isinstance(simple[1], list):
+                known[block] = (simple[0], [*base[1], *simple[1]], max(base[2], simple[2]))
+            else:
+                missing.append((key, new_items if new_items is not None else block))
+                grown.append((block, base))
+        if missing:
+            parsed = parse_blocks(missing)
+            if parsed is None:
+                return None
+            for (block, base), found in zip(grown, parsed, strict=True):
+                if base is not None:
+                    if not isinstance(found[1], list):
+                        return None
+                    found = (found[0], [*base[1], *found[1]], max(base[2], found[2]))
+                known[block] = found
+        return [known[block] for _, block in blocks]
+
+    def _from_items(self, blob: str, slices: dict[str, tuple[int, int]]) -> dict[str, Any] | None:
+        """Every entry of the blob from its items, or None when that might differ from parsing the file whole:
+        the part before the first item must parse on its own as a mapping whose ``entries`` is empty, with
+        nothing after the list but comments, and each item must parse on its own within the depth the whole
+        file allows."""
+        data = self._bytes(blob)
+        spans = list(slices.values())
+        first, last = spans[0][0], spans[-1][1]
+        if not only_comments(data[last:]) or not is_header(data[:first]):
+            return None
+        out = {}
+        for entry_id, (start, end) in slices.items():
+            piece = data[start:end]
+            if piece not in self._alone:
+                value = self._compose(piece, entry_id)
+                if value is None:
+                    return None
+                self._parsed.setdefault(piece, value)
+            if self._alone.get(piece, FILE_DEPTH + 1) > FILE_DEPTH:
+                return None
+            out[entry_id] = self._parsed[piece]
+        return out
+
+
+def _parts(piece: bytes) -> tuple[bytes, bytes | None]:
+    """An entry item's bytes split into (everything but the ``approvals`` key, the ``approvals`` lines);
+    the second is None when there are none or when they do not stand apart (``- approvals:`` first)."""
+    if b"approvals:" not in piece:
+        return piece, None
+    lines = piece.split(b"\n")
+    for index, line in enumerate(lines):
+        bare = line.lstrip(b" ")
+        if not bare.startswith(b"approvals:"):
+            continue
+        indent = len(line) - len(bare)
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(b" ")) > indent):
+            end += 1
+        return b"\n".join(lines[:index] + lines[end:]), b"\n".join(lines[index:end]) + b"\n"
+    return piece, None
+
+
+def _parse_item(piece: bytes) -> dict[str, Any] | None:
+    text, _ = decode(piece, "entry")
+    if text is None:
+        return None
+    document = parse(text, "entry").document
+    data = document.data if document is not None else None
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        return data[0]
+    return None
