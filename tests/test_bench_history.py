@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench
 import history
 
+pytestmark = pytest.mark.slow
+
 COMMITS = 40
 ARGS = argparse.Namespace(entries=60, files=4, contractors=10, people=20, seed=20261126)
 

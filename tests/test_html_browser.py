@@ -13,6 +13,8 @@ import pytest
 from browser import dump_dom, is_a4, page_sizes, print_to_pdf, require_browser
 from conftest import ROOT, git, run
 
+pytestmark = pytest.mark.slow
+
 TODAY = "2026-11-26"
 
 

@@ -31,7 +31,10 @@ from conftest import BAD_INVENTORY, GIT_ENV, GOOD_INVENTORY
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif(shutil.which("pre-commit") is None, reason="the pre-commit client is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pre-commit") is None, reason="the pre-commit client is not installed"),
+]
 
 # The environment at import time, before any fixture changes os.environ (conftest's autouse fixture points
 # HOME at a temporary folder, which would hide the machine's pip configuration from the hook's install).

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import tomllib
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The environment at import time, before any fixture changes os.environ (conftest's autouse fixture
