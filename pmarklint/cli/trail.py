@@ -84,7 +84,8 @@ def trail(
 
     Exit codes: 0 the report was written, 2 the tool could not run.
     """
-    from pmarklint.trail.build import Filters, build_trail
+    from pmarklint.trail.build import build_trail
+    from pmarklint.trail.model import Filters
     from pmarklint.trail.render import render_trail
 
     if fmt is None:

@@ -497,7 +497,7 @@ class _History:
                 self.ctx.out[position] = replace(found, message_key="PML403.stale_fields", args=tuple(sorted(args)))
 
     def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...]:
-        from pmarklint.trail.build import content, diff_fields
+        from pmarklint.history.fields import content, diff_fields
 
         origin = self.judge.approval_origin(ref.id or "", path, item)
         if origin is None:

@@ -10,7 +10,7 @@ from typing import Any
 from pmarklint import __version__
 from pmarklint.i18n import text
 from pmarklint.render import Document, Items, Paragraph, Section, Table
-from pmarklint.trail.build import (
+from pmarklint.trail.model import (
     DateMove,
     Trail,
 )

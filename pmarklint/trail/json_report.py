@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pmarklint import __version__
-from pmarklint.trail.build import (
+from pmarklint.trail.model import (
     ApprovalRecord,
     CommitInfo,
     DateMove,

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 
+from pmarklint.history.fields import FieldChange
 from pmarklint.i18n import text
 from pmarklint.render import csv_table, html, markdown
-from pmarklint.trail.build import (
-    FieldChange,
-    Trail,
-)
 from pmarklint.trail.document import CSS, trail_document
 from pmarklint.trail.json_report import trail_json
+from pmarklint.trail.model import (
+    Trail,
+)
 from pmarklint.trail.words import (
     approval_word,
     kind_word,

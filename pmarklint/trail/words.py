@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pmarklint.history.fields import FieldChange
 from pmarklint.i18n import catalog, text
-from pmarklint.trail.build import (
+from pmarklint.trail.model import (
     ApprovalRecord,
     CommitInfo,
     EntryChange,
-    FieldChange,
 )
 
 SHORT = 10  # characters of a commit id shown to people
