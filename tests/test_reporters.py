@@ -21,7 +21,7 @@ from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
 from pmarklint import __version__
 from pmarklint.check.engine import CheckResult, run_check
-from pmarklint.cli.main import FORMATS
+from pmarklint.cli.check import FORMATS
 from pmarklint.findings import Finding, Severity
 from pmarklint.reporters import REPORTERS, github, gitlab, junit, sarif
 from pmarklint.rules import REGISTRY

@@ -1,0 +1,109 @@
+"""``pmarklint check``: lint the PMS repository and write the report (pmarklint.check.engine does the work)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from pmarklint.cli.options import LANG_OPTION
+from pmarklint.errors import PmarklintError
+from pmarklint.i18n import system_language
+
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Report format: text (for people), json, github (workflow annotations), sarif, junit, gitlab "
+    "(Code Quality). Default: github inside GitHub Actions, else text.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="Judge dates against this day (also PMARKLINT_TODAY; default: the system date).",
+)
+@LANG_OPTION
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("--no-cache", is_flag=True, help="Parse and validate every file again instead of using the cache.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Report only findings in entries changed since the git revision REF, and what the change broke "
+    "elsewhere (for pull requests and pre-push). env:NAME reads REF from a variable, e.g. "
+    "env:PRE_COMMIT_FROM_REF.",
+)
+@click.option(
+    "--as-of",
+    metavar="DATE|REV",
+    help="Check the repository as it stood at the last commit on or before DATE (YYYY-MM-DD, on the main "
+    "line) or at the git revision REV, judged on that day; the report names the commit.",
+)
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Skip the checks that read git history (PML404 to PML407, PML901): who added each approval.",
+)
+def check(
+    path: Path,
+    fmt: str | None,
+    output: Path | None,
+    today: str | None,
+    lang: str | None,
+    strict: bool,
+    no_cache: bool,
+    changed_since: str | None,
+    no_history: bool,
+    as_of: str | None,
+) -> None:
+    """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
+    holds pmarklint.yaml).
+
+    Inside git, the files checked are the ones git tracks or has staged; untracked files under the PMS
+    folders get a warning.
+    """
+    from pmarklint.check.engine import run_check
+    from pmarklint.reporters import REPORTERS
+
+    if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
+    early = lang or system_language()
+    with contextlib.ExitStack() as stack:
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pmarklint-as-of-"))) if as_of else None
+        result = run_check(
+            path,
+            today=today,
+            lang=early,
+            use_cache=not no_cache,
+            changed_since=changed_since,
+            history=not no_history,
+            as_of=as_of,
+            workdir=workdir,
+        )
+        final = lang or result.config.language or early
+        color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        report = REPORTERS[fmt](result, final, color)  # the text report reads lines from the extracted files
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    click.get_current_context().exit(1 if failed else 0)
