@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION
+from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language
 
@@ -27,12 +27,7 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     help="Report format: text (for people), json, github (workflow annotations), sarif, junit, gitlab "
     "(Code Quality). Default: github inside GitHub Actions, else text.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE instead of standard output.",
-)
+@OUTPUT_OPTION
 @click.option(
     "--today",
     metavar="YYYY-MM-DD",

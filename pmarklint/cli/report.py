@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, write_stdout
-from pmarklint.errors import PmarklintError
+from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, format_of, write_report
 from pmarklint.i18n import system_language, text
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md"}
@@ -30,13 +29,7 @@ def report() -> None:
     help="md (Markdown), html (one self-contained page that prints on A4) or csv (UTF-8 with BOM, one row "
     "per control, for Excel). Default: from the --output name, else md.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to FILE instead of standard output.",
-)
+@OUTPUT_OPTION
 @click.option(
     "--today",
     metavar="YYYY-MM-DD",
@@ -56,17 +49,11 @@ def fitgap(path: Path, fmt: str | None, output: Path | None, today: str | None, 
     from pmarklint.reports.fitgap import load_fitgap, render_fitgap
 
     if fmt is None:
-        fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output is not None else "md"
+        fmt = format_of(output, _SUFFIX_FORMATS, "md")
     early = lang or system_language()
     table = load_fitgap(path, today=today, lang=early)
     language = lang or table.language or early
     data = render_fitgap(table, fmt, language)
-    if output is None:
-        write_stdout(data)
-    else:
-        try:
-            output.write_bytes(data)
-        except OSError as exc:
-            raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
+    write_report(data, output)
     if table.problems:
         click.echo(text("report.partial", language, count=table.problems), err=True)

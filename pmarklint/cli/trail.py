@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, write_stdout
-from pmarklint.errors import PmarklintError
+from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, format_of, write_report
 from pmarklint.i18n import system_language
 from pmarklint.resources import KINDS
 
@@ -43,13 +42,7 @@ _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "jso
     help="md (Markdown), html (one self-contained page that prints on A4), json (docs/output-trail.md) or csv "
     "(one row per field change, UTF-8 with BOM, for Excel). Default: from the --output name, else md.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to FILE instead of standard output.",
-)
+@OUTPUT_OPTION
 @click.option(
     "--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only entries of this kind (repeatable)."
 )
@@ -89,16 +82,10 @@ def trail(
     from pmarklint.trail.render import render_trail
 
     if fmt is None:
-        fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output is not None else "md"
+        fmt = format_of(output, _SUFFIX_FORMATS, "md")
     early = lang or system_language()
     built = build_trail(
         path, since=since, until=until, today=today, filters=Filters(kinds, ids, paths), lang=lang or early
     )
     data = render_trail(built, fmt, lang or built.language or early)
-    if output is None:
-        write_stdout(data)
-    else:
-        try:
-            output.write_bytes(data)
-        except OSError as exc:
-            raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
+    write_report(data, output)
