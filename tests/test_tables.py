@@ -26,17 +26,8 @@ from pmarklint.cli.main import _Group, cli
 from pmarklint.cli.tables import export, import_
 from pmarklint.documents.edit import canonical, scalar, update
 from pmarklint.documents.loader import parse
-from pmarklint.tables.core import (
-    ABSENT,
-    Column,
-    _text_of,
-    columns,
-    date_fields,
-    decode,
-    encode,
-    field_order,
-    sheet_name,
-)
+from pmarklint.tables.cells import ABSENT, decode, encode, text_of
+from pmarklint.tables.columns import Column, columns, date_fields, field_order, sheet_name
 
 EXAMPLE = ROOT / "examples" / "shop"
 LEDGERS = ("inventory/customer-service.yaml", "inventory/hr.yaml", "inventory/sales.yaml")
@@ -177,7 +168,7 @@ ROUND_TRIPS: list[tuple[str, Any]] = [
 def test_every_value_reads_back_from_its_cell(name: str, value: Any, lang: str) -> None:
     column = COLUMNS[name]
     made = encode(column, value, lang)
-    for seen in (made, _text_of(made)):  # as a workbook holds it, and as CSV text
+    for seen in (made, text_of(made)):  # as a workbook holds it, and as CSV text
         back = decode(column, seen, lang)
         assert canonical(back) == canonical(value), (made, back)
 

@@ -335,7 +335,7 @@ def _check_entry(
 
 
 def _edit(ledger: Ledger, changed: dict[int, dict[str, Any]], lang: str) -> str:
-    from pmarklint.tables.core import date_fields
+    from pmarklint.tables.columns import date_fields
 
     assert ledger.text is not None and ledger.document is not None and ledger.kind is not None
 

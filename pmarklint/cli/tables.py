@@ -1,5 +1,5 @@
 """``pmarklint export`` and ``pmarklint import``: a ledger as the table a privacy office knows (Excel or CSV),
-and such a table back into the ledger. Thin commands over :mod:`pmarklint.tables.core`; a tool failure is a
+and such a table back into the ledger. Thin commands over :mod:`pmarklint.tables`; a tool failure is a
 PmarklintError, which the command group turns into exit code 2."""
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
     Exit codes: 0 written, 1 written but some ledger file could not be read (its entries are missing),
     2 the tool could not run.
     """
-    from pmarklint.tables.core import kind_of, message
+    from pmarklint.tables import message
+    from pmarklint.tables.columns import kind_of
     from pmarklint.tables.sync import export_ledger, load_repository
 
     kind = kind_of(kind)
@@ -120,7 +121,8 @@ def import_(
 
     Exit codes: 0 every row taken, 1 some rows not taken (the others are written), 2 the tool could not run.
     """
-    from pmarklint.tables.core import kind_of, message
+    from pmarklint.tables import message
+    from pmarklint.tables.columns import kind_of
     from pmarklint.tables.sync import import_table, load_repository
 
     kind = kind_of(kind)

@@ -23,29 +23,22 @@ from typing import Any
 from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document
 from pmarklint.errors import PmarklintError
-from pmarklint.tables.core import (
-    ABSENT,
-    CellError,
+from pmarklint.tables import message
+from pmarklint.tables.cells import ABSENT, CellError, decode, encode
+from pmarklint.tables.columns import (
     Column,
     Rel,
     columns,
     date_fields,
-    decode,
     delete_path,
-    encode,
     field_order,
     flatten,
-    letter,
-    map_headers,
-    message,
-    parse_maps,
-    read_table,
     set_path,
     sheet_name,
     table_columns,
-    write_csv,
-    write_xlsx,
 )
+from pmarklint.tables.files import letter, read_table, write_csv, write_xlsx
+from pmarklint.tables.headers import map_headers, parse_maps
 
 # ------------------------------------------------------------------------------------------- the repository
 

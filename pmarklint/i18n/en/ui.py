@@ -59,7 +59,7 @@ MESSAGES = {
     "sign.identity_mismatch": "your git identity is {email}, which is not one of {person}'s emails ({emails}): you cannot sign on their behalf",
     "sign.forced": "WARNING: --force: writing an approval in the name of {person} although git says you are {email}. It claims that {person} approved this content: make sure they did, and say so in the commit message. Git will not back it (PML405) until {person} commits an approval themselves.",
     "sign.unwritable": "{file}: the approval could not be written without changing other lines ({reason}); add it by hand",
-    # export and import of tables (pmarklint.tables.core)
+    # export and import of tables (pmarklint.tables)
     "table.exported": "wrote {count} entries to {output}",
     "table.unreadable_ledger": "{file} cannot be read ({reason}): its entries are not in the table",
     "table.not_mapping": "entry {index} of {file} is not a mapping: it is not in the table",

@@ -59,7 +59,7 @@ MESSAGES = {
     "sign.identity_mismatch": "git の利用者は {email} で、{person} のメールアドレス({emails})のいずれでもありません。本人以外が代わりに承認することはできません",
     "sign.forced": "警告: --force: git の利用者は {email} ですが、{person} の名前で承認を書き込みます。これは {person} がこの内容を承認したという記録です。本人が承認したことを確かめ、コミットメッセージにその旨を書いてください。{person} 本人が承認をコミットするまで、git による裏付けはありません(PML405)。",
     "sign.unwritable": "{file}: 他の行を変えずに承認を書き込めませんでした({reason})。手で追加してください",
-    # export and import of tables (pmarklint.tables.core)
+    # export and import of tables (pmarklint.tables)
     "table.exported": "{count} 件のエントリを {output} に書き出しました",
     "table.unreadable_ledger": "{file} を読めません ({reason}): そのエントリは表に入っていません",
     "table.not_mapping": "{file} の {index} 番目のエントリはマッピングではありません: 表に入っていません",
