@@ -24,7 +24,8 @@ from pms import pms
 
 from pmarklint.cli.main import _Group, cli
 from pmarklint.cli.tables import export, import_
-from pmarklint.documents.edit import canonical, scalar, update
+from pmarklint.documents.edit import canonical, update
+from pmarklint.documents.edit_emit import scalar
 from pmarklint.documents.loader import parse
 from pmarklint.tables.cells import ABSENT, decode, encode, text_of
 from pmarklint.tables.columns import Column, columns, date_fields, field_order, sheet_name
