@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmarklint.documents.loader import Document, Path
+from pmarklint.documents.loader import DUPLICATE, Document, Path
 
 Rel = tuple[str, ...]  # a path inside an entry with list indexes left out: ("risks", "phase")
-
-_DUPLICATE = "\x00duplicate"
 
 
 class Cannot(Exception):
@@ -92,9 +90,9 @@ class Source:
         for path, (start, _) in document.values.items():
             if not path:
                 continue
-            if len(path) >= 3 and path[-2] == _DUPLICATE:
+            if len(path) >= 3 and path[-2] == DUPLICATE:
                 kids.setdefault(path[:-3], set()).add(int(path[-1]))
-            elif _DUPLICATE in path:
+            elif DUPLICATE in path:
                 continue
             elif isinstance(path[-1], str):
                 kids.setdefault(path[:-1], set()).add(document.keys[path][0])
@@ -222,7 +220,7 @@ def learn_style(text: str, document: Document, dates: frozenset[Rel]) -> Style:
     indents: list[int] = []
     seq_indents: list[int] = []
     for path, (line, column) in values.items():
-        if len(path) < 3 or path[0] != "entries" or _DUPLICATE in path or not isinstance(path[-1], str):
+        if len(path) < 3 or path[0] != "entries" or DUPLICATE in path or not isinstance(path[-1], str):
             continue
         if path not in keys:
             continue

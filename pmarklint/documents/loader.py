@@ -38,6 +38,8 @@ MAX_DEPTH = 64
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 Path = tuple[Any, ...]
+# In a path, the second value of a key its mapping already has: (..., key, DUPLICATE, line of that key).
+DUPLICATE = "\x00duplicate"
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(
@@ -61,6 +63,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_SCALAR_TAGS = frozenset({None, "!", _STR_TAG})
 
 
 def resolve_plain(text: str) -> Any:
@@ -202,6 +205,7 @@ def _stop(rel: str, mark: Any, key: str, **args: Any) -> LoadResult:
 
 
 def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop over the event stream
+    """The document from the parser's events, with the position of every node and of every key."""
     get = parser.get_event
     values: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
@@ -216,18 +220,11 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
     while event is not None:
         cls = event.__class__
         if cls is Scalar or cls is MapStart or cls is SeqStart:
-            if event.anchor is not None:
-                return _stop(rel, event.start_mark, "PML003.anchor", name=event.anchor)
             tag = event.tag
+            if event.anchor is not None or tag not in (_SCALAR_TAGS if cls is Scalar else _COLLECTION_TAGS):
+                return _refused(rel, event)
             if cls is Scalar:
-                if tag is None or tag == "!":
-                    value = resolve_plain(event.value) if event.implicit[0] else event.value
-                elif tag == _STR_TAG:
-                    value = event.value
-                else:
-                    return _stop(rel, event.start_mark, "PML003.tag", tag=tag)
-            elif tag not in _COLLECTION_TAGS:
-                return _stop(rel, event.start_mark, "PML003.tag", tag=tag)
+                value = resolve_plain(event.value) if tag != _STR_TAG and event.implicit[0] else event.value
             else:
                 value = {} if cls is MapStart else []
             if stack:
@@ -244,21 +241,7 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
                     name = top[2]
                     top[2] = None
                     if name in container:
-                        first = keys[top[1] + (name,)]
-                        line, column = _pos(top[3])
-                        problems.append(
-                            finding(
-                                "PML002",
-                                rel,
-                                line,
-                                column,
-                                "PML002.duplicate",
-                                path=dotted((*top[1], name)),
-                                key=name,
-                                first_line=first[0],
-                            )
-                        )
-                        path = top[1] + (name, "\x00duplicate", line)
+                        path = _duplicate(rel, top, name, keys, problems)
                     else:
                         path = top[1] + (name,)
                         container[name] = value
@@ -276,14 +259,46 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
                 stack.append([value, path, None, None])
         elif cls is MapEnd or cls is SeqEnd:
             stack.pop()
-        elif cls is ev.AliasEvent:
-            return _stop(rel, event.start_mark, "PML003.alias", name=event.anchor)
+        elif cls is ev.AliasEvent or (cls is ev.DocumentStartEvent and documents):
+            return _refused(rel, event)  # an alias, or a second document
         elif cls is ev.DocumentStartEvent:
             documents += 1
-            if documents > 1:
-                return _stop(rel, event.start_mark, "PML003.documents")
         event = get()
     return LoadResult(Document(root, values, keys), problems)
+
+
+def _refused(rel: str, event: Any) -> LoadResult:
+    """The stop for what is never read (PML003): an alias, a second document, a node with an anchor or with a
+    tag other than the plain ones."""
+    cls, mark = event.__class__, event.start_mark
+    if cls is ev.AliasEvent:
+        return _stop(rel, mark, "PML003.alias", name=event.anchor)
+    if cls is ev.DocumentStartEvent:
+        return _stop(rel, mark, "PML003.documents")
+    if event.anchor is not None:
+        return _stop(rel, mark, "PML003.anchor", name=event.anchor)
+    return _stop(rel, mark, "PML003.tag", tag=event.tag)
+
+
+def _duplicate(rel: str, top: list[Any], name: str, keys: dict[Path, tuple[int, int]], problems: list[Finding]) -> Path:
+    """A key the mapping on top of the stack already has (PML002): the finding, and the path under which the
+    second value's position is kept (the value itself is dropped; the first one stays)."""
+    first = keys[top[1] + (name,)]
+    line, column = _pos(top[3])
+    problems.append(
+        finding(
+            "PML002",
+            rel,
+            line,
+            column,
+            "PML002.duplicate",
+            path=dotted((*top[1], name)),
+            key=name,
+            first_line=first[0],
+        )
+    )
+    path: Path = top[1] + (name, DUPLICATE, line)
+    return path
 
 
 def load_file(abs_path: str, rel: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadResult:
