@@ -112,57 +112,24 @@ def show(value: Any) -> str:
 _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"})
 
 
-def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  # noqa: C901 - one case per keyword
+Explanation = tuple[Path, str, bool, dict[str, Any]]  # path, message key, at the key (not the value), args
+
+
+def explain_error(error: Any) -> list[Explanation]:
     """(path, message key, point at the key rather than the value, message args) for one jsonschema error."""
     path: Path = tuple(error.absolute_path)
     field = dotted(path)
     kind = error.validator
     value = error.instance
-    schema = error.schema
     if kind == "required":
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         return [(path, "PML101.required", False, {"field": dotted((*path, name))}) for name in missing]
     if kind == "additionalProperties" and isinstance(value, dict):
-        known = list(schema.get("properties", {}))
-        patterns = schema.get("patternProperties", {})
-        import re
-
-        extras = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]
-        out = []
-        for name in extras:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            out.append(
-                (
-                    (*path, name),
-                    "PML101.unknown",
-                    True,
-                    {"field": dotted((*path, name)), "suggestion": close[0] if close else ""},
-                )
-            )
-        return out
+        return _unknown_fields(error, path)
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        if expected == "boolean" and value in _YAML11_BOOLEANS:
-            return [(path, "PML101.yaml11_boolean", False, {"field": field, "value": value})]
-        if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return [(path, "PML101.quote_number", False, {"field": field, "value": show(value)})]
-        return [(path, "PML101.type", False, {"field": field, "type": expected, "value": show(value)})]
+        return [_wrong_type(error, path)]
     if kind == "enum":
-        choices = [str(c) for c in error.validator_value]
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
-        return [
-            (
-                path,
-                "PML101.enum",
-                False,
-                {
-                    "field": field,
-                    "choices": ", ".join(choices),
-                    "value": show(value),
-                    "suggestion": close[0] if close else "",
-                },
-            )
-        ]
+        return [_not_a_choice(error, path)]
     if kind == "const":
         return [
             (
@@ -173,17 +140,7 @@ def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  
             )
         ]
     if kind in ("format", "pattern"):
-        hint = schema.get("x-pmarklint-hint", "date" if error.validator_value == "date" else "")
-        if hint:
-            return [(path, "PML101.expect", False, {"field": field, "expect": hint, "value": show(value)})]
-        return [
-            (
-                path,
-                "PML101.pattern",
-                False,
-                {"field": field, "pattern": str(error.validator_value), "value": show(value)},
-            )
-        ]
+        return [_bad_format(error, path)]
     if kind in ("minItems", "minLength", "minProperties"):
         return [(path, "PML101.empty", False, {"field": field})]
     if kind == "uniqueItems":
@@ -191,8 +148,82 @@ def explain_error(error: Any) -> list[tuple[Path, str, bool, dict[str, Any]]]:  
     if kind == "minimum":
         return [(path, "PML101.minimum", False, {"field": field, "limit": error.validator_value, "value": show(value)})]
     if kind in ("anyOf", "oneOf") and error.context:
-        # The alternative the author most likely meant: the one that got deepest into the value.
-        inner = max(error.context, key=lambda e: (len(e.absolute_path), e.validator not in ("type", "const")))
-        out = explain_error(inner)
-        return [((*path, *p[len(path) :]) if p[: len(path)] != path else p, k, at, a) for p, k, at, a in out]
+        return _likeliest_alternative(error, path)
     return [(path, "PML101.other", False, {"field": field, "detail": error.message})]
+
+
+def _unknown_fields(error: Any, path: Path) -> list[Explanation]:
+    """The fields of a mapping that its schema does not know, each with the known field it most resembles."""
+    value = error.instance
+    schema = error.schema
+    known = list(schema.get("properties", {}))
+    patterns = schema.get("patternProperties", {})
+    import re
+
+    extras = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]
+    out = []
+    for name in extras:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        out.append(
+            (
+                (*path, name),
+                "PML101.unknown",
+                True,
+                {"field": dotted((*path, name)), "suggestion": close[0] if close else ""},
+            )
+        )
+    return out
+
+
+def _wrong_type(error: Any, path: Path) -> Explanation:
+    """A value of the wrong type, with a hint where YAML 1.1 habits explain it (``yes``, an unquoted number)."""
+    field = dotted(path)
+    value = error.instance
+    expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+    if expected == "boolean" and value in _YAML11_BOOLEANS:
+        return (path, "PML101.yaml11_boolean", False, {"field": field, "value": value})
+    if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (path, "PML101.quote_number", False, {"field": field, "value": show(value)})
+    return (path, "PML101.type", False, {"field": field, "type": expected, "value": show(value)})
+
+
+def _not_a_choice(error: Any, path: Path) -> Explanation:
+    """A value that is none of the choices, with the choice it most resembles."""
+    value = error.instance
+    choices = [str(c) for c in error.validator_value]
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
+    return (
+        path,
+        "PML101.enum",
+        False,
+        {
+            "field": dotted(path),
+            "choices": ", ".join(choices),
+            "value": show(value),
+            "suggestion": close[0] if close else "",
+        },
+    )
+
+
+def _bad_format(error: Any, path: Path) -> Explanation:
+    """A value not in its format: what is expected when the schema names it (a date, a duration), else the
+    pattern."""
+    field = dotted(path)
+    value = error.instance
+    hint = error.schema.get("x-pmarklint-hint", "date" if error.validator_value == "date" else "")
+    if hint:
+        return (path, "PML101.expect", False, {"field": field, "expect": hint, "value": show(value)})
+    return (
+        path,
+        "PML101.pattern",
+        False,
+        {"field": field, "pattern": str(error.validator_value), "value": show(value)},
+    )
+
+
+def _likeliest_alternative(error: Any, path: Path) -> list[Explanation]:
+    """The explanation of the alternative of an ``anyOf`` or ``oneOf`` that the author most likely meant: the
+    one that got deepest into the value, with its paths under the error's own."""
+    inner = max(error.context, key=lambda e: (len(e.absolute_path), e.validator not in ("type", "const")))
+    out = explain_error(inner)
+    return [((*path, *p[len(path) :]) if p[: len(path)] != path else p, k, at, a) for p, k, at, a in out]
