@@ -64,6 +64,13 @@ def test_yes_for_a_boolean(tmp_path: Path) -> None:
     assert "true or false" in item["message"] and "'yes'" in item["message"]
 
 
+def test_a_list_or_mapping_for_a_boolean_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    for value in ("[1]", "{a: 1}"):
+        text = inventory("PI-1", extra=f"    sensitive: {value}\n")
+        item = one(make_repo(tmp_path / value.strip("[]{}: "), {"inventory/a.yaml": text}))
+        assert (item["rule"], item["line"], item["column"], item["path"]) == ("PML101", 8, 16, "sensitive")
+
+
 def test_number_where_text_is_expected(tmp_path: Path) -> None:
     text = inventory("PI-1").replace("name: 顧客情報", "name: 2024")
     item = one(make_repo(tmp_path / "r", {"inventory/a.yaml": text}))

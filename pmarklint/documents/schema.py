@@ -180,7 +180,7 @@ def _wrong_type(error: Any, path: Path) -> Explanation:
     field = dotted(path)
     value = error.instance
     expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-    if expected == "boolean" and value in _YAML11_BOOLEANS:
+    if expected == "boolean" and isinstance(value, str) and value in _YAML11_BOOLEANS:
         return (path, "PML101.yaml11_boolean", False, {"field": field, "value": value})
     if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return (path, "PML101.quote_number", False, {"field": field, "value": show(value)})
