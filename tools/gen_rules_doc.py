@@ -1,5 +1,5 @@
 """Write docs/rules.md: every check's explanation, as `pmarklint explain CODE` prints it, in English and
-Japanese. Run ``python tools/gen_rules_doc.py`` after changing a rule; tests/test_rules.py fails while the
+Japanese. Run ``python tools/gen_rules_doc.py`` after changing a rule; tests/rules/test_registry.py fails while the
 file and the registry disagree."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The shipped schemas are plain JSON files (editors read them directly); this script is where they are
 written, so that the definitions every kind shares (dates, durations, ids, approvals) are written once.
-Run ``python tools/gen_schemas.py`` after a change; ``tests/test_schemas.py`` fails while the files and
+Run ``python tools/gen_schemas.py`` after a change; ``tests/documents/test_schemas.py`` fails while the files and
 this script disagree.
 """
 

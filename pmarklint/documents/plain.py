@@ -1,6 +1,6 @@
 """A reader for the plainest block YAML, without libyaml: what the history reads thousands of times (one
 entry's keys, revision after revision) costs a regular expression instead of a parse. It must read exactly
-what the loader reads, or give up (None) and leave the text to the loader; tests/test_history.py compares
+what the loader reads, or give up (None) and leave the text to the loader; tests/history/test_entries.py compares
 both, also on random input."""
 
 from __future__ import annotations

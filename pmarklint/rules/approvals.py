@@ -73,7 +73,7 @@ entries:
     evaluation: {date: 2026-04-01, result: pass}
 """
 # The digests of C-001 as written above, and as it was before its service changed ("配送と倉庫"):
-# tests/test_approvals.py recomputes both.
+# tests/approvals/test_digest.py recomputes both.
 CURRENT_DIGEST = "sha256:dc74c7f6d67cd975fb4976ed84d4776f04ec87372119f1f7bb0d7b14af68706e"
 EARLIER_DIGEST = "sha256:d39ba07a43859ce990d51f02a5418d5320328e4a0e067780c9c288229fd0b377"
 

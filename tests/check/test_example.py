@@ -1,0 +1,50 @@
+"""The bundled example repository: the mistakes it documents are exactly what check reports today."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers.cli import check_json
+from helpers.repos import ROOT, git
+
+EXAMPLE = ROOT / "examples" / "shop"
+
+
+def test_example_findings(tmp_path: Path) -> None:
+    repo = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, repo)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    result = check_json(repo)
+    assert result.exit_code == 1
+    found = [
+        (f["rule"], f["file"], f["line"], f["column"], f["entry"], f["severity"]) for f in result.json()["findings"]
+    ]
+    assert found == [
+        ("PML503", "contractors/contractors.yaml", 51, 23, "C-002", "error"),
+        ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),
+        ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
+        ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
+        ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
+        ("PML301", "inventory/customer-service.yaml", 170, 20, "PI-CS-005", "error"),
+        ("PML002", "inventory/hr.yaml", 74, 5, "PI-HR-002", "error"),
+        ("PML201", "inventory/hr.yaml", 100, 20, "PI-HR-003", "error"),
+        ("PML505", "inventory/sales.yaml", 36, 12, "PI-SL-001", "error"),
+    ]
+    (waived,) = result.json()["waived"]
+    assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
+    assert result.json()["summary"] == {"files": 17, "entries": 78, "errors": 8, "warnings": 1, "waived": 1}
+
+
+def test_example_readme_lists_every_reported_mistake() -> None:
+    readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
+    for code in ("PML503", "PML304", "PML204", "PML101", "PML301", "PML002", "PML201", "PML505", "PML303"):
+        assert code in readme
+
+
+def test_example_in_place(tmp_path: Path) -> None:
+    """The README's first command checks the example where it lies, inside this project's repository."""
+    result = check_json(EXAMPLE)
+    assert result.exit_code == 1
+    assert result.json()["summary"]["files"] == 17

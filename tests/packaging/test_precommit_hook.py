@@ -1,0 +1,338 @@
+"""pmarklint as a pre-commit hook, driven by the real pre-commit client and real git.
+
+Two ways in:
+
+* ``pre-commit try-repo <checkout> pmarklint``: the checkout's own ``.pre-commit-hooks.yaml`` as it is in
+  the working tree (try-repo commits uncommitted changes of *tracked* files to a shadow copy). try-repo
+  always uses a throw-away store, so each call builds the hook's virtualenv again (it pip-installs the
+  checkout and its dependencies from the package index).
+* a real ``.pre-commit-config.yaml`` plus ``pre-commit install``, so that ``git commit`` itself runs the
+  hook. Its ``repo:`` is a snapshot of the checkout's working tree (tracked and untracked, not ignored
+  files) committed to a temporary repository, because the checkout may have uncommitted changes and a
+  config needs a commit to point ``rev:`` at. The hook environment lives in a module-wide
+  PRE_COMMIT_HOME, so it is built once for these tests.
+
+Every PMS repository is made with ``pmarklint init --no-git`` followed by ``git init`` and a first commit,
+with a pinned identity and date and without the machine's git configuration.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from helpers.repos import BAD_INVENTORY, GIT_ENV, GOOD_INVENTORY, ROOT
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pre-commit") is None, reason="the pre-commit client is not installed"),
+]
+
+# The environment at import time, before any fixture changes os.environ (conftest's autouse fixture points
+# HOME at a temporary folder, which would hide the machine's pip configuration from the hook's install).
+_BASE_ENV = {
+    k: v
+    for k, v in os.environ.items()
+    if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "SKIP", "PMARKLINT_TODAY", "NO_COLOR"}
+    and not k.startswith(("GIT_", "PRE_COMMIT"))
+}
+
+GIT_IDENTITY = GIT_ENV  # pinned authors and dates, shared with the other tests
+
+CONTRACTOR_WITHOUT_EVALUATION = """kind: contractor
+entries:
+  - id: C-001
+    name: Example Delivery K.K.
+    service: Delivery of orders
+    contract:
+      signed: 2026-04-01
+      clauses: {responsibilities: true, security_measures: true, subcontracting: true, reporting: true,
+                audit_rights: true, breach_measures: true, incident_reporting: true, end_of_contract: true}
+    last_reviewed: 2026-04-01
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    output: str  # stdout and stderr together, in order
+
+
+@dataclass(frozen=True)
+class Session:
+    env: dict[str, str]
+    hook_source: Path  # snapshot of the checkout, for the real .pre-commit-config.yaml
+    hook_rev: str
+
+    def run(self, *args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> Result:
+        proc = subprocess.run(
+            [str(a) for a in args],
+            cwd=cwd,
+            env={**self.env, **(env or {})},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+        return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"))
+
+    def ok(self, *args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+        result = self.run(*args, cwd=cwd, env=env)
+        assert result.returncode == 0, f"{args} failed ({result.returncode}):\n{result.output}"
+        return result.output
+
+    def git(self, repo: Path, *args: str) -> str:
+        return self.ok("git", *args, cwd=repo).strip()
+
+    def try_repo(self, repo: Path) -> Result:
+        return self.run("pre-commit", "try-repo", ROOT, "pmarklint", "--verbose", cwd=repo)
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
+    base = tmp_path_factory.mktemp("pre-commit-session")
+    gitconfig = base / "gitconfig"  # instead of the machine's ~/.gitconfig: no signing, no hooksPath
+    gitconfig.write_text("[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n", encoding="utf-8")
+    env = {
+        **_BASE_ENV,
+        **GIT_IDENTITY,
+        "GIT_CONFIG_GLOBAL": str(gitconfig),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
+        "PRE_COMMIT_COLOR": "never",
+        "PMARKLINT_CACHE_DIR": str(base / "pmarklint-cache"),
+        "LANG": "C.UTF-8",
+    }
+    session = Session(env, base / "hook-source", "")
+
+    # Snapshot of the checkout's working tree: what a commit of everything on disk would contain.
+    listing = session.ok("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
+    source = session.hook_source
+    for rel in filter(None, listing.split("\0")):
+        path = ROOT / rel
+        if path.is_file():  # a tracked file may have been deleted from the working tree
+            (source / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, source / rel)
+    assert (source / ".pre-commit-hooks.yaml").is_file()
+    session.git(source, "init", "-q")
+    session.git(source, "add", "-A")
+    session.git(source, "commit", "-q", "-m", "snapshot of the pmarklint checkout")
+    return Session(env, source, session.git(source, "rev-parse", "HEAD"))
+
+
+def _write(path: Path, content: str) -> None:
+    path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture
+def make_repo(session: Session, tmp_path: Path) -> Callable[..., Path]:
+    """A new PMS repository with one commit. With ``install=True`` its .pre-commit-config.yaml points at the
+    snapshot of the checkout and the hook is installed into .git/hooks (and its environment built)."""
+
+    def make(*, install: bool = False) -> Path:
+        session.ok(sys.executable, "-m", "pmarklint", "init", "repo", "--lang", "en", "--no-git", cwd=tmp_path)
+        repo = tmp_path / "repo"
+        assert not (repo / ".git").exists()
+        if install:
+            _write(
+                repo / ".pre-commit-config.yaml",
+                f"repos:\n  - repo: {session.hook_source}\n    rev: {session.hook_rev}\n"
+                "    hooks:\n      - id: pmarklint\n        verbose: true\n",
+            )
+        session.git(repo, "init", "-q")
+        session.git(repo, "add", "-A")
+        session.git(repo, "commit", "-q", "-m", "PMS repository from pmarklint init")
+        if install:
+            session.ok("pre-commit", "install", "--install-hooks", cwd=repo)
+            assert (repo / ".git" / "hooks" / "pre-commit").is_file()
+        return repo
+
+    return make
+
+
+def _staged(session: Session, repo: Path) -> list[str]:
+    return session.git(repo, "diff", "--cached", "--name-only").splitlines()
+
+
+# pre-commit try-repo on the checkout
+
+
+def test_try_repo_refuses_a_broken_ledger(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo()
+    _write(repo / "inventory" / "inventory.yaml", BAD_INVENTORY)
+    session.git(repo, "add", "inventory/inventory.yaml")
+
+    result = session.try_repo(repo)
+
+    assert result.returncode != 0, result.output
+    assert "Failed" in result.output
+    assert "PML101" in result.output
+    assert "inventory/inventory.yaml" in result.output
+    assert "5年" in result.output
+
+
+def test_try_repo_accepts_a_valid_ledger(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo()
+    _write(repo / "inventory" / "inventory.yaml", GOOD_INVENTORY)
+    session.git(repo, "add", "inventory/inventory.yaml")
+
+    result = session.try_repo(repo)
+
+    assert result.returncode == 0, result.output
+    assert "Passed" in result.output
+    assert " error " not in result.output  # a new repository's warnings (its to-do list) do not stop a commit
+    assert ": 0 errors" in result.output  # --verbose shows pmarklint's own summary
+
+
+def test_try_repo_skips_a_commit_without_pms_files(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo()
+    with open(repo / "README.md", "a", encoding="utf-8") as fh:
+        fh.write("\nOur own notes.\n")
+    session.git(repo, "add", "README.md")
+
+    result = session.try_repo(repo)
+
+    assert result.returncode == 0, result.output
+    assert "(no files to check)Skipped" in result.output
+
+
+def test_pre_push_hook_reports_only_what_the_push_changed(session: Session, make_repo: Callable[..., Path]) -> None:
+    """The pmarklint-changed hook at the pre-push stage, given the range pre-commit passes for a push."""
+    repo = make_repo()
+    _write(repo / "inventory" / "inventory.yaml", BAD_INVENTORY)  # an old mistake, already on the remote
+    session.git(repo, "add", "-A")
+    session.git(repo, "commit", "-q", "-m", "Old ledger")
+    remote = session.git(repo, "rev-parse", "HEAD")
+    _write(repo / "contractors" / "contractors.yaml", CONTRACTOR_WITHOUT_EVALUATION)
+    session.git(repo, "add", "-A")
+    session.git(repo, "commit", "-q", "-m", "New contractor")
+    local = session.git(repo, "rev-parse", "HEAD")
+
+    result = session.run(
+        "pre-commit",
+        "try-repo",
+        ROOT,
+        "pmarklint-changed",
+        "--verbose",
+        "--hook-stage",
+        "pre-push",
+        "--from-ref",
+        remote,
+        "--to-ref",
+        local,
+        cwd=repo,
+    )
+
+    assert result.returncode != 0, result.output
+    assert "PML303" in result.output  # the new contractor was never evaluated
+    assert "PML101" not in result.output  # the old mistake is not this push's
+
+
+# git commit with the hook installed from a real .pre-commit-config.yaml
+
+
+def test_git_commit_of_a_broken_ledger_is_refused(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo(install=True)
+    head = session.git(repo, "rev-parse", "HEAD")
+    _write(repo / "inventory" / "inventory.yaml", BAD_INVENTORY)
+    session.git(repo, "add", "inventory/inventory.yaml")
+
+    result = session.run("git", "commit", "-m", "Add the customer data", cwd=repo)
+
+    assert result.returncode != 0, result.output
+    assert "Failed" in result.output
+    assert "PML101" in result.output
+    assert "inventory/inventory.yaml" in result.output
+    assert session.git(repo, "rev-parse", "HEAD") == head  # nothing was committed
+    assert _staged(session, repo) == ["inventory/inventory.yaml"]  # the change is still staged
+
+
+def test_git_commit_of_a_valid_ledger_goes_through(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo(install=True)
+    head = session.git(repo, "rev-parse", "HEAD")
+    _write(repo / "inventory" / "inventory.yaml", GOOD_INVENTORY)
+    session.git(repo, "add", "inventory/inventory.yaml")
+
+    result = session.run("git", "commit", "-m", "Add the customer data", cwd=repo)
+
+    assert result.returncode == 0, result.output
+    assert "Passed" in result.output
+    assert " error " not in result.output
+    assert session.git(repo, "rev-parse", "HEAD^") == head
+    assert session.git(repo, "show", "--name-only", "--format=", "HEAD") == "inventory/inventory.yaml"
+    assert _staged(session, repo) == []
+
+
+def test_git_commit_without_pms_files_skips_the_hook(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo(install=True)
+    head = session.git(repo, "rev-parse", "HEAD")
+    with open(repo / "README.md", "a", encoding="utf-8") as fh:
+        fh.write("\nOur own notes.\n")
+    session.git(repo, "add", "README.md")
+
+    result = session.run("git", "commit", "-m", "Notes", cwd=repo)
+
+    assert result.returncode == 0, result.output
+    assert "(no files to check)Skipped" in result.output
+    assert session.git(repo, "rev-parse", "HEAD^") == head
+
+
+ROSTER = """kind: person
+entries:
+  - id: nakamura
+    name: Hanako Nakamura
+    emails: [nakamura@example.test]
+    department: privacy-office
+    roles: [privacy_manager]
+    last_reviewed: 2026-04-01
+  - id: ito
+    name: Jiro Ito
+    emails: [ito@example.test]
+    department: privacy-office
+    roles: [complaints_desk]
+    last_reviewed: 2026-04-01
+"""
+CONTRACTOR = CONTRACTOR_WITHOUT_EVALUATION + "    evaluation: {date: 2026-04-01, result: pass, evaluator: nakamura}\n"
+ITO = {"GIT_AUTHOR_NAME": "Jiro Ito", "GIT_AUTHOR_EMAIL": "ito@example.test"}
+
+
+def test_git_commit_of_an_approval_in_someone_elses_name_is_refused(
+    session: Session, make_repo: Callable[..., Path]
+) -> None:
+    """The approval a commit adds must be by the person committing it (git var GIT_AUTHOR_IDENT); the
+    message says who may commit it. The approver herself then commits it."""
+    repo = make_repo(install=True)
+    config = (repo / "pmarklint.yaml").read_text(encoding="utf-8")
+    _write(
+        repo / "pmarklint.yaml", config.replace("require_approvals: warning", "require_approvals: {contractor: error}")
+    )
+    _write(repo / "people" / "people.yaml", ROSTER)
+    _write(repo / "contractors" / "contractors.yaml", CONTRACTOR)
+    session.git(repo, "add", "-A")
+    # Set-up, committed without the hook: the contractor is not approved yet, which the hook would refuse.
+    session.ok("git", "commit", "-q", "--no-verify", "-m", "Roster and contractor", cwd=repo, env=ITO)
+    forged = session.run(
+        sys.executable, "-m", "pmarklint", "sign", "C-001", "--as", "nakamura", "--force", cwd=repo, env=ITO
+    )
+    assert forged.returncode == 0, forged.output
+    session.git(repo, "add", "-A")
+    head = session.git(repo, "rev-parse", "HEAD")
+
+    result = session.run("git", "commit", "-m", "C-001 approved", cwd=repo, env=ITO)
+
+    assert result.returncode != 0, result.output
+    assert "PML405" in result.output
+    assert "you are committing as ito@example.test" in result.output
+    assert "only 'nakamura' (nakamura@example.test) may commit it" in result.output
+    assert session.git(repo, "rev-parse", "HEAD") == head
+
+    result = session.run("git", "commit", "-m", "C-001 approved", cwd=repo)  # as nakamura herself
+
+    assert result.returncode == 0, result.output
+    assert session.git(repo, "log", "-1", "--format=%ae") == "nakamura@example.test"

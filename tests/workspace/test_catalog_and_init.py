@@ -1,0 +1,127 @@
+"""The shipped catalog and `pmarklint init`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pmarklint.documents.loader import load_file
+
+from helpers.cli import check_json, run
+from helpers.repos import ROOT, git, make_repo
+
+
+def catalog_entries() -> list[dict]:
+    out = []
+    for path in sorted((ROOT / "controls").glob("*.yaml")):
+        result = load_file(str(path), path.name)
+        assert result.findings == [] and result.document is not None
+        out += result.document.data["entries"]
+    return out
+
+
+def test_catalog_covers_the_58_requirement_items() -> None:
+    entries = catalog_entries()
+    ids = [e["id"] for e in entries]
+    assert len(ids) == 58 == len(set(ids))
+    chapters = {i.split(".")[1] for i in ids}
+    assert chapters == {str(n) for n in range(1, 12)}
+    for entry in entries:
+        assert entry["title"]["ja"] and entry["title"]["en"] and entry["summary"]["ja"] and entry["summary"]["en"]
+        if not entry.get("verified", False):
+            assert entry.get("notes"), f"{entry['id']} is unverified and says nothing about what to check"
+
+
+def test_catalog_has_the_yearly_tasks() -> None:
+    recurring = {e["id"]: [r["every"] for r in e.get("recurring", [])] for e in catalog_entries()}
+    for item in ("J.3.1.1", "J.4.3", "J.6.2", "J.6.3", "J.9.4"):
+        assert "P1Y" in recurring[item], item
+
+
+def test_catalog_lints_clean(tmp_path: Path) -> None:
+    files = {f"controls/{p.name}": p.read_text(encoding="utf-8") for p in (ROOT / "controls").glob("*.yaml")}
+    result = check_json(make_repo(tmp_path / "r", files))
+    assert result.exit_code == 0
+    # what remains is the to-do list of a new PMS: tasks never done yet
+    assert {f["rule"] for f in result.json()["findings"]} <= {"PML306"}
+    assert result.json()["summary"]["entries"] == 58
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_fresh_repository_passes_check(tmp_path: Path, lang: str) -> None:
+    target = tmp_path / "pms"
+    result = run("init", target, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    for rel in (
+        "pmarklint.yaml",
+        "README.md",
+        "people/people.yaml",
+        "contractors/contractors.yaml",
+        "inventory/inventory.yaml",
+        "controls/J.9.yaml",
+        ".pre-commit-config.yaml",
+        ".vscode/settings.json",
+        ".pmarklint/schemas/inventory.schema.json",
+    ):
+        assert (target / rel).is_file(), rel
+    assert "pmarklint.yaml" in git(target, "ls-files")  # staged, so that check reads it
+    checked = run("check", target, "--format", "json", "--today", "2026-11-26")
+    assert checked.exit_code == 0, checked.stdout
+    assert checked.json()["summary"]["entries"] == 58
+    # require_approvals: warning: every control is on the to-do list of approvals, as a warning
+    found = checked.json()["findings"]
+    assert {f["severity"] for f in found} == {"warning"}
+    assert {f["file"].split("/")[0] for f in found if f["rule"] == "PML401"} == {"controls"}
+    assert len([f for f in found if f["rule"] == "PML401"]) == 58
+    settings = json.loads((target / ".vscode/settings.json").read_text(encoding="utf-8"))
+    for schema in settings["yaml.schemas"]:
+        assert (target / schema).is_file()
+    first_line = (target / "controls/J.9.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../.pmarklint/schemas/control.schema.json"
+    assert f"language: {lang}" in (target / "pmarklint.yaml").read_text(encoding="utf-8")
+
+
+def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
+    """The examples in the ledgers are what a user copies: they must be valid when uncommented."""
+    target = tmp_path / "pms"
+    run("init", target, "--lang", "ja")
+    for rel in ("people/people.yaml", "contractors/contractors.yaml", "inventory/inventory.yaml"):
+        path = target / rel
+        lines = path.read_text(encoding="utf-8").splitlines()
+        body = [line.replace("entries: []", "entries:") for line in lines]
+        body = [line[1:] if line.startswith("#  ") else line for line in body]
+        path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    git(target, "add", "-A")
+    result = run("check", target, "--format", "json", "--today", "2026-11-26")
+    assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
+    assert result.json()["summary"]["entries"] == 58 + 3
+    assert not [
+        f
+        for f in result.json()["findings"]
+        if f["file"] in ("inventory/inventory.yaml", "contractors/contractors.yaml") and f["rule"] != "PML401"
+    ]
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "pms"
+    target.mkdir()
+    (target / "README.md").write_text("ours\n", encoding="utf-8")
+    result = run("init", target, "--lang", "en", "--no-git")
+    assert result.exit_code == 0
+    assert "README.md already exists; left as it is" in result.stdout
+    assert (target / "README.md").read_text(encoding="utf-8") == "ours\n"
+    again = run("init", target, "--lang", "en", "--no-git")
+    assert "created" not in again.stdout
+    assert not (target / ".git").exists()
+
+
+@pytest.mark.parametrize(("ci", "path"), [("github", ".github/workflows/pmarklint.yml"), ("gitlab", ".gitlab-ci.yml")])
+def test_init_offers_ci(tmp_path: Path, ci: str, path: str) -> None:
+    target = tmp_path / "pms"
+    result = run("init", target, "--lang", "en", "--ci", ci)
+    assert result.exit_code == 0, result.stderr
+    assert (target / path).is_file()
+    assert path in git(target, "ls-files")
+    assert run("check", target, "--format", "json", "--today", "2026-11-26").exit_code == 0
