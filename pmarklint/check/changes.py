@@ -82,8 +82,26 @@ def extract(root: Path, commit: str, into: Path) -> Path:
     """REF's tree below the PMS root, written into ``into``; returns the PMS root there."""
     top = prefix(root)
     with tarfile.open(fileobj=io.BytesIO(archive(root, commit))) as tar:
-        tar.extractall(into, filter="data")
+        members = _plain_members(tar, into)
+        if hasattr(tarfile, "data_filter"):  # Python 3.12, 3.11.4, 3.10.12 and later: a second guard
+            tar.extractall(into, members=members, filter="data")
+        else:
+            tar.extractall(into, members=members)
     return into / top if top and (into / top).is_dir() else into
+
+
+def _plain_members(tar: tarfile.TarFile, into: Path) -> list[tarfile.TarInfo]:
+    """Only folders and regular files whose names stay inside ``into``: git archive writes nothing else but
+    symbolic links, which are left out: a link to a file outside the repository would bring that file into
+    the report (docs/design/git.md)."""
+    base = into.resolve()
+    kept = []
+    for member in tar.getmembers():
+        target = (base / member.name).resolve()
+        if (member.isdir() or member.isreg()) and target.is_relative_to(base):
+            member.mode = (member.mode | 0o600) & 0o755 if member.isreg() else 0o755
+            kept.append(member)
+    return kept
 
 
 def identity(item: Finding) -> tuple[Any, ...]:
