@@ -7,12 +7,13 @@ failure is ever swallowed by accident.
 
 One environment policy (:func:`environment`): file names come unquoted (``core.quotepath=off``), reads take
 no optional locks (``GIT_OPTIONAL_LOCKS=0``, so a check never competes with the user's own git for the index
-lock), and what git tells a hook about its own repository stays with that repository: ``GIT_INDEX_FILE``
-(during ``git commit`` the index being committed, which may be a temporary one) is kept for the repository
-pmarklint checks, so a hook sees exactly what is being committed, made absolute when relative (git gives it
-relative to the top of the work tree, where hooks start); a repository pmarklint creates (``init``) gets
-none of ``GIT_DIR``, ``GIT_WORK_TREE`` or ``GIT_INDEX_FILE``, so that running ``pmarklint init`` from inside
-a hook never writes into the index of the repository being committed.
+lock), git sees the objects as they are (no replace refs, no grafts: either would let a local setting show
+history other than what was committed), and what git tells a hook about its own repository stays with that
+repository. ``GIT_INDEX_FILE`` (during ``git commit`` the index being committed, which may be a temporary one)
+is kept for the repository pmarklint checks, so a hook sees exactly what is being committed, and made
+absolute when relative (git gives it relative to the top of the work tree, where hooks start). A repository
+pmarklint creates (``init``) gets none of ``GIT_DIR``, ``GIT_WORK_TREE`` or ``GIT_INDEX_FILE``, so that
+``pmarklint init`` run from inside a hook never writes into the index of the repository being committed.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ _REPOSITORY_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREF
 def environment(*, new_repository: bool = False) -> dict[str, str]:
     env = dict(os.environ)
     env["GIT_OPTIONAL_LOCKS"] = "0"
+    env["GIT_NO_REPLACE_OBJECTS"] = "1"
+    env["GIT_GRAFT_FILE"] = os.devnull
     if new_repository:
         for name in _REPOSITORY_VARIABLES:
             env.pop(name, None)

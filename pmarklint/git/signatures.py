@@ -1,6 +1,8 @@
 """git's verdict on commit signatures (``%G?``), against an allowed-signers file that pmarklint writes: one
 writer (:func:`allowed_signers`, one filter of what a usable key is) and one verification pass over all the
-commits asked about (:func:`verify`), never one process per commit."""
+commits asked about (:func:`verify`), never one process per commit. The programs git verifies with are pinned
+(``ssh-keygen``, ``gpg``, ``gpgsm`` from ``PATH``), whatever a repository's own configuration names: a
+program that calls every signature good would otherwise be one ``git config`` away."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from pmarklint.git.run import run
 
+PINNED_PROGRAMS = ("gpg.ssh.program=ssh-keygen", "gpg.program=gpg", "gpg.x509.program=gpgsm")
 _UNUSABLE = frozenset('\n\r"')  # a key with one of these would break the allowed-signers line
 
 
@@ -23,9 +26,8 @@ class Verdict:
 
 def usable_key(key: object) -> str | None:
     """The key as it goes into the file, or None when it cannot be written safely."""
-    if not isinstance(key, str) or not key.strip() or _UNUSABLE & set(key):
-        return None
-    return key.strip()
+    usable = key.strip() if isinstance(key, str) else ""
+    return usable if usable and not _UNUSABLE & set(usable) else None
 
 
 def allowed_signers(keys: Iterable[tuple[str, object]]) -> str:
@@ -55,7 +57,7 @@ def verify(root: Path, commits: Sequence[str], keys: Iterable[tuple[str, object]
             "--no-show-signature",
             "--format=%x01%H%x00%G?%x00%GS",
             input="\n".join(commits).encode(),
-            config=(f"gpg.ssh.allowedSignersFile={signers}",),
+            config=(f"gpg.ssh.allowedSignersFile={signers}", *PINNED_PROGRAMS),
         )
     found = {}
     for record in output.decode("utf-8", "replace").split("\x01")[1:]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import shutil
 import stat
 import subprocess
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from pmarklint.git import repo as git_repo
 from pmarklint.git.log import read_log
 from pmarklint.git.run import GitError
-from pmarklint.git.signatures import allowed_signers
+from pmarklint.git.signatures import allowed_signers, verify
 
 from helpers.cli import run
 from helpers.repos import GIT_ENV, ROOT, git, make_repo
@@ -168,3 +169,43 @@ def test_a_stream_read_to_its_end_reports_a_failure(tmp_path: Path) -> None:
         git_repo.last_commit_on_or_before(repo, "no-such-branch", "2026-12-31")
     assert git_repo.last_commit_on_or_before(repo, "HEAD", "2026-03-31") is None
     assert git_repo.last_commit_on_or_before(repo, "HEAD", "2026-04-01") == git_repo.commit_of(repo, "HEAD")
+
+
+def test_replace_refs_and_grafts_do_not_change_history(tmp_path: Path) -> None:
+    """A local ``git replace`` (or a graft) may not swap the commit that history checks and the trail read."""
+    repo = make_repo(tmp_path / "r", {})
+    real = git_repo.commit_of(repo, "HEAD")
+    assert real is not None
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_NAME": "Someone Else", "GIT_AUTHOR_EMAIL": "else@example.test"}
+    subprocess.run(["git", "commit", "-q", "--amend", "--no-edit", "--reset-author"], cwd=repo, env=env, check=True)
+    fake = git_repo.commit_of(repo, "HEAD")
+    git(repo, "reset", "-q", "--hard", real)
+    git(repo, "replace", real, str(fake))
+    assert "else@example.test" in git(repo, "log", "-1", "--format=%ae")  # what plain git shows now
+    (repo / ".git" / "info").mkdir(exist_ok=True)
+    (repo / ".git" / "info" / "grafts").write_text(f"{real}\n", encoding="utf-8")
+    log = read_log(repo, ["."])
+    assert log.order == [real]
+    assert log.commits[real].author_email == GIT_ENV["GIT_AUTHOR_EMAIL"]
+
+
+def test_the_signature_program_is_pinned(tmp_path: Path) -> None:
+    """A repository's own configuration cannot name a program that calls every signature good."""
+    if shutil.which("ssh-keygen") is None:
+        pytest.skip("ssh-keygen is not installed")
+    repo = make_repo(tmp_path / "r", {})
+    key = tmp_path / "key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ito", "-f", str(key)], check=True)
+    env = {**os.environ, **GIT_ENV}
+    signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key}"]
+    subprocess.run(
+        ["git", *signing, "commit", "-q", "--allow-empty", "-S", "-m", "signed"], cwd=repo, env=env, check=True
+    )
+    head = str(git_repo.commit_of(repo, "HEAD"))
+    fake = tmp_path / "always-good"
+    fake.write_text("#!/bin/sh\necho 'Good \"git\" signature for nakamura with ED25519 key SHA256:x'\nexit 0\n")
+    fake.chmod(0o755)
+    git(repo, "config", "gpg.ssh.program", str(fake))
+    honest = verify(repo, [head], [("ito", (tmp_path / "key.pub").read_text(encoding="utf-8"))])
+    assert honest[head].letter == "G" and honest[head].signer == "ito"
+    assert verify(repo, [head], [])[head].letter != "G"  # no allowed key: the fake would have said good
