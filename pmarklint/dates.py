@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from pmarklint.errors import PmarklintError
+from pmarklint.i18n import text
 
 _DURATION = re.compile(r"P(?!\Z)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
 
@@ -80,3 +84,14 @@ def judge(due: dt.date, today: dt.date, window: Duration) -> Due:
     if window.before(due) <= today:
         return Due("soon", due)
     return Due("ok", due)
+
+
+def resolve_today(value: str | None, lang: str) -> dt.date:
+    """The day the checks count from: ``value`` (``--today``), else PMARKLINT_TODAY, else today."""
+    value = value or os.environ.get("PMARKLINT_TODAY")
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PmarklintError(text("ui.bad_today", lang, value=value)) from None

@@ -220,7 +220,7 @@ def _identity(repo: _Repository, person: str, entry: dict[str, Any], force: bool
 
 
 def _date(value: str | None, lang: str) -> str:
-    from pmarklint.check.engine import resolve_today
+    from pmarklint.dates import resolve_today
 
     today = resolve_today(None, lang)
     if value is None:

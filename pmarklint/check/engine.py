@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import itertools
-import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from pmarklint.check.as_of import AsOf
 from pmarklint.check.as_of import resolve as resolve_as_of
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.check.waivers import apply_waivers
+from pmarklint.dates import resolve_today
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
@@ -69,16 +69,6 @@ class CheckResult:
     @property
     def warnings(self) -> int:
         return sum(1 for f in self.findings if f.level == "warning")
-
-
-def resolve_today(value: str | None, lang: str) -> dt.date:
-    value = value or os.environ.get("PMARKLINT_TODAY")
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PmarklintError(text("ui.bad_today", lang, value=value)) from None
 
 
 def classify(document: Document, rel: str) -> tuple[str | None, list[Finding]]:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint import __version__
-from pmarklint.check.engine import load_catalog, load_one, resolve_today
-from pmarklint.dates import Duration
+from pmarklint.check.engine import load_catalog, load_one
+from pmarklint.dates import Duration, resolve_today
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Paragraph, Section, Table, csv_table, html, markdown
 from pmarklint.rules import REGISTRY

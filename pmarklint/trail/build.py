@@ -99,7 +99,7 @@ def build_trail(
     config = load_config(root, Cache(None), lang)
     require_full_history(root, lang)
     if today or os.environ.get("PMARKLINT_TODAY") or not until:
-        from pmarklint.check.engine import resolve_today  # the checks' engine: imported only when today matters
+        from pmarklint.dates import resolve_today  # imported only when today matters
 
         day = resolve_today(today, lang)
     else:
