@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from pmarklint.approvals.digest import Approval, Level, level_of
 from pmarklint.findings import Severity
-from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import Context, active
 from pmarklint.rules.index import EntryRef
+from pmarklint.rules.rule import Example, Rule, Scope
 
 _CONFIG = """organization: {{name: 株式会社テスト}}
 framework: pmark-2023

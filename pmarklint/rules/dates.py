@@ -9,9 +9,9 @@ from typing import Any
 
 from pmarklint.dates import Duration, judge, parse_date
 from pmarklint.findings import Severity
-from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.index import EntryRef
+from pmarklint.rules.rule import Example, Rule, Scope
 
 _CONFIG = """organization: {{name: 株式会社テスト{certification}}}
 framework: pmark-2023

@@ -5,7 +5,7 @@ PML004) and in :mod:`pmarklint.check.engine` (PML005, PML006); this module decla
 """
 
 from pmarklint.findings import Severity
-from pmarklint.rules import Example, Rule, Scope
+from pmarklint.rules.rule import Example, Rule, Scope
 
 _GOOD_INVENTORY = """kind: inventory
 entries:

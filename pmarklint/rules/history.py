@@ -32,9 +32,9 @@ from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
 from pmarklint.git.repo import changed_since, commit_of, is_ancestor, is_shallow, touched_between, tree
 from pmarklint.history.entries import Entries
-from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import DEFAULT_APPROVERS, Context, active
 from pmarklint.rules.index import EntryRef
+from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.workspace.cache import Cache
 
 # -- examples: tiny repositories with a history ------------------------------------------------------------

@@ -12,9 +12,9 @@ from typing import Any
 
 from pmarklint.documents.loader import Document, dotted
 from pmarklint.findings import Finding, Severity, finding
-from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import Context, active
 from pmarklint.rules.personal_data import find_personal_data, is_allowed
+from pmarklint.rules.rule import Example, Rule, Scope
 
 CLAUSES = (
     "responsibilities",

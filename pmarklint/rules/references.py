@@ -10,9 +10,9 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from pmarklint.findings import Severity
-from pmarklint.rules import CATALOG, Example, Rule, Scope
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.index import EntryRef
+from pmarklint.rules.rule import CATALOG, Example, Rule, Scope
 
 # (pattern inside an entry, what it refers to); "*" is each item of a list.
 REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {

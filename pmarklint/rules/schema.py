@@ -6,8 +6,8 @@ PML101 runs in :mod:`pmarklint.documents.schema` while a file is loaded; PML102 
 from __future__ import annotations
 
 from pmarklint.findings import Severity
-from pmarklint.rules import Example, Rule, Scope
 from pmarklint.rules.context import Context
+from pmarklint.rules.rule import Example, Rule, Scope
 
 _ENTRY = """  - id: {id}
     name: 顧客情報
