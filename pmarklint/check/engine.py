@@ -21,8 +21,8 @@ from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS, data_dir
-from pmarklint.rules import REGISTRY, document_checks, repository_checks
-from pmarklint.rules.context import Context
+from pmarklint.rules import REGISTRY, document_checks, history_checks, open_history, repository_checks
+from pmarklint.rules.context import Context, History
 from pmarklint.rules.index import EntryRef, RepositoryIndex
 from pmarklint.workspace.cache import Cache, default_directory
 from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
@@ -342,13 +342,17 @@ def _run(
         locate=Locator(root, results),
         list_files=lambda: list_all_files(root, git_dir),
         catalog=load_catalog(cache),
+        history=History(git_dir, cache, history_at, open_history) if history else None,
     )
-    for check in repository_checks():
-        check(ctx)
-    if history:  # what git proves about the approvals (pmarklint.rules.history)
-        from pmarklint.rules.history import check_history
-
-        check_history(ctx, git_dir, cache, history_at)
+    try:
+        for check in repository_checks():
+            check(ctx)
+        if ctx.history is not None:  # the history-scope checks, after the repository checks
+            for check in history_checks():
+                check(ctx)
+    finally:
+        if ctx.history is not None:
+            ctx.history.close()
     found += ctx.out
     findings, waived = apply_waivers(ctx, found)
     checked = CheckResult(

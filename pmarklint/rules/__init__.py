@@ -14,7 +14,18 @@ from typing import Any
 from pmarklint.findings import Finding
 from pmarklint.rules.rule import CATALOG, Example, Rule, Scope
 
-__all__ = ["CATALOG", "REGISTRY", "Example", "Rule", "Scope", "document_checks", "refiners", "repository_checks"]
+__all__ = [
+    "CATALOG",
+    "REGISTRY",
+    "Example",
+    "Rule",
+    "Scope",
+    "document_checks",
+    "history_checks",
+    "open_history",
+    "refiners",
+    "repository_checks",
+]
 
 
 def _families() -> tuple[ModuleType, ...]:
@@ -41,6 +52,19 @@ def repository_checks() -> list[Callable[[Any], None]]:
 def document_checks() -> list[Callable[[str, Any, str], list[Finding]]]:
     """Each family's ``check_document(kind, document, rel)``: runs when a file is loaded; cached with it."""
     return [family.check_document for family in _families() if hasattr(family, "check_document")]
+
+
+def history_checks() -> list[Callable[[Any], None]]:
+    """The ``check_history(ctx)`` of each family that declares history-scope rules (Scope.HISTORY): run after
+    the repository checks when the run reads git history (``ctx.history`` is set)."""
+    return [family.check_history for family in _families() if any(r.scope is Scope.HISTORY for r in family.RULES)]
+
+
+def open_history(ctx: Any) -> Any:
+    """The run's reading of git history (``Context.history``), from the family that reads it
+    (``open_history(ctx)``); the other families ask it through ``Context.changed_since``."""
+    (family,) = [family for family in _families() if hasattr(family, "open_history")]
+    return family.open_history(ctx)
 
 
 def refiners() -> list[Callable[[Any, list[Finding]], list[Finding]]]:

@@ -9,7 +9,8 @@ the content it approved (:mod:`pmarklint.approvals.digest`). This family checks,
   this kind (``approvals`` in pmarklint.yaml), or in a role the person does not hold; and the approvers of
   waivers in pmarklint.yaml (in :mod:`pmarklint.check.waivers`);
 * PML403: an approval whose digest is not the entry's current digest (the entry changed after it was
-  approved), unless another approval holds for the current content.
+  approved), unless another approval holds for the current content. Where the run reads git history, the
+  message names the fields that changed since (``Context.changed_since``, which the history family answers).
 
 How much a finding on an entry weighs follows its kind's level: ``error`` reports them as errors,
 ``warning`` and ``off`` as warnings (``off`` only checks the approvals that are present). What git proves about the
@@ -17,6 +18,8 @@ approvals (PML404 to PML407) is :mod:`pmarklint.rules.history`.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from pmarklint.approvals.digest import Approval, Level, level_of
 from pmarklint.findings import Severity
@@ -183,14 +186,25 @@ def _approvals(ctx: Context, ref: EntryRef, severity: Severity | None) -> None:
     if holds:
         return  # an earlier approval of other content is history; the current content is approved
     for item in stale:
+        fields = ctx.changed_since(ref, item)  # where the run reads git history, it can tell
+        detail: dict[str, Any] = {"fields": _shown(fields)} if fields else {}
         ctx.report(
             "PML403",
             ref,
             ("approvals", item.index, "digest"),
-            "PML403.stale",
+            "PML403.stale_fields" if fields else "PML403.stale",
             severity=severity,
             person=item.by,
             role_id=item.role,
             date=item.date,
             id=ref.id or "?",
+            **detail,
         )
+
+
+_MOST_FIELDS = 8  # fields named in a PML403 message; more are counted
+
+
+def _shown(fields: tuple[str, ...]) -> str:
+    more = len(fields) - _MOST_FIELDS
+    return ", ".join(fields[:_MOST_FIELDS]) + (f" (+{more})" if more > 0 else "")

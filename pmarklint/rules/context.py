@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from pmarklint.approvals.digest import digest
+from pmarklint.approvals.digest import Approval, digest
 from pmarklint.dates import Duration
 from pmarklint.documents.loader import dotted
 from pmarklint.findings import Finding, Severity, finding
 from pmarklint.rules.index import EntryRef, RepositoryIndex
+from pmarklint.workspace.cache import Cache
 from pmarklint.workspace.config import CONFIG_NAME, Config
 
 Locate = Callable[..., tuple[int, int]]  # (file, path inside it, at_key=False) -> (line, column)
@@ -27,6 +28,37 @@ DEFAULT_APPROVERS = {
 }
 
 
+class HistoryReader(Protocol):
+    """The run's reading of git history, as the families that are not history-scope may ask it."""
+
+    def changed_since(self, ref: EntryRef, approval: Approval) -> tuple[str, ...]: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class History:
+    """What a run that reads git history (``check`` without ``--no-history``) gives its history-scope checks:
+    where git is, the cache for what history proves, and with ``--as-of`` the commit whose tree is checked.
+    The reader is opened by the family that reads history, the first time a family needs it."""
+
+    git_dir: Path | None  # None: the files are not in git (or, with --as-of, were extracted from it)
+    cache: Cache
+    at: tuple[Path, str] | None  # --as-of: (the repository's PMS root, the commit); None: the work tree
+    open: Callable[[Context], HistoryReader]  # from the registry (pmarklint.rules.open_history)
+    _reader: HistoryReader | None = None
+
+    def reader(self, ctx: Context) -> HistoryReader:
+        if self._reader is None:
+            self._reader = self.open(ctx)
+        return self._reader
+
+    def close(self) -> None:
+        """End what reading history started (git processes). The engine calls it once the checks are done."""
+        if self._reader is not None:
+            self._reader.close()
+
+
 @dataclass
 class Context:
     root: Path
@@ -36,6 +68,7 @@ class Context:
     locate: Locate
     list_files: Callable[[], list[str]]  # every file of the repository (git's view), relative to root
     catalog: dict[str, dict[str, Any]]  # the framework's requirement items by id
+    history: History | None = None  # None: the run does not read git history (--no-history)
     out: list[Finding] = field(default_factory=list)
     _digests: dict[tuple[str, int], str] = field(default_factory=dict)
 
@@ -73,6 +106,12 @@ class Context:
         if found is None:
             found = self._digests[key] = digest(ref.data)
         return found
+
+    # -- what git history says (a service: the history family answers) ----------------------------------
+    def changed_since(self, ref: EntryRef, approval: Approval) -> tuple[str, ...]:
+        """The fields of ``ref`` that changed since ``approval`` was given, as git history tells; () when the
+        run does not read history or git cannot tell."""
+        return self.history.reader(self).changed_since(ref, approval) if self.history is not None else ()
 
     # -- findings -------------------------------------------------------------------------------------
     def report(

@@ -1,0 +1,397 @@
+"""The history family's checks (:mod:`pmarklint.rules.history` declares the rules): what git proves about the
+approvals, and, for the approvals family, which fields changed since a stale approval was given.
+
+Imported only when the run reads history: :class:`Session` is the run's reading of git
+(``ctx.history``), made the first time a family asks; :func:`check_history` runs the history-scope checks with
+it, after the repository checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any
+
+from pmarklint.approvals.digest import Approval, Level, digest, level_of
+from pmarklint.approvals.judge import Judge, Person, committing_identity, roster_of, same, verify_signatures
+from pmarklint.findings import Severity
+from pmarklint.git.blobs import Blobs
+from pmarklint.git.log import Log, read_log
+from pmarklint.git.repo import changed_since, commit_of, is_ancestor, is_shallow, touched_between, tree
+from pmarklint.history.entries import Entries
+from pmarklint.rules.context import DEFAULT_APPROVERS, Context, History, active
+from pmarklint.rules.index import EntryRef
+
+
+# -- the checks ------------------------------------------------------------------------------------------
+def _severity(config: Mapping[str, Any], kind: str) -> Severity | None:
+    return None if level_of(config, kind) is Level.ERROR else Severity.WARNING
+
+
+def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, EntryRef], allowed: list[str]) -> bool:
+    """An approval that would make the entry approved: an entitled person, the entry's current content."""
+    person = roster.get(item.by)
+    return (
+        person is not None
+        and item.role in allowed
+        and active(person)
+        and item.role in (person.data.get("roles") or [])
+        and item.digest == ctx.digest(ref)
+    )
+
+
+def check_history(ctx: Context) -> None:
+    """The history-scope checks. ``ctx.history.at``: (the repository's PMS root, a commit) when the files checked
+    are that commit's tree, extracted elsewhere (``check --as-of``); else the files are the work tree of
+    ``ctx.root`` and history ends at HEAD."""
+    session = _session(ctx)
+    allowed = {kind: ctx.approver_roles(kind) for kind in DEFAULT_APPROVERS}
+    counted = [
+        (ref, item)
+        for ref in ctx.entries()
+        if ref.data.get("approvals")
+        for item in Approval.read(ref.data)
+        if _counts(ctx, ref, item, session.roster_refs, allowed[ref.kind])
+    ]
+    if not counted and not session.asked:  # nothing git could back, and nobody asked what git knows
+        return
+    if session.history.git_dir is None and session.history.at is None:
+        if counted:
+            ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
+        return
+    if not session.start():  # a shallow clone
+        if counted:
+            ctx.report_config("PML901", (), "PML901.shallow")
+        return
+    session.check(counted)
+    session.store()
+
+
+def _session(ctx: Context) -> Session:
+    history = ctx.history
+    if history is None:  # pragma: no cover - the engine runs history-scope checks only with history
+        raise ValueError("the history checks need ctx.history")
+    session = history.reader(ctx)
+    if not isinstance(session, Session):  # pragma: no cover - the registry opens a Session
+        raise TypeError(f"ctx.history's reader is a {type(session).__name__}, not a Session")
+    return session
+
+
+# What the history says about one approval that HEAD has, by (entry, by, role, date, digest, path at HEAD):
+# (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 verdict as
+# (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
+Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
+_CACHE_FORMAT = 1
+
+
+class Session:
+    """The run's reading of git history, shared by the history checks and the families that ask what git knows
+    (``ctx.changed_since``). Nothing is read until something is asked. What git history says never changes, so
+    the verdicts are kept in the cache with the HEAD they were computed at; the next run reuses every verdict
+    about an approval in a file that no commit since then touched, and reads history only for the rest."""
+
+    def __init__(self, ctx: Context) -> None:
+        history = ctx.history
+        if history is None:  # pragma: no cover - opened by Context.history
+            raise ValueError("a history session needs ctx.history")
+        root, rev = history.at or (ctx.root, None)
+        self.ctx = ctx
+        self.history: History = history
+        self.root = root  # where git runs: the PMS root inside the repository
+        self.rev = rev  # None: HEAD, and the files checked are the work tree; else exactly that commit's tree
+        self.roster_refs = {ref.id: ref for ref in ctx.entries("person") if ref.id}
+        self.roster = roster_of(ref.data for ref in self.roster_refs.values())
+        self.folders = sorted(set(ctx.config.folders.values()))
+        self.cache = history.cache
+        # --as-of runs keep their own slot, so that they do not displace the work tree's verdicts
+        slot = "as-of" if rev else "head"
+        self.cache_key = self.cache.key(
+            "history", b"", _CACHE_FORMAT, slot, tuple(self.folders), ctx.config.folders["person"]
+        )
+        self.asked = False  # whether another family asked what git knows (changed_since)
+        self.started: bool | None = None  # None: history not read yet; False: there is none to read
+        self.head: str | None = None
+        self.changed: set[str] | None = None
+        self.blobs = Blobs(root)  # git cat-file starts at the first blob read, ends with close()
+        self.entries = Entries(self.blobs)
+        self.verdicts: dict[tuple[str, int], bool] = {}  # (entry, approval index) → git backs it
+        self.records: dict[tuple[str, ...], Record] = {}
+        self.grant_records: dict[tuple[str, str, str], bool] = {}
+        self.signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
+        self.earlier: dict[tuple[str, ...], Record] = {}
+        self.earlier_grants: dict[tuple[str, str, str], bool] = {}
+        self.loaded_head: str | None = None  # the HEAD of the verdicts read from the cache
+        self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
+        self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
+        self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
+        self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    @cached_property
+    def judge(self) -> Judge:
+        """The history, read only when a verdict is not in the cache."""
+        log = read_log(self.root, [*self.folders, "pmarklint.yaml"], self.head) if self.head else Log()
+        person_folder = self.ctx.config.folders["person"] + "/"
+        return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
+
+    def start(self) -> bool:
+        """Find where history stands (HEAD, what the work tree changed, the verdicts kept), once. False when
+        there is no history to read: the files are not in git, or the clone is shallow."""
+        if self.started is None:
+            self.started = self._start()
+        return self.started
+
+    def _start(self) -> bool:
+        if self.history.git_dir is None and self.history.at is None:
+            return False
+        self.head = commit_of(self.root, self.rev or "HEAD")
+        if self.head is not None and is_shallow(self.root):
+            return False
+        if self.head is not None:
+            self.changed = set() if self.rev else set(changed_since(self.root, "HEAD", self.folders))
+            self._load(self.head)
+        return True
+
+    def check(self, counted: list[tuple[EntryRef, Approval]]) -> None:
+        """Judge the approvals that count, and the roles granted (after :meth:`start`)."""
+        signing: list[tuple[EntryRef, Approval, Record]] = []
+        pending: list[tuple[EntryRef, Approval, Any]] = []
+        for ref, item in counted:
+            located = self.at_head(ref)
+            head_entry = located[1] if located else None
+            if located is None or not (
+                head_entry is ref.data or any(same(item, o) for o in Approval.read(head_entry or {}))
+            ):
+                pending.append((ref, item, head_entry))
+                continue
+            record = self.committed(ref, item, located[0])
+            if record[5]:
+                signing.append((ref, item, record))
+        self.pending(pending)
+        if signing and self.ctx.config.data.get("require_signed_approvals") is True:
+            self.signed(signing)
+        self.grants()
+
+    def store(self) -> None:
+        """Keep what this run learnt, with the HEAD it holds for."""
+        if self.head and not self._unchanged:
+            self._store(self.head)
+
+    def close(self) -> None:
+        self.blobs.close()
+
+    # -- the cache of verdicts ----------------------------------------------------------------------
+    def _load(self, head: str) -> None:
+        stored = self.cache.get(self.cache_key)
+        if not isinstance(stored, dict) or not isinstance(stored.get("head"), str):
+            return
+        self.signatures = stored.get("signatures") or {}
+        self.loaded_signatures = dict(self.signatures)
+        before = stored["head"]
+        if before != head:
+            if not is_ancestor(self.root, before, head):
+                return  # another branch, or history rewritten: start again
+            self.touched = touched_between(self.root, before, head, self.folders)
+        self.earlier = stored.get("records") or {}
+        self.earlier_grants = stored.get("grants") or {}
+        self.earlier_stale = stored.get("stale") or {}
+        self.loaded_head = before
+
+    @property
+    def _unchanged(self) -> bool:
+        """Whether this run learnt nothing the cache does not hold already (then it is not written again)."""
+        return (
+            self.loaded_head == self.head
+            and self.records == self.earlier
+            and self.grant_records == self.earlier_grants
+            and self.stale_records == self.earlier_stale
+            and self.signatures == self.loaded_signatures
+        )
+
+    def _store(self, head: str) -> None:
+        value = {
+            "head": head,
+            "records": self.records,
+            "grants": self.grant_records,
+            "signatures": self.signatures,
+            "stale": self.stale_records,
+        }
+        self.cache.put(self.cache_key, value)
+
+    # -- where an entry is at HEAD ------------------------------------------------------------------
+    @cached_property
+    def head_tree(self) -> dict[str, str]:
+        """path → blob of the PMS files at HEAD, read only when some file differs from it."""
+        return tree(self.root, self.head, self.folders) if self.head else {}
+
+    def at_head(self, ref: EntryRef) -> tuple[str, Any] | None:
+        """(path at HEAD, the entry as HEAD has it), or None when HEAD does not have the entry."""
+        if self.changed is None:
+            return None
+        if ref.file not in self.changed:  # tracked and as HEAD has it
+            return ref.file, ref.data
+        for rel in [ref.file, *sorted(self.changed - {ref.file})]:
+            blob = self.head_tree.get(rel)
+            entry = self.entries.get(blob, ref.id or "") if blob else None
+            if entry is not None:
+                return rel, entry
+        return None
+
+    # -- committed approvals ------------------------------------------------------------------------
+    def committed(self, ref: EntryRef, item: Approval, path: str) -> Record:
+        """Judge an approval HEAD has (from the cache when nothing touched its file since), and report."""
+        key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
+        record = self.earlier.get(key) if path not in self.touched else None
+        if record is None:
+            record = self._trace(ref, item, path)
+        self.records[key] = record
+        _, code, reason, args, own, _ = record
+        severity = _severity(self.ctx.config.data, ref.kind)
+        sub = ("approvals", item.index)
+        self.verdicts[(ref.id or "", item.index)] = not code
+        if code:
+            values: dict[str, Any] = dict(args)
+            self.ctx.report(code, ref, sub, reason, severity=severity, **values)
+        elif own:
+            values = dict(own[2])
+            self.ctx.report(own[0], ref, sub, own[1], severity=severity, **values)
+        return record
+
+    def _trace(self, ref: EntryRef, item: Approval, path: str) -> Record:
+        origin = self.judge.approval_origin(ref.id or "", path, item)
+        if origin is None:
+            return ("", "PML405", "PML405.untraced", (("person", item.by),), (), ())
+        verdict = self.judge.judge(origin.commit, item, ref.id or "")
+        args = tuple(sorted((k, str(v)) for k, v in verdict.args.items()))
+        if not verdict.backed:
+            return (origin.commit, verdict.code or "PML405", verdict.reason or "", args, (), ())
+        own = self.judge.self_approval(ref.id or "", origin, item)
+        own_record = (own.code, own.reason, tuple(sorted((k, str(v)) for k, v in own.args.items()))) if own else ()
+        person = self.judge.roster_before(self.judge.log.commits[origin.commit]).get(item.by)
+        signer = (person.id, person.keys) if person is not None else ()
+        return (origin.commit, "", "", args, own_record, signer)
+
+    def signed(self, items: list[tuple[EntryRef, Approval, Record]]) -> None:
+        asked = {}
+        for _, _, (sha, _, _, _, _, (person_id, keys)) in items:
+            if (sha, person_id, keys) not in self.signatures:
+                asked[(sha, person_id)] = Person(person_id, frozenset(), frozenset(), keys, True)
+        for (sha, person_id), good in verify_signatures(self.root, asked).items():
+            self.signatures[(sha, person_id, asked[(sha, person_id)].keys)] = good
+        for ref, item, (sha, _, _, _, _, (person_id, keys)) in items:
+            if self.signatures.get((sha, person_id, keys)):
+                continue
+            self.verdicts[(ref.id or "", item.index)] = False
+            self.ctx.report(
+                "PML406",
+                ref,
+                ("approvals", item.index),
+                "PML406.unsigned" if keys else "PML406.no_keys",
+                severity=_severity(self.ctx.config.data, ref.kind),
+                person=item.by,
+                commit=sha[:10],
+            )
+
+    # -- approvals not committed yet ----------------------------------------------------------------
+    def pending(self, items: list[tuple[EntryRef, Approval, Any]]) -> None:
+        if not items:
+            return
+        email = committing_identity(self.root)
+        for ref, item, head_entry in items:
+            severity = _severity(self.ctx.config.data, ref.kind)
+            sub = ("approvals", item.index)
+            person = self.roster.get(item.by)
+            emails = sorted(person.emails) if person else []
+            if email is None or email not in emails:
+                self.ctx.report(
+                    "PML405",
+                    ref,
+                    sub,
+                    "PML405.pending",
+                    severity=severity,
+                    person=item.by,
+                    who=email or "?",
+                    emails=", ".join(emails) or "-",
+                )
+                self.verdicts[(ref.id or "", item.index)] = False
+                continue
+            self.verdicts[(ref.id or "", item.index)] = True
+            if head_entry is None or digest(head_entry) != item.digest:
+                self.ctx.report("PML404", ref, sub, "PML404.own_pending", severity=severity, person=item.by)
+
+    # -- roles granted without approval -------------------------------------------------------------
+    def grants(self) -> None:
+        approving = {role for kind in DEFAULT_APPROVERS for role in self.ctx.approver_roles(kind)}
+        allowed = self.ctx.approver_roles("person")
+        levels = [level_of(self.ctx.config.data, kind) for kind in DEFAULT_APPROVERS]
+        severity = None if Level.ERROR in levels else Severity.WARNING
+        for ref in self.roster_refs.values():
+            roles = ref.data.get("roles") or []
+            if not active(ref) or not isinstance(roles, list):
+                continue
+            granted = [r for r in roles if r in approving]
+            if not granted or self._approved(ref, allowed):
+                continue
+            located = self.at_head(ref)
+            for role in granted:
+                if located is not None and self._initial(ref, located[0], role):
+                    continue
+                self.ctx.report(
+                    "PML407",
+                    ref,
+                    ("roles", roles.index(role)),
+                    "PML407.unapproved",
+                    severity=severity,
+                    person=ref.id,
+                    role_id=role,
+                    roles=", ".join(allowed),
+                )
+
+    # -- what changed since a stale approval --------------------------------------------------------
+    def changed_since(self, ref: EntryRef, approval: Approval) -> tuple[str, ...]:
+        """The fields that changed since ``approval`` (of ``ref``, stale) was given, where git can tell: the
+        entry as the commit that added the approval had it, against the entry now. () when it cannot."""
+        self.asked = True
+        if not self.start() or not ref.id or self.ctx.index.by_id.get(ref.id) is not ref:
+            return ()  # no history, or an id that names two entries: git cannot tell them apart
+        located = self.at_head(ref)
+        if located is None or not any(same(approval, o) for o in Approval.read(located[1])):
+            return ()
+        key = (ref.id, approval.by, approval.role, approval.date, approval.digest, located[0])
+        fields = self.earlier_stale.get(key) if located[0] not in self.touched else None
+        if fields is None:
+            fields = self._changed_since(ref, approval, located[0])
+        self.stale_records[key] = fields
+        return fields
+
+    def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...]:
+        from pmarklint.history.fields import content, diff_fields
+
+        origin = self.judge.approval_origin(ref.id or "", path, item)
+        if origin is None:
+            return ()
+        change = self.judge.log.by_path[origin.path][origin.index]
+        approved = self.entries.get(change.new, ref.id or "")
+        if not isinstance(approved, dict) or digest(approved) != item.digest:
+            return ()  # the commit did not have the content that was approved
+        return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data))))
+
+    def _approved(self, ref: EntryRef, allowed: list[str]) -> bool:
+        return any(
+            item.by != ref.id and item.role in allowed and self.verdicts.get((ref.id or "", item.index), False)
+            for item in Approval.read(ref.data)
+        )
+
+    def _initial(self, ref: EntryRef, path: str, role: str) -> bool:
+        """Whether the role was granted while nobody in the roster could have approved it (the founding
+        roster: the first top management and the people appointed with them)."""
+        key = (ref.id or "", role, path)
+        found = self.earlier_grants.get(key) if path not in self.touched else None
+        if found is None:
+            origin = self.judge.role_origin(ref.id or "", path, role)
+            found = False
+            if origin is not None:
+                before = self.judge.roster_before(self.judge.log.commits[origin.commit])
+                allowed = set(self.ctx.approver_roles("person"))
+                found = not any(person.active and person.roles & allowed for person in before.values())
+        self.grant_records[key] = found
+        return found
