@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,12 @@ def classify(document: Document, rel: str) -> tuple[str | None, list[Finding]]:
     return kind, []
 
 
-def load_one(root: Path, rel: str, cache: Cache, max_size: int) -> FileResult:
-    """What one file yields: its kind, entries and file-scope findings, from the cache if unchanged."""
+def load_one(
+    root: Path, rel: str, cache: Cache, max_size: int, options: Mapping[str, Mapping[str, Any]] | None = None
+) -> FileResult:
+    """What one file yields: its kind, entries and file-scope findings, from the cache if unchanged.
+    ``options``: the rules' options the file-scope checks read (Config.rule_options)."""
+    options = options or {}
     path = root / rel
     try:
         size = path.stat().st_size
@@ -105,18 +110,18 @@ def load_one(root: Path, rel: str, cache: Cache, max_size: int) -> FileResult:
         raw = path.read_bytes()
     except OSError as exc:
         return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))])
-    key = cache.key("file", raw)
+    key = cache.key("file", raw, sorted(options.items()))
     cached = cache.get(key)
     if isinstance(cached, tuple) and len(cached) == 4:
         kind, entries, found, lines = cached
         return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found], None, lines)
-    result = _load_fresh(raw, rel)
+    result = _load_fresh(raw, rel, options)
     found = tuple(f.to_tuple() for f in result.findings)
     cache.put(key, (result.kind, result.entries, found, result.lines_of_entries))
     return result
 
 
-def _load_fresh(raw: bytes, rel: str) -> FileResult:
+def _load_fresh(raw: bytes, rel: str, options: Mapping[str, Mapping[str, Any]]) -> FileResult:
     content, problems = decode(raw, rel)
     if content is None:
         return FileResult(rel, None, [], problems)
@@ -131,7 +136,7 @@ def _load_fresh(raw: bytes, rel: str) -> FileResult:
 
     problems = validate_document(kind, document, rel)
     for check in document_checks():
-        problems += check(kind, document, rel)
+        problems += check(kind, document, rel, options)
     entries = document.data.get("entries")
     entries = entries if isinstance(entries, list) else []  # every item, so that indexes match the file
     return FileResult(rel, kind, entries, [_name_entry(f, document) for f in loaded.findings] + problems, document)
@@ -322,7 +327,8 @@ def _run(
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
     workspace = discover(root, sorted(set(config.folders.values())), git_dir)
-    results = {rel: load_one(root, rel, cache, config.max_file_size) for rel in workspace.files}
+    options = config.rule_options
+    results = {rel: load_one(root, rel, cache, config.max_file_size, options) for rel in workspace.files}
 
     found: list[Finding] = [f for r in results.values() for f in r.findings]
     found += [finding("PML006", rel, 1, 1, "PML006.untracked") for rel in workspace.untracked]

@@ -14,7 +14,6 @@ from typing import Any
 
 from pmarklint.dates import parse_date
 from pmarklint.findings import Finding
-from pmarklint.rules import refiners
 from pmarklint.rules.context import Context, active
 
 
@@ -62,8 +61,6 @@ def apply_waivers(ctx: Context, found: list[Finding]) -> tuple[list[Finding], li
     before = len(ctx.out)
     valid = _valid_waivers(ctx)
     about_waivers = ctx.out[before:]  # findings about the waivers themselves: no waiver silences them
-    for refine in refiners():
-        found = refine(ctx, found)
     kept: list[Finding] = list(about_waivers)
     waived: list[Finding] = []
     for item in found:

@@ -89,7 +89,7 @@ def load_fitgap(start: Path, *, today: str | None = None, lang: str = "en") -> F
     people: dict[str, str] = {}
     problems = 0
     for rel in workspace.files:
-        result = load_one(root, rel, cache, config.max_file_size)
+        result = load_one(root, rel, cache, config.max_file_size, config.rule_options)
         if result.kind == "control" or (result.kind is None and rel.startswith(controls_folder)):
             problems += sum(
                 1

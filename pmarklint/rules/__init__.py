@@ -7,7 +7,7 @@ language catalogs of :mod:`pmarklint.i18n`, keyed by code, so that Japanese and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -23,7 +23,6 @@ __all__ = [
     "document_checks",
     "history_checks",
     "open_history",
-    "refiners",
     "repository_checks",
 ]
 
@@ -49,8 +48,9 @@ def repository_checks() -> list[Callable[[Any], None]]:
     return [family.check for family in _families() if hasattr(family, "check")]
 
 
-def document_checks() -> list[Callable[[str, Any, str], list[Finding]]]:
-    """Each family's ``check_document(kind, document, rel)``: runs when a file is loaded; cached with it."""
+def document_checks() -> list[Callable[[str, Any, str, Mapping[str, Any]], list[Finding]]]:
+    """Each family's ``check_document(kind, document, rel, options)``: runs when a file is loaded; cached with it.
+    ``options``: rule code → the rule's options in pmarklint.yaml (Config.rule_options), part of the cache key."""
     return [family.check_document for family in _families() if hasattr(family, "check_document")]
 
 
@@ -65,11 +65,6 @@ def open_history(ctx: Any) -> Any:
     (``open_history(ctx)``); the other families ask it through ``Context.changed_since``."""
     (family,) = [family for family in _families() if hasattr(family, "open_history")]
     return family.open_history(ctx)
-
-
-def refiners() -> list[Callable[[Any, list[Finding]], list[Finding]]]:
-    """Each family's ``refine(ctx, findings)``: rule options applied after every check (e.g. allow-lists)."""
-    return [family.refine for family in _families() if hasattr(family, "refine")]
 
 
 REGISTRY: dict[str, Rule] = _build()

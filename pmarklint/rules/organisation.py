@@ -3,11 +3,13 @@ retention and disposal, and real personal data typed into a ledger by mistake.
 
 PML503 to PML505 need only the file they are in, so they run while a file is loaded and are cached with it;
 PML501 and PML502 read the whole roster. ``rules.PML505.allow`` in pmarklint.yaml lists known false
-positives (exact text or a pattern such as ``*@example.co.jp``).
+positives (exact text or a pattern such as ``*@example.co.jp``): a listed hit is no finding at all (the
+options are part of a file's cache key, :attr:`pmarklint.workspace.config.Config.rule_options`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pmarklint.documents.loader import Document, dotted
@@ -122,8 +124,9 @@ RULES = (
 )
 
 
-def check_document(kind: str, document: Document, rel: str) -> list[Finding]:
+def check_document(kind: str, document: Document, rel: str, options: Mapping[str, Mapping[str, Any]]) -> list[Finding]:
     out: list[Finding] = []
+    allow = (options.get("PML505") or {}).get("allow") or ()
     entries = document.data.get("entries") if isinstance(document.data, dict) else None
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict) or entry.get("status") == "retired":
@@ -140,7 +143,7 @@ def check_document(kind: str, document: Document, rel: str) -> list[Finding]:
             _contract(entry, report)
         elif kind == "inventory":
             _retention(entry, report)
-        _personal_data(kind, entry, (), report)
+        _personal_data(kind, entry, (), report, allow)
     return out
 
 
@@ -172,15 +175,18 @@ def _retention(entry: dict[str, Any], report: Any) -> None:
         report("PML504", (), "PML504.disposal")
 
 
-def _personal_data(kind: str, value: Any, sub: tuple[Any, ...], report: Any) -> None:
+def _personal_data(kind: str, value: Any, sub: tuple[Any, ...], report: Any, allow: Iterable[str]) -> None:
     """Every text value inside ``value``, depth first, without recursion (entries can be large). Approvals
-    hold ids, roles, dates and hex digests, never free text: a digest's run of digits is no phone number."""
+    hold ids, roles, dates and hex digests, never free text: a digest's run of digits is no phone number.
+    A hit that ``allow`` lists (``rules.PML505.allow``: known false positives) is no finding."""
     skip = _EXPECTED.get(kind, ())
     stack: list[tuple[tuple[Any, ...], Any]] = [(sub, value)]
     while stack:
         path, item = stack.pop()
         if isinstance(item, str):
             for hit in find_personal_data(item):
+                if allow and is_allowed(hit.text, allow):
+                    continue
                 report("PML505", path, f"PML505.{hit.kind}", text=hit.text, shown=mask(hit.text))
         elif isinstance(item, dict):
             stack.extend(
@@ -219,12 +225,3 @@ def check(ctx: Context) -> None:
     for role in REQUIRED_ROLES:
         if not any(role in (p.data.get("roles") or []) for p in people):
             ctx.report_config("PML502", (), "PML502.unassigned", role=role)
-
-
-def refine(ctx: Context, findings: list[Finding]) -> list[Finding]:
-    """Drop PML505 findings for the known false positives listed in ``rules.PML505.allow``."""
-    setting = (ctx.config.data.get("rules") or {}).get("PML505")
-    allow = setting.get("allow") if isinstance(setting, dict) else None
-    if not allow:
-        return findings
-    return [f for f in findings if f.rule != "PML505" or not is_allowed(str(dict(f.args).get("text", "")), allow)]

@@ -38,6 +38,17 @@ class Config:
     def max_file_size(self) -> int:
         return int((self.data.get("limits") or {}).get("max_file_size", DEFAULT_MAX_FILE_SIZE))
 
+    @property
+    def rule_options(self) -> dict[str, dict[str, Any]]:
+        """rule code → its options in ``rules`` other than its severity (e.g. ``PML505: {allow: [...]}``): what
+        the file-scope checks read, and so part of a file's cache key."""
+        out = {}
+        for code, setting in sorted((self.data.get("rules") or {}).items()):
+            options = {k: v for k, v in setting.items() if k != "severity"} if isinstance(setting, dict) else {}
+            if options:
+                out[code] = options
+        return out
+
     def severity(self, code: str, default: Severity) -> Severity | None:
         """The severity configured for a rule; None when it is switched off."""
         setting = (self.data.get("rules") or {}).get(code)

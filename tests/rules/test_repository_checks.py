@@ -470,6 +470,22 @@ def test_pml505_personal_data_and_allow_list(tmp_path: Path) -> None:
     assert check(pms(tmp_path / "n"))["findings"] == []
 
 
+def test_pml505_allow_list_is_applied_as_the_file_is_checked_and_cached_with_it(tmp_path: Path) -> None:
+    """The allow-list is part of what a file's cached result depends on: changing it changes the findings even
+    though the ledger did not change."""
+    text = INVENTORY.replace(
+        "    purpose: 問合せへの対応\n", "    purpose: 問合せへの対応\n    notes: 担当 090-1234-5678\n"
+    )
+    repo = pms(tmp_path / "r", **{"inventory/cs.yaml": text})
+    assert [i["rule"] for i in check(repo)["findings"]] == ["PML505"]  # and now in the cache
+    settings = repo / "pmarklint.yaml"
+    plain = settings.read_text(encoding="utf-8")
+    settings.write_text(plain + "rules: {PML505: {allow: ['090-*']}}\n", encoding="utf-8")
+    assert check(repo)["findings"] == []
+    settings.write_text(plain + "rules: {PML505: {severity: warning}}\n", encoding="utf-8")
+    assert [(i["rule"], i["severity"]) for i in check(repo)["findings"]] == [("PML505", "warning")]
+
+
 def test_pml505_leaves_approval_digests_alone(tmp_path: Path) -> None:
     """A hex digest often holds a run of ten or more digits: that is no phone number."""
     fake = "sha256:" + "09012345678" + "a" * 53
