@@ -360,14 +360,14 @@ def _run(
         if ctx.history is not None:
             ctx.history.close()
     found += ctx.out
-    findings, waived = apply_waivers(ctx, found)
+    kept, waived, about_waivers = apply_waivers(ctx, found)
     checked = CheckResult(
         root,
         today,
         config,
         len(results),
         len(repo_index.entries),
-        settle(findings, config),
+        settle(about_waivers + kept, config),
         settle(waived, config),
         checked_files=tuple(results),
         repository_root=find_toplevel(root) if git_dir is not None else None,

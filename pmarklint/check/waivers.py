@@ -9,6 +9,7 @@ and waives nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -16,52 +17,64 @@ from pmarklint.dates import parse_date
 from pmarklint.findings import Finding
 from pmarklint.rules.context import Context, active
 
+Waiver = tuple[tuple[str, Any], ...]  # the waiver's settings, with its index in pmarklint.yaml
 
-def _valid_waivers(ctx: Context) -> dict[tuple[str, str], tuple[tuple[str, Any], ...]]:
-    valid: dict[tuple[str, str], tuple[tuple[str, Any], ...]] = {}
+
+def _read_waivers(ctx: Context) -> tuple[dict[tuple[str, str], Waiver], list[Finding]]:
+    """The valid waivers by (rule, entry id), and the findings about the others."""
+    valid: dict[tuple[str, str], Waiver] = {}
+    about: list[Finding] = []
     for index, waiver in enumerate(ctx.config.data.get("waivers") or []):
         path = ("waivers", index)
         rule, entry_id, approver_id = waiver["rule"], waiver["entry"], waiver["approved_by"]
         target = ctx.index.by_id.get(entry_id)
         catalog_item = entry_id in ctx.catalog
         if target is None and not catalog_item:
-            ctx.report_config("PML201", (*path, "entry"), "PML201.waiver_entry", entry=entry_id, id=entry_id)
+            about.append(
+                ctx.config_finding("PML201", (*path, "entry"), "PML201.waiver_entry", entry=entry_id, id=entry_id)
+            )
             continue
         kind = target.kind if target is not None else "control"
         approver = ctx.index.by_id.get(approver_id)
         allowed = ctx.approver_roles(kind)
         if approver is None or approver.kind != "person" or not active(approver):
-            ctx.report_config(
-                "PML402", (*path, "approved_by"), "PML402.waiver_unknown", entry=entry_id, person=approver_id
+            about.append(
+                ctx.config_finding(
+                    "PML402", (*path, "approved_by"), "PML402.waiver_unknown", entry=entry_id, person=approver_id
+                )
             )
             continue
         if not set(approver.data.get("roles") or []) & set(allowed):
-            ctx.report_config(
-                "PML402",
-                (*path, "approved_by"),
-                "PML402.waiver_role",
-                entry=entry_id,
-                person=approver_id,
-                kind=kind,
-                roles=", ".join(allowed),
+            about.append(
+                ctx.config_finding(
+                    "PML402",
+                    (*path, "approved_by"),
+                    "PML402.waiver_role",
+                    entry=entry_id,
+                    person=approver_id,
+                    kind=kind,
+                    roles=", ".join(allowed),
+                )
             )
             continue
         expires = parse_date(waiver["expires"])
         if expires is not None and expires < ctx.today:
-            ctx.report_config(
-                "PML304", (*path, "expires"), "PML304.waiver_expired", entry=entry_id, rule=rule, date=str(expires)
+            about.append(
+                ctx.config_finding(
+                    "PML304", (*path, "expires"), "PML304.waiver_expired", entry=entry_id, rule=rule, date=str(expires)
+                )
             )
             continue
         valid[(rule, entry_id)] = tuple(sorted({**waiver, "index": index}.items()))
-    return valid
+    return valid, about
 
 
-def apply_waivers(ctx: Context, found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
-    """(findings that stand, findings waived). Call after every check has run."""
-    before = len(ctx.out)
-    valid = _valid_waivers(ctx)
-    about_waivers = ctx.out[before:]  # findings about the waivers themselves: no waiver silences them
-    kept: list[Finding] = list(about_waivers)
+def apply_waivers(ctx: Context, found: Iterable[Finding]) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(findings that stand, findings waived, findings about the waivers themselves), from every finding of
+    the run and the waivers in pmarklint.yaml; writes nothing (``found`` and ``ctx.out`` are left as they are).
+    No waiver silences a finding about the waivers."""
+    valid, about = _read_waivers(ctx)
+    kept: list[Finding] = []
     waived: list[Finding] = []
     for item in found:
         waiver = valid.get((item.rule, item.entry or ""))
@@ -69,4 +82,4 @@ def apply_waivers(ctx: Context, found: list[Finding]) -> tuple[list[Finding], li
             kept.append(item)
         else:
             waived.append(replace(item, waiver=waiver))
-    return kept, waived
+    return kept, waived, about

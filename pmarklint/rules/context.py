@@ -144,11 +144,22 @@ class Context:
         **args: Any,
     ) -> None:
         """A finding about pmarklint.yaml, at ``path`` inside it (``entry``: the id it concerns, if any)."""
+        self.out.append(self.config_finding(code, path, key, entry=entry, severity=severity, **args))
+
+    def config_finding(
+        self,
+        code: str,
+        path: tuple[Any, ...],
+        key: str,
+        *,
+        entry: str | None = None,
+        severity: Severity | None = None,
+        **args: Any,
+    ) -> Finding:
+        """The finding :meth:`report_config` reports, for a caller that returns its findings itself."""
         line, column = self.locate(CONFIG_NAME, path)
-        self.out.append(
-            finding(
-                code, CONFIG_NAME, line, column, key, entry=entry, path=dotted(path) or None, severity=severity, **args
-            )
+        return finding(
+            code, CONFIG_NAME, line, column, key, entry=entry, path=dotted(path) or None, severity=severity, **args
         )
 
 

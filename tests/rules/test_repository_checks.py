@@ -548,6 +548,43 @@ def test_invalid_waivers_are_findings_and_waive_nothing(
     assert about["entry"] == "C-001"
 
 
+def test_apply_waivers_reads_the_findings_and_writes_nothing(tmp_path: Path) -> None:
+    """Waivers split the run's findings (kept, waived) and return their own findings apart: no list is sliced
+    or extended behind the caller's back."""
+    import datetime as dt
+
+    from pmarklint.check.waivers import apply_waivers
+    from pmarklint.findings import finding
+    from pmarklint.rules.context import Context
+    from pmarklint.rules.index import EntryRef, RepositoryIndex
+    from pmarklint.workspace.config import Config
+
+    index = RepositoryIndex()
+    index.add(EntryRef("people/p.yaml", 0, "person", {"id": "nakamura", "roles": ["privacy_manager"]}))
+    index.add(EntryRef("contractors/c.yaml", 0, "contractor", {"id": "C-001"}))
+    waivers = [
+        {"rule": "PML303", "entry": "C-001", "reason": "-", "approved_by": "nakamura", "expires": "2027-02-28"},
+        {"rule": "PML303", "entry": "C-999", "reason": "-", "approved_by": "nakamura", "expires": "2027-02-28"},
+    ]
+    ctx = Context(
+        root=tmp_path,
+        config=Config(tmp_path, {"waivers": waivers}),
+        today=dt.date(2026, 11, 26),
+        index=index,
+        locate=lambda *args: (1, 1),
+        list_files=list,
+        catalog={},
+    )
+    waived_one = finding("PML303", "contractors/c.yaml", 3, 5, "PML303.overdue", entry="C-001")
+    other = finding("PML301", "contractors/c.yaml", 4, 5, "PML301.overdue", entry="C-001")
+    found = (waived_one, other)
+    kept, waived, about = apply_waivers(ctx, found)
+    assert kept == [other]
+    assert [(f.rule, f.waiver is not None) for f in waived] == [("PML303", True)]
+    assert [(f.rule, f.file, f.entry) for f in about] == [("PML201", "pmarklint.yaml", "C-999")]
+    assert ctx.out == [] and found == (waived_one, other)
+
+
 def test_waiver_for_an_unknown_entry(tmp_path: Path) -> None:
     repo = pms(
         tmp_path / "r", config=CONFIG + WAIVER.format(by="nakamura", expires="2027-02-28").replace("C-001", "C-999")
