@@ -10,10 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pmarklint.check.as_of import AsOf
-from pmarklint.check.as_of import resolve as resolve_as_of
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.check.waivers import apply_waivers
 from pmarklint.dates import resolve_today
@@ -28,6 +26,9 @@ from pmarklint.rules.index import EntryRef, RepositoryIndex
 from pmarklint.workspace.cache import Cache, default_directory
 from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.workspace.files import discover, find_git_dir, find_toplevel, list_all_files
+
+if TYPE_CHECKING:
+    from pmarklint.check.as_of import AsOf  # reads git history: imported when --as-of is given
 
 
 @dataclass
@@ -279,6 +280,8 @@ def _as_of(
         raise PmarklintError(text("ui.as_of_both", lang))
     if git_dir is None:
         raise PmarklintError(text("ui.as_of_no_git", lang, value=value))
+    from pmarklint.check.as_of import resolve as resolve_as_of
+
     point = resolve_as_of(root, value, lang)
     if workdir is None:  # pragma: no cover - a caller's mistake, not a user's
         raise ValueError("--as-of needs a folder to extract the commit into")
