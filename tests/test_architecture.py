@@ -244,4 +244,4 @@ def test_commands_that_read_no_history_import_nothing_of_it(args: tuple[str, ...
 
 def test_the_probe_sees_history_being_read() -> None:
     _, modules = _imported_by("check", "examples/shop", "--today", "2026-11-26", "--format", "json")
-    assert {"pmarklint.rules.history_checks", "pmarklint.history.core"} <= set(modules)
+    assert {"pmarklint.rules.history_checks", "pmarklint.history.entries", "pmarklint.git.log"} <= set(modules)

@@ -1,48 +1,18 @@
 """Message catalogs, one package per language (``en/``, ``ja/``), keyed by message key (``PML101.required``)
-and by rule code (``RULE_DOCS``). Each package has the same modules, one per area (``AREAS``): a key and its
+and by rule code (``RULE_DOCS``). Each package has the same modules, one per area (``assembly.AREAS``): a key and its
 translation live in the same-named module. A language is imported only when it is first used. Tests check that
 both languages have every key, in the same module, with the same placeholders."""
 
 from __future__ import annotations
 
-import importlib
 import locale
 import os
-from collections.abc import Mapping
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any
 
 LANGUAGES = ("ja", "en")
-# The modules of a language package: rules (findings and explanations of the checks, by PMLxxx code), ui (the
-# command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*).
-AREAS = ("rules", "ui", "reports")
 # Arguments whose value is itself a key into the catalog ("expect": "duration" → expect.duration).
 _LOOKUP_ARGS = {"hint": "hint", "expect": "expect", "type": "type", "role": "role", "first": "role", "second": "role"}
-
-
-_V = TypeVar("_V")
-
-
-def merge(parts: Mapping[str, Mapping[str, _V]]) -> dict[str, _V]:
-    """One dict from several, named by where they come from; a key in two of them is an error, where a plain
-    update would silently keep the last one."""
-    merged: dict[str, _V] = {}
-    origin: dict[str, str] = {}
-    for name, part in parts.items():
-        twice = sorted(merged.keys() & part.keys())
-        if twice:
-            raise ValueError("defined twice: " + ", ".join(f"{key} ({origin[key]}, {name})" for key in twice))
-        merged.update(part)
-        origin.update(dict.fromkeys(part, name))
-    return merged
-
-
-def assemble(package: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """A language's ``MESSAGES`` and ``RULE_DOCS``, from the ``AREAS`` modules of its package."""
-    modules = {f"{package}.{area}": importlib.import_module(f"{package}.{area}") for area in AREAS}
-    messages = merge({name: getattr(module, "MESSAGES", {}) for name, module in modules.items()})
-    docs = merge({name: getattr(module, "RULE_DOCS", {}) for name, module in modules.items()})
-    return messages, docs
 
 
 def catalog(lang: str) -> ModuleType:

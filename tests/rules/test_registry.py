@@ -16,7 +16,8 @@ from types import ModuleType
 
 import pytest
 
-from pmarklint.i18n import AREAS, LANGUAGES, catalog, en, ja, merge
+from pmarklint.i18n import LANGUAGES, catalog, en, ja
+from pmarklint.i18n.assembly import AREAS, merge
 from pmarklint.rules import REGISTRY, Example
 
 from helpers.cli import check_json
