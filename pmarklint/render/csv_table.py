@@ -2,7 +2,8 @@
 Shift_JIS and shows garbage), CRLF line ends, and every cell quoted as needed, so a newline inside a cell stays
 in that cell.
 
-A cell that starts like a formula (``=``, ``+``, ``-``, ``@``, or a tab or carriage return before one) gets
+A cell that starts like a formula (``=``, ``+``, ``-``, ``@``, their full-width forms ``＝``, ``＋``, ``－``,
+``＠``, which Excel in Japanese reads as the same signs, or a tab or carriage return before one) gets
 a leading ``'``, which spreadsheets read as "this is text": a title in a ledger must never run as a formula on
 the auditor's computer."""
 
@@ -13,9 +14,10 @@ import io
 from collections.abc import Iterable, Sequence
 
 from pmarklint.render.model import Table
+from pmarklint.visible import utf8
 
 BOM = b"\xef\xbb\xbf"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\t", "\r")
 
 
 def guard(text: str) -> str:
@@ -29,7 +31,7 @@ def to_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     writer.writerow([guard(h) for h in headers])
     for row in rows:
         writer.writerow([guard(cell) for cell in row])
-    return BOM + out.getvalue().encode("utf-8")
+    return BOM + utf8(out.getvalue()).encode("utf-8")
 
 
 def table_to_csv(item: Table) -> bytes:

@@ -1,8 +1,13 @@
 """Markdown (GitHub Flavored) for reports: tables whose cells survive any text, and a whole document.
 
 Text is escaped so that it shows as written: ``|`` would end a table cell, a newline would end the row
-(it becomes ``<br>``), ``<`` could start raw HTML (it becomes ``&lt;``, so ``<script>`` is shown, never
-run), and a backslash could escape what follows it."""
+(it becomes ``<br>``), ``<`` could start raw HTML (it becomes ``&lt;``, so ``<script>`` or ``<img>`` is
+shown, never run), a ``]`` before ``(`` or ``[`` could close a link or an image (``[x](javascript:…)``,
+``![x](http://…)``: it becomes ``\\]``), and a backslash could escape what follows it. In paragraphs and list
+items, ``|`` is escaped too (a line of them could start a table), and so is a mark at the start of a line
+that would begin a heading, a quote, a list, a rule, a code fence or a link reference definition (``#``,
+``>``, ``-``, ``1.``, ``***``, ``[x]: …``). Only those characters change: a text without them is written as
+it is. A bare web address (``https://…``) stays as written; GitHub shows it as a link to that address."""
 
 from __future__ import annotations
 
@@ -13,12 +18,16 @@ from pmarklint.render.model import Block, Document, Items, Paragraph, Table
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an ampersand that a renderer would read as an entity
+_LINK_END = re.compile(r"\](?=[(\[])")  # the end of a link's text, before its target or reference
+# What would start a block at the start of a line (``[`` a link reference definition: ``[x]: javascript:…``).
+_BLOCK_MARK = re.compile(r"^(?:[#>+*=_~`\[-]|\d+(?=[.)]))")
 
 
 def escape_inline(text: str, *, pipes: bool = False) -> str:
     """``text`` as Markdown that renders to itself, on one line (newlines become ``<br>``)."""
     out = text.strip().replace("\\", "\\\\")
     out = _ENTITY.sub("&amp;", out).replace("<", "&lt;")
+    out = _LINK_END.sub(r"\\]", out)
     if pipes:
         out = out.replace("|", "\\|")
     return _NEWLINE.sub("<br>", out)
@@ -27,6 +36,15 @@ def escape_inline(text: str, *, pipes: bool = False) -> str:
 def escape_cell(text: str) -> str:
     """A table cell: also escapes ``|``."""
     return escape_inline(text, pipes=True)
+
+
+def _line(text: str) -> str:
+    """A line of a paragraph or a list item: inline text that can start no block and no table either."""
+    out = escape_inline(text, pipes=True)
+    mark = _BLOCK_MARK.match(out)
+    if mark is None:
+        return out
+    return "\\" + out if not mark.group().isdigit() else mark.group() + "\\" + out[mark.end() :]
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -47,8 +65,8 @@ def block(item: Block) -> str:
     if isinstance(item, Table):
         return table(item.headers, item.rows)
     if isinstance(item, Items):
-        return "".join(f"- {escape_inline(text)}\n" for text in item.items)
-    return "\\\n".join(escape_inline(line) for line in _NEWLINE.split(item.text)) + "\n"
+        return "".join(f"- {_line(text)}\n" for text in item.items)
+    return "\\\n".join(_line(line) for line in _NEWLINE.split(item.text)) + "\n"
 
 
 def render(document: Document) -> str:

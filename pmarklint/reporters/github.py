@@ -14,6 +14,7 @@ from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.i18n import text
 from pmarklint.rules import REGISTRY
+from pmarklint.visible import utf8
 
 # Where CI checked the repository out: GitHub Actions, then GitLab CI. Paths in CI reports are relative to it.
 _WORKSPACE_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
@@ -81,4 +82,4 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
     prefix = repository_prefix(result)
     out = [command(item, prefix + item.file, lang) for item in result.findings]
     out.append(summary(result, lang))
-    return "\n".join(out) + "\n"
+    return utf8("\n".join(out)) + "\n"

@@ -11,6 +11,7 @@ from typing import Any
 from pmarklint.check.engine import CheckResult
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.reporters.sarif import fingerprints
+from pmarklint.visible import utf8
 
 SEVERITY = {"error": "major", "warning": "minor"}
 
@@ -29,4 +30,4 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
                 "location": {"path": prefix + item.file, "lines": {"begin": item.line}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return utf8(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n"

@@ -10,6 +10,7 @@ from pmarklint import __version__
 from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.rules import REGISTRY
+from pmarklint.visible import utf8
 
 FORMAT_VERSION = 1
 
@@ -63,4 +64,4 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             "waived": len(result.waived),
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return utf8(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -15,7 +15,6 @@ it."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -24,14 +23,11 @@ from pmarklint.findings import Finding
 from pmarklint.i18n import text
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.rules import REGISTRY
+from pmarklint.visible import xml_text
 from pmarklint.workspace.config import CONFIG_NAME
 
-# Characters XML 1.0 cannot hold at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _clean(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+# Characters XML 1.0 cannot hold at all, even escaped (in a file name or a value), become U+FFFD.
+_clean = xml_text
 
 
 def _line(item: Finding, lang: str) -> str:
@@ -52,6 +48,7 @@ def _testcase(
     suite: ET.Element, path: str, code: str, found: list[Finding], waived: list[Finding], off: bool, lang: str
 ) -> tuple[int, int]:
     """One test case; returns (failed, skipped)."""
+    path = _clean(path)
     case = ET.SubElement(
         suite, "testcase", {"name": f"{code} {REGISTRY[code].name}", "classname": path, "file": path, "time": "0"}
     )
@@ -94,7 +91,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
     totals = [0, 0, 0]  # tests, failures, skipped
     for file in sorted(checked | reported, key=lambda f: (f != CONFIG_NAME, f)):
         path = prefix + file
-        suite = ET.SubElement(root, "testsuite", {"name": path})
+        suite = ET.SubElement(root, "testsuite", {"name": _clean(path)})
         codes = list(REGISTRY) if file in checked else sorted({c for f, c in (*found, *waived) if f == file})
         counts = [len(codes), 0, 0]
         for code in codes:

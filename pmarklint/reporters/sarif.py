@@ -19,6 +19,7 @@ from pmarklint.i18n import catalog
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.rules import REGISTRY, Rule
 from pmarklint.rules.explain import explain_rule
+from pmarklint.visible import utf8
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "pmarklint/v1"
@@ -45,7 +46,7 @@ def fingerprints(items: Iterable[Finding], prefix: str) -> list[str]:
         seen[identity] = count = seen.get(identity, 0) + 1
         if count > 1:
             identity += f"#{count}"
-        out.append(hashlib.sha256(identity.encode("utf-8")).hexdigest())
+        out.append(hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest())
     return out
 
 
@@ -154,4 +155,4 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return utf8(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

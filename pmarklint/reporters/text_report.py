@@ -1,5 +1,9 @@
 """The report for people: findings grouped by file, each with the offending line and a caret under the
-column, then one summary line. Colour only when writing to a terminal."""
+column, then one summary line. Colour only when writing to a terminal.
+
+Everything that comes from the repository (file names, messages with their values, source lines, commit
+subjects) goes through :func:`pmarklint.visible.visible`: an ESC sequence or a line break in a value is shown
+as ``\\x1b`` or ``\\n`` and can neither drive the terminal nor forge a line of the report."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from pmarklint.check.engine import CheckResult
 from pmarklint.i18n import text
+from pmarklint.visible import visible
 
 # Findings about a whole file: no source line to show.
 _WHOLE_FILE = frozenset({"PML004.too_large", "PML004.unreadable", "PML005.missing_kind", "PML006.untracked"})
@@ -39,30 +44,31 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             day=point.day.isoformat(),
             commit=point.commit[:10],
             committed=point.committed,
-            subject=point.subject,
+            subject=visible(point.subject),
         )
         out += [_paint(line, "bold", color), ""]
     for rel, items in groupby(result.findings, key=lambda f: f.file):
-        out.append(_paint(rel, "bold", color))
+        out.append(_paint(visible(rel), "bold", color))
         for item in items:
             where = f"{item.line}:{item.column}"
             severity = _paint(f"{item.level:<7}", item.level, color)
-            entry = f" {item.entry}" if item.entry else ""
-            out.append(f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {item.message(lang)}")
+            entry = f" {visible(item.entry)}" if item.entry else ""
+            message = visible(item.message(lang))
+            out.append(f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {message}")
             if item.message_key in _WHOLE_FILE:
                 continue
             source = _source_line(result.source_root or result.root, rel, item.line, sources)
             if source is not None and source.strip():
                 gutter = f"{item.line:>6} | "
-                out.append(_paint(gutter, "dim", color) + source)
-                out.append(
-                    _paint(" " * 6 + " | ", "dim", color) + " " * (item.column - 1) + _paint("^", item.level, color)
-                )
+                shown, offset = visible(source), len(visible(source[: max(item.column - 1, 0)]))
+                out.append(_paint(gutter, "dim", color) + shown)
+                out.append(_paint(" " * 6 + " | ", "dim", color) + " " * offset + _paint("^", item.level, color))
         out.append("")
     if result.waived:
         out.append(text("ui.waived_heading", lang))
         for item in result.waived:
-            out.append(f"  {item.file}:{item.line}:{item.column} {item.rule} {item.entry or ''}  {item.message(lang)}")
+            where = f"{visible(item.file)}:{item.line}:{item.column}"
+            out.append(f"  {where} {item.rule} {visible(item.entry or '')}  {visible(item.message(lang))}")
         out.append("")
     summary = text(
         "ui.summary", lang, files=result.files, entries=result.entries, errors=result.errors, warnings=result.warnings

@@ -23,17 +23,22 @@ MAX_TABLE_SIZE = 50 * 1024 * 1024
 # ----------------------------------------------------------------------------------------- writing tables
 
 
+# What a spreadsheet takes for the start of a formula: the ASCII signs, and their full-width forms, which
+# Excel in Japanese reads as the same signs.
+FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _csv_escape(text: str) -> str:
-    """A leading ``'`` keeps a spreadsheet from taking text for a formula (``=``, ``+``, ``-``, ``@``); a
-    leading ``'`` of the text itself is doubled when a formula character follows, so reading undoes exactly
-    what writing did."""
-    if text[:1] in ("=", "+", "-", "@") or (text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "'")):
+    """A leading ``'`` keeps a spreadsheet from taking text for a formula (``=``, ``+``, ``-``, ``@`` and the
+    full-width ``＝``, ``＋``, ``－``, ``＠``); a leading ``'`` of the text itself is doubled when a formula
+    character follows, so reading undoes exactly what writing did."""
+    if text[:1] in FORMULA_START or (text[:1] == "'" and text[1:2] in (*FORMULA_START, "'")):
         return "'" + text
     return text
 
 
 def _csv_unescape(text: str) -> str:
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "'"):
+    if text[:1] == "'" and text[1:2] in (*FORMULA_START, "'"):
         return text[1:]
     return text
 

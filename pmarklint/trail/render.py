@@ -21,19 +21,20 @@ from pmarklint.trail.words import (
     show,
     signature_word,
 )
+from pmarklint.visible import utf8
 
 FORMATS = ("md", "html", "json", "csv")
 
 
 def render_trail(trail: Trail, fmt: str, lang: str) -> bytes:
     if fmt == "json":
-        return (json.dumps(trail_json(trail, lang), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (utf8(json.dumps(trail_json(trail, lang), ensure_ascii=False, indent=2)) + "\n").encode("utf-8")
     if fmt == "csv":
         return csv_table.to_csv(_csv_headers(lang), _csv_rows(trail, lang))
     document = trail_document(trail, lang)
     if fmt == "html":
-        return html.page(document, css=CSS).encode("utf-8")
-    return markdown.render(document).encode("utf-8")
+        return utf8(html.page(document, css=CSS)).encode("utf-8")
+    return utf8(markdown.render(document)).encode("utf-8")
 
 
 # -- CSV: one row per field change ------------------------------------------------------------------------------
