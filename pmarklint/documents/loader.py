@@ -11,7 +11,9 @@ event stream of libyaml's parser (``CSafeLoader``) and builds plain dicts, lists
 * duplicate keys are findings (PML002) instead of silently keeping the last value;
 * plain scalars are resolved the YAML 1.2 way, narrowed further: dates stay strings (so ``format: date``
   applies), only ``true``/``false`` are booleans (``yes``, ``no``, ``on`` and ``off`` stay text), and
-  numbers with leading zeros (``0312``, a phone or postal code) stay text.
+  numbers with leading zeros (``0312``, a phone or postal code) stay text;
+* an integer of more than ``MAX_INT_DIGITS`` digits stops the file (PML003): it is never converted, since
+  ``int()`` of a long digit string takes quadratic time and Python refuses one of more than 4,300 digits.
 
 Building from events is also faster than ``yaml.load``: see docs/design/loader.md.
 """
@@ -35,6 +37,7 @@ else:
     _Parser = yaml.CSafeLoader
 
 MAX_DEPTH = 64
+MAX_INT_DIGITS = 100  # an amount of yen, a count of people or records: never more than a few dozen digits
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 Path = tuple[Any, ...]
@@ -66,13 +69,28 @@ _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,
 _SCALAR_TAGS = frozenset({None, "!", _STR_TAG})
 
 
+class _LongNumber(Exception):
+    """An integer literal too long to convert (``MAX_INT_DIGITS``); carries its number of digits."""
+
+
 def resolve_plain(text: str) -> Any:
-    """The value of an untagged plain scalar."""
+    """The value of an untagged plain scalar; an integer too long to convert stays text."""
+    try:
+        return _resolve(text)
+    except _LongNumber:
+        return text
+
+
+def _resolve(text: str) -> Any:
+    """The value of an untagged plain scalar; raises :class:`_LongNumber` for an integer of more than
+    ``MAX_INT_DIGITS`` digits, before ``int()`` sees it."""
     if not text:
         return None
     first = text[0]
     if first in "0123456789+-.":
         if _INT.match(text):
+            if len(text) > MAX_INT_DIGITS and len(text.lstrip("+-")) > MAX_INT_DIGITS:
+                raise _LongNumber(len(text.lstrip("+-")))
             return int(text)
         if _FLOAT.match(text):
             return float(text)
@@ -224,7 +242,10 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
             if event.anchor is not None or tag not in (_SCALAR_TAGS if cls is Scalar else _COLLECTION_TAGS):
                 return _refused(rel, event)
             if cls is Scalar:
-                value = resolve_plain(event.value) if tag != _STR_TAG and event.implicit[0] else event.value
+                try:
+                    value = _resolve(event.value) if tag != _STR_TAG and event.implicit[0] else event.value
+                except _LongNumber as long:
+                    return _stop(rel, event.start_mark, "PML003.long_number", digits=long.args[0], limit=MAX_INT_DIGITS)
             else:
                 value = {} if cls is MapStart else []
             if stack:

@@ -25,6 +25,8 @@ MESSAGES = {
     "PML003.complex_key": "a key that is itself a list or mapping: keys must be plain text",
     "PML003.depth": "nested more than {limit} levels deep: a data file never needs this "
     "(the file was not read further)",
+    "PML003.long_number": "a number with {digits} digits: a data file never needs more than {limit}; quote it if "
+    "it is text (the file was not read further)",
     # PML004
     "PML004.unreadable": "the file cannot be read: {error}",
     "PML004.too_large": "the file is {size} bytes, over the limit of {limit} bytes (limits.max_file_size in "

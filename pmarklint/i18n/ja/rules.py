@@ -27,6 +27,8 @@ MESSAGES = {
     "PML003.complex_key": "リストやマッピングをキーにしています。キーは文字列にしてください",
     "PML003.depth": "入れ子が{limit}段を超えています。データファイルでは不要な深さです(このファイルはここで読むのを"
     "やめました)",
+    "PML003.long_number": "{digits}桁の数があります。データファイルでは{limit}桁を超える数は不要です。文字列なら引用符で"
+    "囲んでください(このファイルはここで読むのをやめました)",
     # PML004
     "PML004.unreadable": "ファイルを読めません: {error}",
     "PML004.too_large": "ファイルが{size}バイトあり、上限の{limit}バイト(pmarklint.yaml の limits.max_file_size)を"
