@@ -13,7 +13,7 @@ from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, Severity
 from pmarklint.i18n import text
 from pmarklint.resources import DEFAULT_FOLDERS, KINDS
-from pmarklint.workspace.cache import Cache
+from pmarklint.workspace.cache import Cache, config_record
 
 CONFIG_NAME = "pmarklint.yaml"
 
@@ -80,9 +80,10 @@ def load_config(root: Path, cache: Cache, lang: str) -> Config:
     except OSError as exc:
         raise PmarklintError(f"{path}: {exc}") from exc
     key = cache.key("config", raw)
-    cached = cache.get(key)
-    if isinstance(cached, dict):
-        return Config(root, cached)
+    # Stored as (key, settings): a value under this key that is not such a pair is a damaged cache, a miss.
+    cached = cache.get(key, shape=lambda v: v.__class__ is tuple and len(v) == 2 and v[0] == key and _usable(v[1]))
+    if cached is not None:
+        return Config(root, cached[1])
     data, problems = _read(raw)
     if problems:
         lines = [
@@ -90,8 +91,24 @@ def load_config(root: Path, cache: Cache, lang: str) -> Config:
             for f in problems
         ]
         raise PmarklintError("\n".join([text("ui.config_invalid", lang), *lines]))
-    cache.put(key, data)
+    cache.put(key, (key, data))
     return Config(root, data)
+
+
+def _usable(value: Any) -> bool:
+    """A cached value that a run can use as settings: plain data, a mapping, and every setting the run reads
+    readable (else the cache is damaged, and the file is read again)."""
+    if not config_record(value):
+        return False
+    config = Config(Path("."), value)
+    rules = value.get("rules") or {}
+    return (
+        (config.language is None or config.language in ("ja", "en"))
+        and len(config.folders) == len(KINDS)
+        and config.max_file_size > 0
+        and isinstance(rules, dict)
+        and all(config.severity(code, Severity.ERROR) in (None, *Severity) for code in rules)
+    )
 
 
 def _read(raw: bytes) -> tuple[dict[str, Any], list[Finding]]:

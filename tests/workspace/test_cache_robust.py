@@ -1,0 +1,117 @@
+"""A damaged cache is a miss, never a crash or a changed result (issue 12): wrong-shaped values written with
+marshal into the real cache files (a tuple of the wrong length, a dict where a tuple is expected, an int, a
+number too long to print) make the run compute again, with the result and exit code of an empty cache.
+Real repositories, real cache files under ``PMARKLINT_CACHE_DIR``, the real command line."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pmarklint.workspace.cache import Cache, config_record, file_record, plain
+
+from helpers.cli import check_json
+from helpers.repos import inventory, make_repo
+
+WRONG: list[Any] = [
+    (1, 2, 3),
+    {"kind": "inventory"},
+    42,
+    None,
+    "text",
+    ("inventory", [{"id": 10**5000}], (), ()),  # an int no str() can print
+    ("inventory", ({"id": "PI-1"},), (), ()),  # a tuple where YAML gives a list
+    ("inventory", [], ((1, 1, "PML101", "bogus", "PML101.required", (), None, None),), ()),
+    ("inventory", [], ((1,),), ()),
+    ("inventory", [], (), ("x",)),
+    {"rules": 5},
+    {"language": "xx", "rules": {"PML101": {"severity": "loud"}}},
+    {"limits": {"max_file_size": "big"}},
+    b"bytes",
+]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ["PMARKLINT_CACHE_DIR"])
+
+
+def plant(namespace: str, content: bytes, value: Any) -> Path:
+    """Write ``value`` where the cache keeps what ``content`` yields, as a run would find it."""
+    cache = Cache(cache_dir())
+    key = cache.key(namespace, content)
+    path = cache_dir() / key[:2] / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(marshal.dumps(value))
+    return path
+
+
+def clean(run_json: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in run_json.items() if k != "version"}
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    bad = inventory("PI-1", "PI-1").replace("department: cs", "department: nowhere", 1)
+    return make_repo(tmp_path / "r", {"inventory/a.yaml": bad})
+
+
+def expected(repo: Path) -> tuple[int, dict[str, Any]]:
+    result = check_json(repo, "--no-cache")
+    assert result.exit_code == 1
+    return result.exit_code, clean(result.json())
+
+
+@pytest.mark.parametrize("value", WRONG, ids=[f"wrong-{i}" for i in range(len(WRONG))])
+def test_a_wrong_config_record_is_a_miss(repo: Path, value: Any) -> None:
+    want = expected(repo)
+    plant("config", (repo / "pmarklint.yaml").read_bytes(), value)
+    for _ in range(2):  # the second run reads what the first one wrote back
+        result = check_json(repo)
+        assert "internal error" not in result.stderr, result.stderr
+        assert (result.exit_code, clean(result.json())) == want
+
+
+@pytest.mark.parametrize("value", WRONG, ids=[f"wrong-{i}" for i in range(len(WRONG))])
+def test_the_file_shape_check_refuses_every_wrong_record(value: Any) -> None:
+    assert not file_record(value)
+
+
+def test_what_a_run_stores_passes_the_shape_checks(repo: Path) -> None:
+    check_json(repo)
+    cache = Cache(cache_dir())
+    stored = [marshal.loads(p.read_bytes()) for p in cache_dir().glob("*/*")]
+    assert any(file_record(v) for v in stored)
+    assert any(isinstance(v, tuple) and len(v) == 2 and config_record(v[1]) for v in stored)
+    file_key = cache.key("file", (repo / "inventory/a.yaml").read_bytes())
+    assert cache.get(file_key, shape=file_record) is not None
+
+
+def test_get_with_a_shape_is_a_miss_on_wrong_or_unreadable_values(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c")
+    for value in WRONG:
+        cache.put("k" * 64, value)
+        assert cache.get("k" * 64, shape=file_record) is None
+    (tmp_path / "c" / "kk" / ("k" * 64)).write_bytes(b"\xff\x00garbage")
+    assert cache.get("k" * 64, shape=file_record) is None
+    cache.put("k" * 64, 5)
+    assert cache.get("k" * 64, shape=lambda v: v.missing_attribute) is None  # a check that trips is a miss
+    assert not plain({"a": (1,)}) and not plain([{1: "x"}]) and plain({"a": [1, 2.5, None, True, "x"]})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="check/engine.py load_one must read its record with cache.get(key, shape=file_record); engine.py is "
+    "edited elsewhere (issue 12, item 2)",
+)
+@pytest.mark.parametrize("value", WRONG[5:10], ids=[f"wrong-{i}" for i in range(5, 10)])
+def test_a_wrong_file_record_is_a_miss(repo: Path, value: Any) -> None:
+    want = expected(repo)
+    plant("file", (repo / "inventory/a.yaml").read_bytes(), value)
+    for _ in range(2):
+        result = check_json(repo)
+        assert "internal error" not in result.stderr, result.stderr
+        assert (result.exit_code, clean(result.json())) == want
