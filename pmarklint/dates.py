@@ -14,7 +14,7 @@ from functools import lru_cache
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import text
 
-_DURATION = re.compile(r"P(?!\Z)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\Z")
+_DURATION = re.compile(r"P(?!\Z)(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?\Z")  # ASCII digits only
 
 
 @dataclass(frozen=True)

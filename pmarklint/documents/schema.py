@@ -9,12 +9,15 @@ at the line and column of the offending value, or of the entry for a missing fie
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import re
 from functools import cache
 from typing import Any
 
 from pmarklint.documents.loader import Document, Path, dotted
+from pmarklint.documents.patterns import ecma_regex, hidden
 from pmarklint.findings import Finding, finding
 from pmarklint.resources import schema_path
 
@@ -29,15 +32,52 @@ def load_schema(name: str) -> dict[str, Any]:
 @cache
 def _validator(name: str, part: str) -> Any:
     """``part`` is ``entry`` (one entry of a kind), ``file`` (the file without its entries) or ``whole``."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
     schema = load_schema(name)
     defs = schema.get("$defs", {})
     if part == "entry":
         schema = defs["entry"]
     elif part == "file":
         schema = dict(schema, properties=dict(schema["properties"], entries={"type": "array"}))
-    return Draft202012Validator(_inline(schema, defs), format_checker=FormatChecker())
+    return validator_class()(_inline(schema, defs), format_checker=format_checker())
+
+
+@cache
+def validator_class() -> Any:
+    """Draft 2020-12 with ``pattern`` as JSON Schema defines it (ECMA-262: ``$`` is the end of the text, ``\\d``
+    is 0-9; see :mod:`pmarklint.documents.patterns`) instead of Python's ``re.search``."""
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, expected: str, instance: Any, schema: dict[str, Any]) -> Any:
+        if isinstance(instance, str) and ecma_regex(expected).search(instance) is None:
+            yield ValidationError(f"{instance!r} does not match {expected!r}")
+
+    return validators.extend(Draft202012Validator, {"pattern": pattern})
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", re.ASCII)
+
+
+def is_date(instance: object) -> bool:
+    """RFC 3339 full-date: exactly YYYY-MM-DD in ASCII digits, a real day; nothing before or after it."""
+    if not isinstance(instance, str):
+        return True
+    if _DATE.match(instance) is None:
+        return False
+    try:
+        dt.date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def format_checker() -> Any:
+    """jsonschema's format checker with ``date`` checked by :func:`is_date`, whatever jsonschema's version."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker()
+    checker.checks("date")(is_date)
+    return checker
 
 
 _ANNOTATIONS = frozenset({"title", "description", "default", "$schema", "$id", "$defs"})
@@ -158,9 +198,7 @@ def _unknown_fields(error: Any, path: Path) -> list[Explanation]:
     schema = error.schema
     known = list(schema.get("properties", {}))
     patterns = schema.get("patternProperties", {})
-    import re
-
-    extras = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]
+    extras = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]  # as jsonschema
     out = []
     for name in extras:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
@@ -211,6 +249,11 @@ def _bad_format(error: Any, path: Path) -> Explanation:
     field = dotted(path)
     value = error.instance
     hint = error.schema.get("x-pmarklint-hint", "date" if error.validator_value == "date" else "")
+    secret = hidden(value) if isinstance(value, str) else None
+    if secret is not None:
+        what, extra = secret
+        expect = hint or str(error.schema.get("pattern", error.validator_value))
+        return (path, f"PML101.hidden_{what}", False, {"field": field, "expect": expect, "value": show(value), **extra})
     if hint:
         return (path, "PML101.expect", False, {"field": field, "expect": hint, "value": show(value)})
     return (

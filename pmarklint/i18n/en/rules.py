@@ -53,6 +53,15 @@ MESSAGES = {
     "PML101.const": "'{field}' must be {expected}, got {value}",
     "PML101.expect": "'{field}' must be {expect}, got {value}",
     "PML101.pattern": "'{field}' does not have the expected form ({pattern}), got {value}",
+    "PML101.hidden_newline": "'{field}' must be {expect}, but it ends with a line break, which does not show: "
+    "{value}; write the value on one line, without the line break (and not as a | or > block)",
+    "PML101.hidden_linebreak": "'{field}' must be {expect}, but it contains a line break: {value}; write the value "
+    "on one line",
+    "PML101.hidden_space": "'{field}' must be {expect}, but it starts or ends with a space: {value}; remove the space",
+    "PML101.hidden_fullwidth": "'{field}' must be {expect}, but it contains full-width characters ({chars}): "
+    "{value}; type them as half-width (ASCII) characters",
+    "PML101.hidden_invisible": "'{field}' must be {expect}, but it contains an invisible character ({chars}): "
+    "{value}; delete it (retype the value)",
     "PML101.empty": "'{field}' must not be empty",
     "PML101.unique": "'{field}' lists the same value twice",
     "PML101.minimum": "'{field}' must be at least {limit}, got {value}",
