@@ -144,9 +144,13 @@ def _findings(validator: Any, instance: Any, document: Document, rel: str, base:
     return out
 
 
-def show(value: Any) -> str:
+def show(value: Any, *, ends: bool = False) -> str:
+    """A value as JSON for a message, cut to 60 characters: at the end, or in the middle with ``ends`` (so that
+    what is hidden at either end of a long value stays in view)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "…"
+    if len(text) <= 60:
+        return text
+    return text[:29] + "…" + text[-29:] if ends else text[:57] + "…"
 
 
 _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"})
@@ -253,7 +257,12 @@ def _bad_format(error: Any, path: Path) -> Explanation:
     if secret is not None:
         what, extra = secret
         expect = hint or str(error.schema.get("pattern", error.validator_value))
-        return (path, f"PML101.hidden_{what}", False, {"field": field, "expect": expect, "value": show(value), **extra})
+        return (
+            path,
+            f"PML101.hidden_{what}",
+            False,
+            {"field": field, "expect": expect, "value": show(value, ends=True), **extra},
+        )
     if hint:
         return (path, "PML101.expect", False, {"field": field, "expect": hint, "value": show(value)})
     return (
