@@ -144,6 +144,8 @@ def import_(
         click.echo(message("sheet", language, sheet=report.sheet), err=True)
     for problem in report.problems:
         click.echo(problem.show(language))
+    for note in report.notes:
+        click.echo(note.show(language))
     if report.stale:
         click.echo(message("stale", language, ids=", ".join(report.stale)))
     for rel in report.created:

@@ -165,6 +165,7 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     unchanged: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    notes: list[RowProblem] = field(default_factory=list)  # cells of rows taken that were trimmed on the way in
     stale: list[str] = field(default_factory=list)  # changed entries whose approvals no longer match
     created: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
@@ -224,6 +225,26 @@ class _Row:
     id: str | None
     values: list[tuple[Column, Any]]
     problem: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+# Columns whose schema has a pattern or a format: a cell's hidden line break, spaces or full-width characters
+# are taken off on the way in (never stored) and the row says so.
+_STRICT = frozenset({"code", "date", "duration"})
+
+
+def _trimmed(column: Column, cell: Any, value: Any, shown: str, lang: str) -> str | None:
+    """The note for a cell of a strict column whose text hid something that the value taken does not have."""
+    from pmarklint.documents.patterns import hidden
+    from pmarklint.documents.schema import show
+
+    if column.type not in _STRICT or not isinstance(cell, str) or not isinstance(value, str) or cell == value:
+        return None
+    secret = hidden(cell.replace("\r\n", "\n"))
+    if secret is None or secret[0] not in ("newline", "space", "fullwidth") or hidden(value) is not None:
+        return None
+    reason = message(f"trimmed_{secret[0]}", lang, value=show(value))
+    return message("cell", lang, column=shown, reason=reason)
 
 
 def _read_rows(
@@ -235,12 +256,16 @@ def _read_rows(
         for index, column in enumerate(column_of):
             if column is None:
                 continue
+            cell = cells[index] if index < len(cells) else None
+            shown = f"{letter(index)} '{headers[index]}'"
             try:
-                value = decode(column, cells[index] if index < len(cells) else None, lang)
+                value = decode(column, cell, lang)
             except CellError as exc:
-                shown = f"{letter(index)} '{headers[index]}'"
                 row.problem = row.problem or message("cell", lang, column=shown, reason=str(exc))
                 continue
+            note = _trimmed(column, cell, value, shown, lang)
+            if note is not None:
+                row.notes.append(note)
             if column.path == ("id",) and isinstance(value, str):
                 row.id = value
             row.values.append((column, value))
@@ -302,6 +327,7 @@ class _Import:
         problems = validate_entry(self.kind, new, lang)
         if problems:
             return self.fail(row, "; ".join(problems))
+        self.report.notes += [RowProblem(row.number, row.id, note) for note in row.notes]
         if places:
             self.changes.setdefault(places[0][0], {})[places[0][1]] = (row.number, new)
         else:
@@ -328,6 +354,8 @@ class _Import:
         for rel in sorted({*self.changes, *self.appended}):
             self.write_file(rel, self.changes.get(rel, {}), self.appended.get(rel, []))
         self.report.problems.sort(key=lambda p: p.row)
+        taken = {p.row for p in self.report.problems}
+        self.report.notes = [n for n in self.report.notes if n.row not in taken]  # a row not written keeps no note
 
     def write_file(
         self, rel: str, changes: dict[int, tuple[int, dict[str, Any]]], appended: list[tuple[int, dict[str, Any]]]

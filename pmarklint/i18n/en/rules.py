@@ -233,7 +233,9 @@ RULE_DOCS = {
     "PML101": {
         "title": "Entry does not match its schema",
         "what": "Reports a missing field, an unknown field, a value of the wrong type, a date not written "
-        "YYYY-MM-DD, a duration not in ISO 8601 form, or a value outside its list of choices.",
+        "YYYY-MM-DD, a duration not in ISO 8601 form, or a value outside its list of choices. It says so when an "
+        "id, a date or a period hides a line break at the end, spaces around it, full-width or invisible "
+        "characters.",
         "why": "The inventory and the contractor ledger must hold the items the standard names (data items, "
         "purpose, retention...) in a form that can be checked; a wrong type is how a review date or a "
         "retention period silently stops being checked.",
