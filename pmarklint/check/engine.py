@@ -20,10 +20,10 @@ from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
 from pmarklint.i18n import text
 from pmarklint.resources import KINDS, data_dir
-from pmarklint.rules import REGISTRY, document_checks, history_checks, open_history, repository_checks
+from pmarklint.rules import REGISTRY, document_checks, history_scope_checks, open_history, repository_checks
 from pmarklint.rules.context import Context, History
 from pmarklint.rules.index import EntryRef, RepositoryIndex
-from pmarklint.workspace.cache import Cache, default_directory
+from pmarklint.workspace.cache import Cache, default_directory, file_record
 from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.workspace.files import discover, find_git_dir, find_toplevel, list_all_files
 
@@ -112,7 +112,7 @@ def load_one(
     except OSError as exc:
         return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))])
     key = cache.key("file", raw, sorted(options.items()))
-    cached = cache.get(key)
+    cached = cache.get(key, shape=file_record)
     if isinstance(cached, tuple) and len(cached) == 4:
         kind, entries, found, lines = cached
         return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found], None, lines)
@@ -357,7 +357,7 @@ def _run(
         for check in repository_checks():
             check(ctx)
         if ctx.history is not None:  # the history-scope checks, after the repository checks
-            for check in history_checks():
+            for check in history_scope_checks():
                 check(ctx)
     finally:
         if ctx.history is not None:

@@ -5,6 +5,7 @@ else git cannot do raises :class:`~pmarklint.git.run.GitError`."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,15 +25,15 @@ def _inside_git_folder(root: Path) -> bool:
 
 
 def git_dir(root: Path) -> Path | None:
-    """The repository's (common) git directory, or None when ``root`` is in no git work tree. Without a
-    git program, a folder with no ``.git`` above it is simply outside git; one with it is an error."""
-    try:
-        code, out = status(root, "rev-parse", "--git-common-dir", answers=(NOT_A_REPOSITORY,))
-    except GitError:
-        if _inside_git_folder(root.resolve()):
-            raise
+    """The repository's (common) git directory, or None when ``root`` is in no git work tree: no ``.git`` in
+    it or above it, and no ``GIT_DIR``. Where there is one, git must answer: a git that is missing, or that
+    refuses the repository ("dubious ownership": a clone owned by another user, common in CI containers),
+    raises :class:`GitError` with git's message, so that the approval checks never quietly fall back to
+    "outside git" (they fail closed; docs/design/threat-model.md)."""
+    if not os.environ.get("GIT_DIR") and not _inside_git_folder(root.resolve()):
         return None
-    return None if code else (root / _text(out).strip()).resolve()
+    out = run(root, "rev-parse", "--git-common-dir")
+    return (root / _text(out).strip()).resolve()
 
 
 def toplevel(root: Path) -> Path | None:

@@ -75,8 +75,12 @@ def _complete(
 
 
 def _failure(args: Sequence[str], code: int, stderr: bytes) -> GitError:
-    lines = stderr.decode("utf-8", "replace").strip().splitlines()
-    return GitError(args[0] if args else "", lines[-1] if lines else f"exit code {code}")
+    """git's own words: its lines joined (the first and the last three when it says more), without the
+    ``fatal:`` prefix, so that a message like "detected dubious ownership … safe.directory" arrives whole."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    lines = [line.removeprefix("fatal: ").removeprefix("error: ") for line in lines]
+    shown = lines if len(lines) <= 4 else [lines[0], *lines[-3:]]
+    return GitError(args[0] if args else "", " ".join(shown) if shown else f"exit code {code}")
 
 
 def run(

@@ -21,7 +21,7 @@ __all__ = [
     "Rule",
     "Scope",
     "document_checks",
-    "history_checks",
+    "history_scope_checks",
     "open_history",
     "repository_checks",
 ]
@@ -54,7 +54,7 @@ def document_checks() -> list[Callable[[str, Any, str, Mapping[str, Any]], list[
     return [family.check_document for family in _families() if hasattr(family, "check_document")]
 
 
-def history_checks() -> list[Callable[[Any], None]]:
+def history_scope_checks() -> list[Callable[[Any], None]]:
     """The ``check_history(ctx)`` of each family that declares history-scope rules (Scope.HISTORY): run after
     the repository checks when the run reads git history (``ctx.history`` is set)."""
     return [family.check_history for family in _families() if any(r.scope is Scope.HISTORY for r in family.RULES)]

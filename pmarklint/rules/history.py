@@ -14,7 +14,8 @@ imports nothing of git.
   person who is committing (PML405), and must not approve that person's own change (PML404).
 * A person holding a role that approves something needs an approval of their roster entry (PML407), unless
   the role was granted while nobody in the roster could approve it (the founding roster).
-* No history to read: outside git, one warning; a shallow clone, an error with the fix (PML901).
+* No history to read (outside git, a shallow clone): an error with the fix (PML901); never a warning that lets
+  an approval nobody can prove pass.
 * The family also answers, for the run, which fields changed since a stale approval was given
   (:func:`open_history`, asked by the approvals family for PML403).
 

@@ -8,7 +8,7 @@ it, after the repository checks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any
 
@@ -57,7 +57,7 @@ def check_history(ctx: Context) -> None:
         return
     if session.history.git_dir is None and session.history.at is None:
         if counted:
-            ctx.report_config("PML901", (), "PML901.no_git", severity=Severity.WARNING)
+            ctx.report_config("PML901", (), "PML901.no_git")
         return
     if not session.start():  # a shallow clone
         if counted:
@@ -181,8 +181,8 @@ class Session:
 
     # -- the cache of verdicts ----------------------------------------------------------------------
     def _load(self, head: str) -> None:
-        stored = self.cache.get(self.cache_key)
-        if not isinstance(stored, dict) or not isinstance(stored.get("head"), str):
+        stored = self.cache.get(self.cache_key, shape=history_record)
+        if stored is None:
             return
         self.signatures = stored.get("signatures") or {}
         self.loaded_signatures = dict(self.signatures)
@@ -395,3 +395,35 @@ class Session:
                 found = not any(person.active and person.roles & allowed for person in before.values())
         self.grant_records[key] = found
         return found
+
+
+def _keyed(value: Any, key_size: int | None, holds: Callable[[Any], bool]) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, tuple)
+        and (key_size is None or len(key) == key_size)
+        and all(isinstance(part, (str, tuple)) for part in key)
+        and holds(item)
+        for key, item in value.items()
+    )
+
+
+def _record(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 6
+        and all(isinstance(part, str) for part in value[:3])
+        and all(isinstance(part, tuple) for part in value[3:])
+    )
+
+
+def history_record(value: Any) -> bool:
+    """Whether a cached value has the shape :meth:`Session._store` writes; anything else is a miss."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("head"), str)
+        and len(value["head"]) == 40
+        and _keyed(value.get("records") or {}, None, _record)
+        and _keyed(value.get("grants") or {}, 3, lambda item: isinstance(item, bool))
+        and _keyed(value.get("stale") or {}, None, lambda item: isinstance(item, tuple))
+        and _keyed(value.get("signatures") or {}, 3, lambda item: isinstance(item, bool))
+    )

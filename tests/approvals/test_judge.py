@@ -297,15 +297,33 @@ def test_a_shallow_clone_fails_with_the_fix(repo: Path, monkeypatch: pytest.Monk
     assert summary(clone) == []
 
 
-def test_outside_git_the_history_checks_are_skipped_with_one_warning(
+def test_outside_git_an_approval_nobody_can_prove_is_an_error(
     repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """Fail closed: a forged approval in a copy without .git is not waved through with a warning."""
     sign(repo, monkeypatch, "C-001", "nakamura", SAITO, "--force")  # a forgery git would have caught
     plain = tmp_path / "plain"
     shutil.copytree(repo, plain, ignore=shutil.ignore_patterns(".git"))
     found = findings(plain)
-    assert [(f["rule"], f["severity"]) for f in found] == [("PML901", "warning")]
-    assert "not in a git repository" in found[0]["message"]
+    assert [(f["rule"], f["severity"]) for f in found] == [("PML901", "error")]
+    assert "not in a git repository" in found[0]["message"] and "nothing proves" in found[0]["message"]
+    assert run("check", plain, "--today", "2026-11-26").exit_code == 1
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to hand the clone to another user"
+)
+def test_a_repository_git_refuses_to_read_stops_the_run_with_gits_fix(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git's "dubious ownership" refusal (a clone owned by another user, as in CI containers) is not "outside
+    git": the run stops with exit 2 and git's own fix, instead of approvals nobody checked."""
+    approve(repo, monkeypatch, SAITO, "--force")
+    for path in [repo, *repo.rglob("*")]:
+        os.chown(path, 12345, 12345, follow_symlinks=False)
+    result = run("check", repo, "--today", "2026-11-26")
+    assert result.exit_code == 2
+    assert "dubious ownership" in result.stderr and "safe.directory" in result.stderr
 
 
 def test_no_history_skips_the_history_checks(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -402,4 +420,36 @@ def test_kept_verdicts_are_redone_for_files_touched_since(repo: Path, monkeypatc
     (repo / LEDGER).write_text(signed, encoding="utf-8")
     commit_as(repo, SAITO, "Approval back", day="2026-05-04T10:00:00+09:00")
     assert summary(repo) == [("PML405", "C-001", "approvals[0]")]
+    assert summary(repo, "--no-cache") == summary(repo)
+
+
+def test_the_verdict_cache_is_used_and_a_wrong_shaped_record_is_a_miss(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a run keeps has the shape the next run checks for (so it is used: no history read), and a
+    record of another shape, left in its place, is a miss: the same verdicts, never an internal error."""
+    import marshal
+    import os
+
+    from pmarklint.rules import history_checks
+
+    approve(repo, monkeypatch)
+    assert summary(repo) == []
+    stored = [
+        (path, marshal.loads(path.read_bytes()))
+        for path in Path(os.environ["PMARKLINT_CACHE_DIR"]).glob("*/*")
+        if path.is_file()
+    ]
+    kept = [(path, value) for path, value in stored if isinstance(value, dict) and "records" in value]
+    assert kept and all(history_checks.history_record(value) for _, value in kept)
+    read = []
+    monkeypatch.setattr(history_checks, "read_log", lambda *a, **k: read.append(a) or history_checks.Log())
+    assert summary(repo) == []  # from the cache: history was not read
+    assert read == []
+    monkeypatch.undo()
+    for path, value in kept:
+        wrong = {**value, "records": {("C-001",): "backed"}}
+        path.write_bytes(marshal.dumps(wrong))
+        assert not history_checks.history_record(wrong)
+    assert summary(repo) == []
     assert summary(repo, "--no-cache") == summary(repo)

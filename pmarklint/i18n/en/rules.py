@@ -160,7 +160,7 @@ MESSAGES = {
     # PML407
     "PML407.unapproved": "'{person}' holds {role_id}, a role that approves PMS records, but this roster entry has no valid approval by someone else ({roles}); have them review it and run 'pmarklint sign {person} --as PERSON'",
     # PML901
-    "PML901.no_git": "this folder is not in a git repository: the history checks (who added each approval, PML404 to PML407) were skipped",
+    "PML901.no_git": "this folder is not in a git repository, so nothing proves who added the approvals (PML404 to PML407): check a clone of the PMS repository, where git history can prove them",
     "PML901.shallow": "this is a shallow clone: git history cannot prove who added the approvals. Fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout; elsewhere run 'git fetch --unshallow'",
     # PML501
     "PML501.conflict": "one person holds both {first} and {second}: the audit must be independent of what it audits; give one role to someone else",
@@ -424,8 +424,9 @@ RULE_DOCS = {
     },
     "PML901": {
         "title": "History needed but missing",
-        "what": "Reports a shallow clone (an error) when approvals need their history checked, and, outside git, that "
-        "the history checks were skipped (a warning).",
+        "what": "Reports, as an error, approvals whose history cannot be read: in a shallow clone, or in a folder "
+        "that is not in git. A repository whose git cannot be asked at all (git missing, or git refusing a "
+        "repository owned by another user) stops the run with exit 2 and git's own message.",
         "why": "Without history nothing proves who approved what; a check that silently passed would be worse than none.",
         "fix": "Fetch the whole history: fetch-depth: 0 in GitHub Actions (actions/checkout), git fetch --unshallow "
         "elsewhere; keep the PMS in git.",
