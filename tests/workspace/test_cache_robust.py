@@ -23,7 +23,6 @@ WRONG: list[Any] = [
     42,
     None,
     "text",
-    ("inventory", [{"id": 10**5000}], (), ()),  # an int no str() can print
     ("inventory", ({"id": "PI-1"},), (), ()),  # a tuple where YAML gives a list
     ("inventory", [], ((1, 1, "PML101", "bogus", "PML101.required", (), None, None),), ()),
     ("inventory", [], ((1,),), ()),
@@ -85,6 +84,12 @@ def test_the_file_shape_check_refuses_every_wrong_record(value: Any) -> None:
     assert not file_record(value)
 
 
+def test_plain_data_refuses_what_yaml_never_builds() -> None:
+    """``plain`` walks small values (settings, finding arguments); a ledger's entries are not walked (a third of
+    a warm run), so an int planted deep inside them is the authenticated cache's to refuse (threat model)."""
+    assert not plain([{"id": 10**5000}]) and not plain({"a": (1,)}) and not plain({1: "x"})
+
+
 def test_what_a_run_stores_passes_the_shape_checks(repo: Path) -> None:
     check_json(repo)
     cache = Cache(cache_dir())
@@ -106,7 +111,7 @@ def test_get_with_a_shape_is_a_miss_on_wrong_or_unreadable_values(tmp_path: Path
     assert not plain({"a": (1,)}) and not plain([{1: "x"}]) and plain({"a": [1, 2.5, None, True, "x"]})
 
 
-@pytest.mark.parametrize("value", WRONG[5:10], ids=[f"wrong-{i}" for i in range(5, 10)])
+@pytest.mark.parametrize("value", WRONG[5:9], ids=[f"wrong-{i}" for i in range(5, 9)])
 def test_a_wrong_file_record_is_a_miss(repo: Path, value: Any) -> None:
     want = expected(repo)
     plant("file", (repo / "inventory/a.yaml").read_bytes(), value)
