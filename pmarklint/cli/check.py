@@ -12,7 +12,7 @@ import click
 
 from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import system_language
+from pmarklint.i18n import system_language, text
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -54,6 +54,18 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     is_flag=True,
     help="Skip the checks that read git history (PML404 to PML407, PML901): who added each approval.",
 )
+@click.option(
+    "--quiet",
+    is_flag=True,
+    help="Shorter text report: errors in full and first, warnings as one line per rule with their count "
+    "(the pre-commit hook uses it).",
+)
+@click.option(
+    "--hook",
+    is_flag=True,
+    help="For the pre-commit hook only: pass at once when the commit being made cannot break the "
+    "repository (it adds or edits no PMS file or pmarklint.yaml, and deletes or renames no file).",
+)
 def check(
     path: Path,
     fmt: str | None,
@@ -65,6 +77,8 @@ def check(
     changed_since: str | None,
     no_history: bool,
     as_of: str | None,
+    quiet: bool,
+    hook: bool,
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
     holds pmarklint.yaml).
@@ -78,6 +92,12 @@ def check(
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
     early = lang or system_language()
+    if hook:
+        from pmarklint.check.hook import commit_can_break
+
+        if not commit_can_break(path, early):
+            click.echo(text("ui.hook_nothing_to_check", early))
+            click.get_current_context().exit(0)
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pmarklint-as-of-"))) if as_of else None
         result = run_check(
@@ -92,7 +112,12 @@ def check(
         )
         final = lang or result.config.language or early
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        report = REPORTERS[fmt](result, final, color)  # the text report reads lines from the extracted files
+        if fmt == "text" and quiet:
+            from pmarklint.reporters.text_report import render
+
+            report = render(result, final, color, quiet=True)
+        else:
+            report = REPORTERS[fmt](result, final, color)  # the text report reads lines from the extracted files
     if output is None:
         click.echo(report, nl=False)
     else:

@@ -127,6 +127,14 @@ def changed_since(root: Path, commit: str, paths: Iterable[str]) -> list[str]:
     return _names(run(root, "diff", "--no-renames", "--name-only", "-z", "--relative", commit, "--", *paths))
 
 
+def staged(root: Path) -> dict[str, str]:
+    """What the commit being made changes under ``root``: path (relative to ``root``) → git's letter for the
+    change (A added, M modified, D deleted, T type changed). A rename is a deletion and an addition. Read
+    from the index git is committing (during ``git commit``, the one it names in ``GIT_INDEX_FILE``)."""
+    out = _names(run(root, "diff", "--cached", "--name-status", "--no-renames", "-z", "--relative", "--"))
+    return dict(zip(out[1::2], (state[:1] for state in out[0::2]), strict=True))
+
+
 def touched_between(root: Path, older: str, newer: str, paths: Iterable[str]) -> set[str]:
     """Every file under ``paths`` that a commit after ``older`` up to ``newer`` touched."""
     out = run(

@@ -1,6 +1,9 @@
 """The report for people: findings grouped by file, each with the offending line and a caret under the
 column, then one summary line. Colour only when writing to a terminal.
 
+``quiet`` (``check --quiet``, what the pre-commit hook shows): the errors in full, then one line per rule
+for the warnings, with their count, then the summary; the waived findings only in the summary's count.
+
 Everything that comes from the repository (file names, messages with their values, source lines, commit
 subjects) goes through :func:`pmarklint.visible.visible`: an ESC sequence or a line break in a value is shown
 as ``\\x1b`` or ``\\n`` and can neither drive the terminal nor forge a line of the report."""
@@ -11,7 +14,9 @@ from itertools import groupby
 from pathlib import Path
 
 from pmarklint.check.engine import CheckResult
+from pmarklint.findings import Finding
 from pmarklint.i18n import text
+from pmarklint.rules import REGISTRY
 from pmarklint.visible import visible
 
 # Findings about a whole file: no source line to show.
@@ -33,9 +38,25 @@ def _source_line(root: Path, rel: str, number: int, cache: dict[str, list[str]])
     return lines[number - 1] if 0 < number <= len(lines) else None
 
 
-def render(result: CheckResult, lang: str, color: bool = False) -> str:
+def _collapsed(warnings: list[Finding], lang: str, color: bool) -> list[str]:
+    """One line per rule: "PML302 review-due-soon: 58 warnings — run `pmarklint check` to list them"."""
+    counts: dict[str, int] = {}
+    for item in warnings:
+        counts[item.rule] = counts.get(item.rule, 0) + 1
+    out = []
+    for rule, count in sorted(counts.items()):
+        key = "ui.quiet_warning_one" if count == 1 else "ui.quiet_warnings"
+        line = text(key, lang, rule=rule, name=REGISTRY[rule].name, count=count)
+        out.append(_paint(line, "warning", color))
+    return [*out, ""] if out else []
+
+
+def render(result: CheckResult, lang: str, color: bool = False, *, quiet: bool = False) -> str:
     out: list[str] = []
     sources: dict[str, list[str]] = {}
+    listed = result.findings
+    if quiet:
+        listed = [item for item in result.findings if item.level == "error"]
     if result.as_of is not None:
         point = result.as_of
         line = text(
@@ -47,7 +68,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
             subject=visible(point.subject),
         )
         out += [_paint(line, "bold", color), ""]
-    for rel, items in groupby(result.findings, key=lambda f: f.file):
+    for rel, items in groupby(listed, key=lambda f: f.file):
         out.append(_paint(visible(rel), "bold", color))
         for item in items:
             where = f"{item.line}:{item.column}"
@@ -64,7 +85,9 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
                 out.append(_paint(gutter, "dim", color) + shown)
                 out.append(_paint(" " * 6 + " | ", "dim", color) + " " * offset + _paint("^", item.level, color))
         out.append("")
-    if result.waived:
+    if quiet:
+        out += _collapsed([item for item in result.findings if item.level != "error"], lang, color)
+    if result.waived and not quiet:
         out.append(text("ui.waived_heading", lang))
         for item in result.waived:
             where = f"{visible(item.file)}:{item.line}:{item.column}"

@@ -209,3 +209,21 @@ def test_the_signature_program_is_pinned(tmp_path: Path) -> None:
     honest = verify(repo, [head], [("ito", (tmp_path / "key.pub").read_text(encoding="utf-8"))])
     assert honest[head].letter == "G" and honest[head].signer == "ito"
     assert verify(repo, [head], [])[head].letter != "G"  # no allowed key: the fake would have said good
+
+
+def test_staged_names_every_change_of_the_commit_being_made(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": "kind: inventory\nentries: []\n", "docs/p.md": "# p\n"})
+    assert git_repo.staged(repo) == {}
+    (repo / "README.md").write_text("notes\n", encoding="utf-8")
+    (repo / "unstaged.md").write_text("not added\n", encoding="utf-8")
+    git(repo, "add", "README.md")
+    git(repo, "mv", "docs/p.md", "docs/policy.md")
+    git(repo, "rm", "-q", "inventory/a.yaml")
+
+    assert git_repo.staged(repo) == {
+        "README.md": "A",
+        "docs/p.md": "D",
+        "docs/policy.md": "A",  # a rename is a deletion and an addition
+        "inventory/a.yaml": "D",
+    }
+    assert git_repo.staged(repo / "docs") == {"p.md": "D", "policy.md": "A"}  # relative to the folder asked about

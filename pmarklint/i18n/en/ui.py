@@ -7,6 +7,10 @@ MESSAGES = {
     "ui.waived_heading": "Waived (listed for the record, not counted as errors):",
     "ui.summary_waived": ", {waived} waived",
     "ui.clean": "No problems found.",
+    "ui.quiet_warnings": "{rule} {name}: {count} warnings — run `pmarklint check` to list them",
+    "ui.quiet_warning_one": "{rule} {name}: 1 warning — run `pmarklint check` to see it",
+    "ui.hook_nothing_to_check": "pmarklint: this commit adds or edits no PMS file or pmarklint.yaml and "
+    "deletes no file: nothing to check",
     "ui.error_prefix": "pmarklint: error: ",
     "ui.no_config": "no pmarklint.yaml in {path} or any folder above it: this is not a PMS repository. "
     "Run 'pmarklint init DIR' to create one",

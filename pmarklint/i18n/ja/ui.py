@@ -7,6 +7,10 @@ MESSAGES = {
     "ui.waived_heading": "適用除外(記録のために表示し、エラーには数えません):",
     "ui.summary_waived": "、適用除外{waived}件",
     "ui.clean": "問題は見つかりませんでした。",
+    "ui.quiet_warnings": "{rule} {name}: 警告 {count} 件 — 一覧は `pmarklint check` で表示できます",
+    "ui.quiet_warning_one": "{rule} {name}: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+    "ui.hook_nothing_to_check": "pmarklint: このコミットは PMS のファイルも pmarklint.yaml も追加・変更せず、"
+    "削除するファイルもないため、チェックは不要です",
     "ui.error_prefix": "pmarklint: エラー: ",
     "ui.no_config": "{path} とその上のフォルダに pmarklint.yaml がありません。PMSのリポジトリではありません。"
     "'pmarklint init DIR' で作成できます",

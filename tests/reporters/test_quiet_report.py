@@ -1,0 +1,89 @@
+"""``check --quiet`` (what the pre-commit hook shows): errors in full and first, then one line per rule for
+the warnings with their count, then the summary. Without --quiet the report is the golden one, unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from pmarklint.check.engine import CheckResult, run_check
+from pmarklint.findings import Finding, Severity
+from pmarklint.reporters import REPORTERS
+from pmarklint.reporters.text_report import render
+
+from helpers.cli import run
+from helpers.repos import GOLDEN, ROOT
+
+EXAMPLE = ROOT / "examples" / "shop"
+TODAY = "2026-11-26"
+
+
+def _due_soon(line: int) -> Finding:
+    return Finding("people/people.yaml", line, 5, "PML302", Severity.WARNING, "PML302.never", entry=f"p{line}")
+
+
+def _result() -> CheckResult:
+    """The example's findings (8 errors, 1 warning) with three review-due-soon warnings listed first."""
+    result = run_check(EXAMPLE, today=TODAY, lang="en")
+    assert result.errors == 8 and result.warnings == 1
+    return replace(result, findings=[_due_soon(3), _due_soon(9), _due_soon(15), *result.findings])
+
+
+EXPECTED = {
+    "en": [
+        "PML302 review-due-soon: 3 warnings — run `pmarklint check` to list them",
+        "PML304 expired: 1 warning — run `pmarklint check` to see it",
+        "",
+        "17 files, 78 entries: 8 errors, 4 warnings, 1 waived",
+    ],
+    "ja": [
+        "PML302 review-due-soon: 警告 3 件 — 一覧は `pmarklint check` で表示できます",
+        "PML304 expired: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+        "",
+        "17ファイル、78エントリ: エラー8件、警告4件、適用除外1件",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_quiet_lists_errors_first_and_counts_warnings_per_rule(lang: str) -> None:
+    lines = render(_result(), lang, quiet=True).splitlines()
+
+    assert lines[-4:] == EXPECTED[lang]
+    findings = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
+    assert len(findings) == 8
+    assert all(" error   PML" in line for line in findings)
+    assert not any(" warning PML" in line for line in lines)  # no warning listed one by one
+    assert lines[0] == "contractors/contractors.yaml"  # the first error's file, not the warnings' people/
+
+
+def test_quiet_without_warnings_or_errors_is_the_summary() -> None:
+    result = replace(_result(), findings=[], waived=[])
+    assert render(result, "en", quiet=True) == "No problems found. 17 files, 78 entries: 0 errors, 0 warnings\n"
+
+
+def test_without_quiet_the_report_is_unchanged() -> None:
+    result = _result()
+    assert render(result, "en") == REPORTERS["text"](result, "en", False)
+    assert "PML302 review-due-soon:" not in render(result, "en")
+
+
+def test_check_quiet_on_the_command_line() -> None:
+    quiet = run("check", EXAMPLE, "--today", TODAY, "--lang", "en", "--quiet")
+    assert quiet.exit_code == 1
+    assert quiet.stdout.endswith(
+        "PML304 expired: 1 warning — run `pmarklint check` to see it\n\n"
+        "17 files, 78 entries: 8 errors, 1 warnings, 1 waived\n"
+    )
+    plain = run("check", EXAMPLE, "--today", TODAY, "--lang", "en")
+    golden = (GOLDEN / "examples-shop.text.txt").read_text(encoding="utf-8")
+    assert plain.stdout == golden
+    assert (
+        run("check", EXAMPLE, "--today", TODAY, "--format", "json", "--quiet").stdout
+        == run("check", EXAMPLE, "--today", TODAY, "--format", "json").stdout
+    )  # --quiet shortens the text report only
+
+
+def test_quiet_is_in_the_help() -> None:
+    assert "--quiet" in run("check", "--help").stdout
