@@ -190,7 +190,7 @@ def test_try_repo_accepts_a_valid_ledger(session: Session, make_repo: Callable[.
     assert ": 0 errors" in result.output  # --verbose shows pmarklint's own summary
 
 
-def test_try_repo_skips_a_commit_without_pms_files(session: Session, make_repo: Callable[..., Path]) -> None:
+def test_try_repo_passes_a_commit_without_pms_files_at_once(session: Session, make_repo: Callable[..., Path]) -> None:
     repo = make_repo()
     with open(repo / "README.md", "a", encoding="utf-8") as fh:
         fh.write("\nOur own notes.\n")
@@ -199,7 +199,25 @@ def test_try_repo_skips_a_commit_without_pms_files(session: Session, make_repo: 
     result = session.try_repo(repo)
 
     assert result.returncode == 0, result.output
-    assert "(no files to check)Skipped" in result.output
+    assert "Passed" in result.output
+    assert NOTHING_TO_CHECK in result.output
+    assert "Skipped" not in result.output
+
+
+def test_try_repo_refuses_removing_a_ledger_another_one_references(
+    session: Session, make_repo: Callable[..., Path]
+) -> None:
+    """pre-commit passes only files that exist: a deletion alone used to be "(no files to check)Skipped"."""
+    repo = make_repo()
+    _linked_ledgers(session, repo)
+    session.git(repo, "rm", "-q", "contractors/contractors.yaml")
+
+    result = session.try_repo(repo)
+
+    assert result.returncode != 0, result.output
+    assert "Failed" in result.output
+    assert "PML201" in result.output
+    assert "no contractor with id 'C-001'" in result.output
 
 
 def test_pre_push_hook_reports_only_what_the_push_changed(session: Session, make_repo: Callable[..., Path]) -> None:
@@ -269,7 +287,7 @@ def test_git_commit_of_a_valid_ledger_goes_through(session: Session, make_repo: 
     assert _staged(session, repo) == []
 
 
-def test_git_commit_without_pms_files_skips_the_hook(session: Session, make_repo: Callable[..., Path]) -> None:
+def test_git_commit_without_pms_files_passes_at_once(session: Session, make_repo: Callable[..., Path]) -> None:
     repo = make_repo(install=True)
     head = session.git(repo, "rev-parse", "HEAD")
     with open(repo / "README.md", "a", encoding="utf-8") as fh:
@@ -279,9 +297,81 @@ def test_git_commit_without_pms_files_skips_the_hook(session: Session, make_repo
     result = session.run("git", "commit", "-m", "Notes", cwd=repo)
 
     assert result.returncode == 0, result.output
-    assert "(no files to check)Skipped" in result.output
+    assert "Passed" in result.output
+    assert NOTHING_TO_CHECK in result.output  # --hook: no check was needed
+    assert "files, " not in result.output  # no summary line: the repository was not read
     assert session.git(repo, "rev-parse", "HEAD^") == head
 
+
+def test_git_rm_of_a_ledger_another_one_references_is_refused(session: Session, make_repo: Callable[..., Path]) -> None:
+    repo = make_repo(install=True)
+    _linked_ledgers(session, repo, hook=True)
+    head = session.git(repo, "rev-parse", "HEAD")
+    session.git(repo, "rm", "-q", "contractors/contractors.yaml")
+
+    result = session.run("git", "commit", "-m", "Contractor ledger removed", cwd=repo)
+
+    assert result.returncode != 0, result.output
+    assert "Failed" in result.output
+    assert "inventory/inventory.yaml" in result.output
+    assert "PML201 PI-001  no contractor with id 'C-001' in the contractor ledger" in result.output
+    assert "approval-missing: " in result.output and " warnings — run `pmarklint check` to list them" in result.output
+    assert " warning PML" not in result.output  # --quiet: warnings counted per rule, not listed
+    assert session.git(repo, "rev-parse", "HEAD") == head
+    assert _staged(session, repo) == ["contractors/contractors.yaml"]
+
+
+def test_git_rm_of_a_document_a_control_cites_is_refused(session: Session, make_repo: Callable[..., Path]) -> None:
+    """The document lives outside the PMS folders (docs/policy.md), so no PMS file is in the commit."""
+    repo = make_repo(install=True)
+    _linked_ledgers(session, repo, hook=True)
+    head = session.git(repo, "rev-parse", "HEAD")
+    session.git(repo, "rm", "-q", "docs/policy.md")
+
+    result = session.run("git", "commit", "-m", "Old policy removed", cwd=repo)
+
+    assert result.returncode != 0, result.output
+    assert "Failed" in result.output
+    assert "controls/J.9.yaml" in result.output
+    assert "PML204 J.9.4  'docs/policy.md' matches no file in the repository" in result.output
+    assert session.git(repo, "rev-parse", "HEAD") == head
+
+    session.git(repo, "reset", "-q", "HEAD", "--", "docs/policy.md")  # renamed instead: refused too
+    session.git(repo, "checkout", "--", "docs/policy.md")
+    session.git(repo, "mv", "docs/policy.md", "docs/contractor-rules.md")
+    result = session.run("git", "commit", "-m", "Policy renamed", cwd=repo)
+    assert result.returncode != 0, result.output
+    assert "PML204" in result.output
+    assert session.git(repo, "rev-parse", "HEAD") == head
+
+
+NOTHING_TO_CHECK = (
+    "pmarklint: this commit adds or edits no PMS file or pmarklint.yaml and deletes no file: nothing to check"
+)
+
+
+def _linked_ledgers(session: Session, repo: Path, *, hook: bool = False) -> None:
+    """A roster, an inventory entry entrusted to contractor C-001 and J.9.4 citing docs/policy.md: a clean
+    repository, committed (through the hook when ``hook``: it must pass)."""
+    _write(repo / "people" / "people.yaml", ROSTER)
+    _write(repo / "inventory" / "inventory.yaml", GOOD_INVENTORY.replace(LAST_REVIEWED, ENTRUSTED + LAST_REVIEWED))
+    _write(repo / "contractors" / "contractors.yaml", CONTRACTOR.replace(SERVICE, SERVICE + ENTRUSTED_DATA))
+    controls = (repo / "controls" / "J.9.yaml").read_text(encoding="utf-8")
+    _write(repo / "controls" / "J.9.yaml", controls.replace("  - id: J.9.4\n", "  - id: J.9.4\n" + CITES, 1))
+    (repo / "docs").mkdir()
+    _write(repo / "docs" / "policy.md", "# Contractor rules\n")
+    session.git(repo, "add", "-A")
+    result = session.run(
+        "git", "commit", "-m", "Roster, ledgers and the contractor rules", *(() if hook else ("--no-verify",)), cwd=repo
+    )
+    assert result.returncode == 0, result.output
+
+
+LAST_REVIEWED = "    last_reviewed: 2026-04-01\n"
+ENTRUSTED = "    entrusted_to: [C-001]\n"
+SERVICE = "    service: Delivery of orders\n"
+ENTRUSTED_DATA = "    entrusted_data: [PI-001]\n"
+CITES = "    documents:\n      - {title: Contractor rules, path: docs/policy.md}\n"
 
 ROSTER = """kind: person
 entries:
