@@ -91,7 +91,11 @@ class SignResult:
 def _load(root: Path, rel: str) -> Ledger:
     from pmarklint.check.engine import classify
     from pmarklint.documents.schema import validate_document
+    from pmarklint.workspace.files import link_finding
 
+    link = link_finding(root, rel)
+    if link is not None:
+        return Ledger(rel, None, None, None, reason=link.message("en"))
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
@@ -144,7 +148,8 @@ def _repository(start: Path, lang: str) -> _Repository:
 def _relative(repo: _Repository, name: str, cwd: Path) -> str | None:
     """The data file ``name`` names (from the current folder, else from the repository's root), or None."""
     for base in (cwd, repo.root):
-        path = (base / name).resolve()
+        named = base / name
+        path = named.parent.resolve() / named.name  # a link is named, not followed: _load refuses it
         try:
             rel = path.relative_to(repo.root.resolve()).as_posix()
         except ValueError:

@@ -100,8 +100,13 @@ def load_one(
 ) -> FileResult:
     """What one file yields: its kind, entries and file-scope findings, from the cache if unchanged.
     ``options``: the rules' options the file-scope checks read (Config.rule_options)."""
+    from pmarklint.workspace.files import link_finding
+
     options = options or {}
     path = root / rel
+    link = link_finding(root, rel)  # before any stat or read, and never cached: it is not about content
+    if link is not None:
+        return FileResult(rel, None, [], [link])
     try:
         size = path.stat().st_size
         if size > max_size:
@@ -182,6 +187,10 @@ class Locator:
         return document.position(path, key=at_key)
 
     def _text(self, rel: str) -> str:
+        from pmarklint.workspace.files import link_finding
+
+        if link_finding(self.root, rel) is not None:
+            return ""
         try:
             content, _ = decode((self.root / rel).read_bytes(), rel)
         except OSError:

@@ -20,7 +20,10 @@ from pmarklint.rules import REGISTRY
 from pmarklint.visible import visible
 
 # Findings about a whole file: no source line to show.
-_WHOLE_FILE = frozenset({"PML004.too_large", "PML004.unreadable", "PML005.missing_kind", "PML006.untracked"})
+_WHOLE_FILE = frozenset(
+    {"PML004.too_large", "PML004.unreadable", "PML004.symlink", "PML004.symlink_outside", "PML004.outside"}
+    | {"PML005.missing_kind", "PML006.untracked"}
+)
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m", "reset": "\033[0m"}
 
 
@@ -29,6 +32,10 @@ def _paint(value: str, style: str, color: bool) -> str:
 
 
 def _source_line(root: Path, rel: str, number: int, cache: dict[str, list[str]]) -> str | None:
+    from pmarklint.workspace.files import link_finding
+
+    if rel not in cache and link_finding(root, rel) is not None:  # never show a line of a link's target
+        cache[rel] = []
     if rel not in cache:
         try:
             cache[rel] = (root / rel).read_text(encoding="utf-8").splitlines()

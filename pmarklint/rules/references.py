@@ -254,21 +254,37 @@ def glob_match(pattern: str, path: str) -> bool:
     return reach[-1]
 
 
-def _matches(pattern: str, files: list[str]) -> bool:
+def _matching(pattern: str, files: list[str]) -> list[str]:
+    """The files a cited path names: the file itself, every file under a folder, or what a glob matches."""
     pattern = pattern.strip().removeprefix("./").split("#", 1)[0]  # "docs/rules.md#3" names a section
     if not any(ch in pattern for ch in "*?["):
-        return pattern in files or any(f.startswith(pattern.rstrip("/") + "/") for f in files)
-    return any(glob_match(pattern, f) for f in files)
+        under = pattern.rstrip("/") + "/"
+        return [f for f in files if f == pattern or f.startswith(under)]
+    return [f for f in files if glob_match(pattern, f)]
 
 
 def _paths(ctx: Context) -> None:
+    from pmarklint.workspace.files import escapes
+
+    outside: dict[str, bool] = {}
+
+    def leads_out(rel: str) -> bool:  # a link out of the repository is not the document
+        if rel not in outside:
+            outside[rel] = escapes(ctx.root, rel)
+        return outside[rel]
+
     for ref in ctx.entries("control"):
         if not active(ref):
             continue
         for pattern in (("documents", "*", "path"), ("records", "*", "evidence", "*")):
             for sub, value in walk(ref.data, pattern):
-                if isinstance(value, str) and not _matches(value, ctx.files):
+                if not isinstance(value, str):
+                    continue
+                found = _matching(value, ctx.files)
+                if not found:
                     ctx.report("PML204", ref, sub, "PML204.missing", target=value)
+                elif all(leads_out(rel) for rel in found):
+                    ctx.report("PML204", ref, sub, "PML204.outside", target=value)
 
 
 def _completeness(ctx: Context) -> None:

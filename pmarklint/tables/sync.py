@@ -87,7 +87,11 @@ def _load(root: Path, rel: str, max_size: int, lang: str) -> LedgerFile:
     from pmarklint.check.engine import classify
     from pmarklint.documents.loader import decode as decode_text
     from pmarklint.documents.loader import parse
+    from pmarklint.workspace.files import link_finding
 
+    link = link_finding(root, rel)
+    if link is not None:
+        return LedgerFile(rel, None, None, None, reason=link.message(lang))
     try:
         size = (root / rel).stat().st_size
         if size > max_size:

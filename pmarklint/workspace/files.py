@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pmarklint.findings import Finding, finding
 from pmarklint.git.repo import git_dir, toplevel, tracked, untracked
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -34,22 +35,64 @@ def find_toplevel(root: Path) -> Path | None:
 def discover(root: Path, folders: list[str], git_dir: Path | None) -> Workspace:
     if git_dir is None:
         return Workspace(root, tuple(_walk(root, folders)), (), None)
-    files = [p for p in tracked(root, *folders) if p.endswith(YAML_SUFFIXES) and (root / p).is_file()]
+    files = [p for p in tracked(root, *folders) if _data_file(root, p, folders)]
     others = [p for p in untracked(root, *folders) if p.endswith(YAML_SUFFIXES)]
     return Workspace(root, tuple(sorted(files)), tuple(sorted(others)), git_dir)
+
+
+def _data_file(root: Path, rel: str, folders: list[str]) -> bool:
+    """A YAML file to check, or a symbolic link in its place (a PMS folder itself included), which is
+    checked without being opened (:func:`link_finding`)."""
+    path = root / rel
+    if path.is_symlink():
+        return rel.endswith(YAML_SUFFIXES) or rel in folders
+    return rel.endswith(YAML_SUFFIXES) and path.is_file()
 
 
 def _walk(root: Path, folders: list[str]) -> list[str]:
     out = []
     for folder in folders:
         base = root / folder
+        if base.is_symlink():  # reported (link_finding), never walked: it may lead anywhere
+            out.append(folder)
+            continue
         for dirpath, dirnames, filenames in os.walk(base):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
                 path = Path(dirpath, name)
-                if name.endswith(YAML_SUFFIXES) and path.is_file():  # regular files only: never a FIFO
+                # regular files only (never a FIFO); a link is kept to be reported, not read
+                if name.endswith(YAML_SUFFIXES) and (path.is_symlink() or path.is_file()):
                     out.append(path.relative_to(root).as_posix())
     return sorted(out)
+
+
+def link_finding(root: Path, rel: str) -> Finding | None:
+    """A PML004 finding when the file is a symbolic link, or when a folder on its way leads out of the
+    repository; None when the file may be opened. Looked at with lstat before anything is read: pmarklint
+    follows no link, so a link to /etc/passwd or /proc/self/environ is never opened. The target is named
+    only when it stays inside the repository."""
+    path = root / rel
+    try:
+        top = root.resolve()
+        resolved = path.resolve()
+        if path.is_symlink():
+            if resolved.is_relative_to(top) and resolved != top:
+                target = resolved.relative_to(top).as_posix()
+                return finding("PML004", rel, 1, 1, "PML004.symlink", target=target)
+            return finding("PML004", rel, 1, 1, "PML004.symlink_outside")
+        if not resolved.is_relative_to(top):
+            return finding("PML004", rel, 1, 1, "PML004.outside")
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a name the system refuses
+        return finding("PML004", rel, 1, 1, "PML004.symlink_outside")
+    return None
+
+
+def escapes(root: Path, rel: str) -> bool:
+    """Whether a file of the repository is a symbolic link, or lies behind one, that leads out of it."""
+    try:
+        return not (root / rel).resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
 
 
 def list_all_files(root: Path, git_dir: Path | None) -> list[str]:

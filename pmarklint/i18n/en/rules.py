@@ -28,6 +28,11 @@ MESSAGES = {
     "PML003.long_number": "a number with {digits} digits: a data file never needs more than {limit}; quote it if "
     "it is text (the file was not read further)",
     # PML004
+    "PML004.symlink": "this file is a symbolic link (to {target}): pmarklint reads no link; commit the file itself",
+    "PML004.symlink_outside": "this file is a symbolic link that points outside the repository: pmarklint reads no "
+    "link; commit the file itself",
+    "PML004.outside": "a folder on this file's path is a symbolic link that leads outside the repository: pmarklint "
+    "does not read it; commit the folder itself",
     "PML004.unreadable": "the file cannot be read: {error}",
     "PML004.too_large": "the file is {size} bytes, over the limit of {limit} bytes (limits.max_file_size in "
     "pmarklint.yaml); split the ledger into several files",
@@ -100,6 +105,8 @@ MESSAGES = {
     "PML203.contractor_side": "this entry is entrusted to {contractor}, but {contractor}'s entrusted_data ({file}) does not list {inventory}: add {inventory} there, or remove {contractor} here",
     "PML203.inventory_side": "{contractor} lists {inventory} as entrusted data, but {inventory}'s entrusted_to ({file}) does not name {contractor}: add {contractor} there, or remove {inventory} here",
     # PML204
+    "PML204.outside": "'{target}' is a symbolic link that leads outside the repository: it does not count as the "
+    "document; commit the document itself",
     "PML204.missing": "'{target}' matches no file in the repository: add the document (git add), or correct the path",
     # PML205
     "PML205.missing": "requirement item {id} ({title_en}; {title_ja}) of {framework} has no control: add one (pmarklint init copies the catalog), or mark it status: not_applicable with a reason",

@@ -30,6 +30,12 @@ MESSAGES = {
     "PML003.long_number": "{digits}桁の数があります。データファイルでは{limit}桁を超える数は不要です。文字列なら引用符で"
     "囲んでください(このファイルはここで読むのをやめました)",
     # PML004
+    "PML004.symlink": "このファイルはシンボリックリンク({target}へのリンク)です。pmarklintはリンクを読みません。"
+    "ファイルそのものをコミットしてください",
+    "PML004.symlink_outside": "このファイルはリポジトリの外を指すシンボリックリンクです。pmarklintはリンクを読みません。"
+    "ファイルそのものをコミットしてください",
+    "PML004.outside": "このファイルのパスにあるフォルダが、リポジトリの外に通じるシンボリックリンクです。pmarklintは"
+    "読みません。フォルダそのものをコミットしてください",
     "PML004.unreadable": "ファイルを読めません: {error}",
     "PML004.too_large": "ファイルが{size}バイトあり、上限の{limit}バイト(pmarklint.yaml の limits.max_file_size)を"
     "超えています。台帳を複数のファイルに分けてください",
@@ -99,6 +105,8 @@ MESSAGES = {
     "PML203.contractor_side": "このエントリは {contractor} に委託していますが、{contractor} の entrusted_data({file})に {inventory} がありません。そちらに {inventory} を追加するか、ここから {contractor} を外してください",
     "PML203.inventory_side": "{contractor} は {inventory} を委託された個人情報としていますが、{inventory} の entrusted_to({file})に {contractor} がありません。そちらに {contractor} を追加するか、ここから {inventory} を外してください",
     # PML204
+    "PML204.outside": "'{target}' はリポジトリの外を指すシンボリックリンクです。文書としては数えません。文書そのものを"
+    "コミットしてください",
     "PML204.missing": "'{target}' に当たるファイルがリポジトリにありません。文書を追加(git add)するか、パスを直してください",
     # PML205
     "PML205.missing": "{framework} の要求事項 {id}({title_ja} / {title_en})に対応する管理策がありません。追加するか(pmarklint init がカタログを写します)、status: not_applicable と理由を書いてください",
