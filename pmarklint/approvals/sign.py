@@ -14,7 +14,6 @@ person's) nothing is written and every reason is reported. ``force`` lifts only 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,6 @@ from typing import Any
 from pmarklint.approvals.digest import digest
 from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document, decode, parse
-from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding
 from pmarklint.git.identity import next_author
 from pmarklint.git.run import GitError
@@ -307,7 +305,7 @@ def sign(
         if changed:
             texts[rel] = _edit(ledger, changed, lang)
     for rel, content in texts.items():
-        _save(repo.root / rel, content, repo.ledgers[rel].bom)
+        _save(repo.root / rel, content, repo.ledgers[rel].bom, lang)
     return SignResult(signed, warnings)
 
 
@@ -360,14 +358,8 @@ def _edit(ledger: Ledger, changed: dict[int, dict[str, Any]], lang: str) -> str:
     return result
 
 
-def _save(path: Path, content: str, bom: bool) -> None:
+def _save(path: Path, content: str, bom: bool, lang: str) -> None:
     """Write through a temporary file and a rename, so that a ledger is never left half written."""
-    import shutil
+    from pmarklint.documents.atomic import write_atomic
 
-    temporary = path.with_name(f".{path.name}.pmarklint-sign")
-    try:
-        temporary.write_bytes((("\ufeff" if bom else "") + content).encode("utf-8"))
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise PmarklintError(f"{path}: {exc.strerror or exc}") from exc
+    write_atomic(path, (("\ufeff" if bom else "") + content).encode("utf-8"), lang)

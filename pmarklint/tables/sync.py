@@ -12,8 +12,6 @@ and the report says which entries need approving again.
 from __future__ import annotations
 
 import copy
-import os
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -399,7 +397,7 @@ class _Import:
             self.report.created.append(rel)
         self.report.written.append(rel)
         if not self.dry_run:
-            _save(self.repo.root / rel, text, bom)
+            _save(self.repo.root / rel, text, bom, self.lang)
 
     def record(
         self,
@@ -496,11 +494,8 @@ def _reads_back(text: str, rel: str, entries: list[dict[str, Any]]) -> bool:
     return isinstance(got, list) and yaml_edit.same(got, entries)
 
 
-def _save(path: Path, text: str, bom: bool) -> None:
+def _save(path: Path, text: str, bom: bool, lang: str) -> None:
     """Write through a temporary file and a rename, so that a ledger is never left half written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.pmarklint-import")
-    temporary.write_bytes((("\ufeff" if bom else "") + text).encode("utf-8"))
-    if path.exists():
-        shutil.copymode(path, temporary)
-    os.replace(temporary, path)
+    from pmarklint.documents.atomic import write_atomic
+
+    write_atomic(path, (("\ufeff" if bom else "") + text).encode("utf-8"), lang, create_folder=True)

@@ -12,6 +12,9 @@ MESSAGES = {
     "ui.hook_nothing_to_check": "pmarklint: this commit adds or edits no PMS file or pmarklint.yaml and "
     "deletes no file: nothing to check",
     "ui.error_prefix": "pmarklint: error: ",
+    "ui.write_symlink": "{file} is a symbolic link: pmarklint writes through no link and does not replace one; "
+    "nothing was written. Commit the file itself",
+    "ui.write_failed": "{file} could not be written ({reason}); the file is as it was",
     "ui.no_config": "no pmarklint.yaml in {path} or any folder above it: this is not a PMS repository. "
     "Run 'pmarklint init DIR' to create one",
     "ui.bad_config": "{file}:{line}:{column}: {message}",

@@ -12,6 +12,9 @@ MESSAGES = {
     "ui.hook_nothing_to_check": "pmarklint: このコミットは PMS のファイルも pmarklint.yaml も追加・変更せず、"
     "削除するファイルもないため、チェックは不要です",
     "ui.error_prefix": "pmarklint: エラー: ",
+    "ui.write_symlink": "{file} はシンボリックリンクです。pmarklintはリンクを通して書かず、リンクを置き換えもしません。"
+    "何も書いていません。ファイルそのものをコミットしてください",
+    "ui.write_failed": "{file} に書き込めませんでした({reason})。ファイルは元のままです",
     "ui.no_config": "{path} とその上のフォルダに pmarklint.yaml がありません。PMSのリポジトリではありません。"
     "'pmarklint init DIR' で作成できます",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
