@@ -216,10 +216,13 @@ RULE_DOCS = {
     "PML004": {
         "title": "File that cannot be read as text",
         "what": "Reports a file that is not UTF-8 (often Shift_JIS, as Excel saves it) or is larger than "
-        "limits.max_file_size in pmarklint.yaml (default 20 MiB).",
+        "limits.max_file_size in pmarklint.yaml (default 20 MiB), and a symbolic link, or a file behind a linked "
+        "folder that leads outside the repository, which pmarklint never opens.",
         "why": "Every tool and every reviewer must read the same characters; a ledger in another encoding "
-        "shows as garbage in reviews and diffs.",
-        "fix": "Save the file as UTF-8. Split a very large ledger into several files (for example by department).",
+        "shows as garbage in reviews and diffs. A link shows reviewers one file and the checks another, and "
+        "could bring a file from outside the repository (/etc/passwd) into a report.",
+        "fix": "Save the file as UTF-8. Split a very large ledger into several files (for example by department). "
+        "Commit the file itself instead of a link to it.",
     },
     "PML005": {
         "title": "YAML file without a known kind",
