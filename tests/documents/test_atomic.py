@@ -106,14 +106,20 @@ def test_sign_write_error_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert _leftovers(ledger.parent) == []
 
 
-@pytest.mark.usefixtures("as_nakamura")
-def test_sign_refuses_a_ledger_that_is_a_link(tmp_path: Path) -> None:
+def _linked_ledger(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A PMS repository whose first inventory ledger is a link to a copy of it outside the repository."""
     repo = pms(tmp_path / "r")
     ledger = next((repo / "inventory").glob("*.yaml"))
     outside = tmp_path / "outside.yaml"
     outside.write_bytes(ledger.read_bytes())
     ledger.unlink()
     os.symlink(outside, ledger)
+    return repo, ledger, outside
+
+
+@pytest.mark.usefixtures("as_nakamura")
+def test_sign_refuses_a_ledger_that_is_a_link(tmp_path: Path) -> None:
+    repo, ledger, outside = _linked_ledger(tmp_path)
     before = outside.read_bytes()
     result = run("sign", ledger.relative_to(repo).as_posix(), "--as", "nakamura", "--repo", repo)
     assert result.exit_code != 0
@@ -161,12 +167,7 @@ def test_import_write_error_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 @pytest.mark.usefixtures("as_nakamura")
 def test_sign_names_why_a_linked_ledger_is_refused(tmp_path: Path) -> None:
-    repo = pms(tmp_path / "r")
-    ledger = next((repo / "inventory").glob("*.yaml"))
-    outside = tmp_path / "outside.yaml"
-    outside.write_bytes(ledger.read_bytes())
-    ledger.unlink()
-    os.symlink(outside, ledger)
+    repo, ledger, outside = _linked_ledger(tmp_path)
     result = run("sign", ledger.relative_to(repo).as_posix(), "--as", "nakamura", "--repo", repo)
     assert result.exit_code == 1
     assert "symbolic link that points outside the repository" in result.stdout + result.stderr
