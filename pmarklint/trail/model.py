@@ -89,7 +89,7 @@ class ApprovalRecord:
     date: str
     digest: str
     matches_content: bool  # the digest is the entry's content in that commit
-    backed: bool  # git backs it (approval_history.Judge)
+    backed: bool  # git backs it (pmarklint.approvals.judge.Judge)
     reason: str | None  # a message key when it is not backed
     reason_args: Mapping[str, str] = field(default_factory=dict)
 
