@@ -28,7 +28,7 @@ from typing import IO
 
 from pmarklint.errors import PmarklintError
 
-BASE = ("git", "-c", "core.quotepath=off")
+BASE = ("git", "-c", "core.quotepath=off", "-c", "advice.graftFileDeprecated=false")
 
 
 class GitError(PmarklintError):
@@ -78,6 +78,7 @@ def _failure(args: Sequence[str], code: int, stderr: bytes) -> GitError:
     """git's own words: its lines joined (the first and the last three when it says more), without the
     ``fatal:`` prefix, so that a message like "detected dubious ownership … safe.directory" arrives whole."""
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith("hint:")]  # advice, not the failure
     lines = [line.removeprefix("fatal: ").removeprefix("error: ") for line in lines]
     shown = lines if len(lines) <= 4 else [lines[0], *lines[-3:]]
     return GitError(args[0] if args else "", " ".join(shown) if shown else f"exit code {code}")
