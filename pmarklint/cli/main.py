@@ -5,6 +5,7 @@ in :func:`main` turns a tool failure into exit code 2. Heavy modules are importe
 from __future__ import annotations
 
 import os
+import sys
 import traceback
 from typing import NoReturn
 
@@ -26,12 +27,24 @@ class _Group(click.Group):
             raise
         except PmarklintError as exc:
             click.echo(text("ui.error_prefix", system_language()) + str(exc), err=True)
+        except BrokenPipeError:  # the reader stopped reading (``pmarklint check | head``): not a failure of ours
+            _quiet_stdout()
+            ctx.exit(1)
         except Exception as exc:
             if os.environ.get("PMARKLINT_DEBUG"):
                 traceback.print_exc()
             click.echo(f"pmarklint: internal error: {type(exc).__name__}: {exc}", err=True)
             click.echo("Set PMARKLINT_DEBUG=1 to see the traceback, and please report it.", err=True)
         ctx.exit(2)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that Python's own flush at exit finds no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -14,7 +14,7 @@ from pmarklint import __version__
 from pmarklint.rules import REGISTRY
 
 from helpers.cli import check_json, run, validate_output
-from helpers.repos import CONFIG, FULL_CONFIG, git, inventory, make_repo
+from helpers.repos import CONFIG, FULL_CONFIG, ROOT, git, inventory, make_repo
 
 
 def test_clean_repository_exits_0(tmp_path: Path) -> None:
@@ -266,3 +266,18 @@ def test_unwritable_output_exits_2(tmp_path: Path) -> None:
     result = run("check", repo, "--output", tmp_path / "missing-folder" / "report.txt")
     assert result.exit_code == 2
     assert "--output" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_reading_is_no_internal_error() -> None:
+    """``pmarklint check | head``: the pipe closes before the report is written."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pmarklint", "check", str(ROOT / "examples" / "shop"), "--today", "2026-11-26"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    with proc.stderr:
+        errors = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 1
+    assert "internal error" not in errors and "Traceback" not in errors and "Exception ignored" not in errors
