@@ -8,6 +8,7 @@
 * :mod:`.signatures`: one allowed-signers file and git's verdict on commit signatures;
 * :mod:`.identity`: who the next commit will be authored by.
 
-Imported lazily: a command that reads no history never imports this package. Why the command line and not a
+A check that reads no history imports only :mod:`.run` and :mod:`.repo` (to list the files git tracks); the
+log, blob and signature readers are imported by the history checks and the trail. Why the command line and not a
 library, and the rule "never one process per commit": docs/design/git.md.
 """

@@ -10,8 +10,8 @@ no optional locks (``GIT_OPTIONAL_LOCKS=0``, so a check never competes with the 
 lock), git sees the objects as they are (no replace refs, no grafts: either would let a local setting show
 history other than what was committed), and what git tells a hook about its own repository stays with that
 repository. ``GIT_INDEX_FILE`` (during ``git commit`` the index being committed, which may be a temporary one)
-is kept for the repository pmarklint checks, so a hook sees exactly what is being committed, and made
-absolute when relative (git gives it relative to the top of the work tree, where hooks start). A repository
+is kept for the repository pmarklint checks, so a hook sees exactly what is being committed (git reads a
+relative one from the top of the work tree, wherever in it the command runs). A repository
 pmarklint creates (``init``) gets none of ``GIT_DIR``, ``GIT_WORK_TREE`` or ``GIT_INDEX_FILE``, so that
 ``pmarklint init`` run from inside a hook never writes into the index of the repository being committed.
 """
@@ -51,10 +51,6 @@ def environment(*, new_repository: bool = False) -> dict[str, str]:
     if new_repository:
         for name in _REPOSITORY_VARIABLES:
             env.pop(name, None)
-        return env
-    index = env.get("GIT_INDEX_FILE")
-    if index and not os.path.isabs(index):
-        env["GIT_INDEX_FILE"] = os.path.abspath(index)
     return env
 
 

@@ -260,3 +260,22 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, list):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
+
+
+# Columns whose schema has a pattern or a format: a cell's hidden line break, spaces or full-width characters
+# are taken off on the way in (never stored) and the row says so.
+_STRICT = frozenset({"code", "date", "duration"})
+
+
+def trim_note(column: Column, cell: Any, value: Any, shown: str, lang: str) -> str | None:
+    """The note for a cell of a strict column whose text hid something that the value taken does not have."""
+    from pmarklint.documents.patterns import hidden
+    from pmarklint.documents.schema import show
+
+    if column.type not in _STRICT or not isinstance(cell, str) or not isinstance(value, str) or cell == value:
+        return None
+    secret = hidden(cell.replace("\r\n", "\n"))
+    if secret is None or secret[0] not in ("newline", "space", "fullwidth") or hidden(value) is not None:
+        return None
+    reason = message(f"trimmed_{secret[0]}", lang, value=show(value))
+    return message("cell", lang, column=shown, reason=reason)

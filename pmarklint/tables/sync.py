@@ -22,7 +22,7 @@ from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document
 from pmarklint.errors import PmarklintError
 from pmarklint.tables import message
-from pmarklint.tables.cells import ABSENT, CellError, decode, encode
+from pmarklint.tables.cells import ABSENT, CellError, decode, encode, trim_note
 from pmarklint.tables.columns import (
     Column,
     Rel,
@@ -230,25 +230,6 @@ class _Row:
     notes: list[str] = field(default_factory=list)
 
 
-# Columns whose schema has a pattern or a format: a cell's hidden line break, spaces or full-width characters
-# are taken off on the way in (never stored) and the row says so.
-_STRICT = frozenset({"code", "date", "duration"})
-
-
-def _trimmed(column: Column, cell: Any, value: Any, shown: str, lang: str) -> str | None:
-    """The note for a cell of a strict column whose text hid something that the value taken does not have."""
-    from pmarklint.documents.patterns import hidden
-    from pmarklint.documents.schema import show
-
-    if column.type not in _STRICT or not isinstance(cell, str) or not isinstance(value, str) or cell == value:
-        return None
-    secret = hidden(cell.replace("\r\n", "\n"))
-    if secret is None or secret[0] not in ("newline", "space", "fullwidth") or hidden(value) is not None:
-        return None
-    reason = message(f"trimmed_{secret[0]}", lang, value=show(value))
-    return message("cell", lang, column=shown, reason=reason)
-
-
 def _read_rows(
     headers: list[str | None], body: list[tuple[int, list[Any]]], column_of: list[Column | None], lang: str
 ) -> list[_Row]:
@@ -265,7 +246,7 @@ def _read_rows(
             except CellError as exc:
                 row.problem = row.problem or message("cell", lang, column=shown, reason=str(exc))
                 continue
-            note = _trimmed(column, cell, value, shown, lang)
+            note = trim_note(column, cell, value, shown, lang)
             if note is not None:
                 row.notes.append(note)
             if column.path == ("id",) and isinstance(value, str):
