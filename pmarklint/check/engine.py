@@ -63,6 +63,7 @@ class CheckResult:
     changes: ChangeSet | None = None  # with --changed-since: what the change touched
     as_of: AsOf | None = None  # with --as-of: the commit whose tree was checked
     source_root: Path | None = None  # where the checked files are when not under root (--as-of)
+    notices: tuple[tuple[str, dict[str, str]], ...] = ()  # one line each on standard error: (message key, args)
 
     @property
     def errors(self) -> int:
@@ -262,13 +263,15 @@ def run_check(
     gc.disable()  # parsing makes no cyclic garbage; the collector only costs time here (about 2x)
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
+    notices = (cache.notice,) if cache.notice else ()
     try:
         if as_of is not None:
-            return _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
-        result, loaded = _run(root, git_dir, cache, day, lang, history=history)
-        if changed_since is not None:
-            result = _only_changes(result, loaded, changed_since, cache, lang)
-        return result
+            result = _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
+        else:
+            result, loaded = _run(root, git_dir, cache, day, lang, history=history)
+            if changed_since is not None:
+                result = _only_changes(result, loaded, changed_since, cache, lang)
+        return replace(result, notices=notices + result.notices) if notices else result
     finally:
         if gc_was_enabled:
             gc.enable()

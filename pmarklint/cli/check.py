@@ -111,6 +111,8 @@ def check(
             workdir=workdir,
         )
         final = lang or result.config.language or early
+        for key, args in result.notices:
+            click.echo(text(key, final, **args), err=True)
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         if fmt == "text" and quiet:
             from pmarklint.reporters.text_report import render

@@ -88,6 +88,14 @@ def last_commit_on_or_before(root: Path, rev: str, day: str) -> str | None:
     return None
 
 
+def replace_refs(root: Path) -> tuple[tuple[str, str], ...]:
+    """Every ``git replace`` ref: (ref, object it points at). pmarklint reads history with replace objects
+    off; what is kept from an earlier run is keyed by them all the same, so that adding or deleting one
+    never serves a verdict learnt under other refs."""
+    out = _text(run(root, "for-each-ref", "--format=%(refname) %(objectname)", "refs/replace/"))
+    return tuple(tuple(line.split(" ", 1)) for line in out.splitlines() if " " in line)  # type: ignore[misc]
+
+
 def ancestors(root: Path, commit: str) -> set[str]:
     """Every commit reachable from ``commit``, itself included."""
     return set(run(root, "rev-list", commit).decode("ascii", "replace").split())
