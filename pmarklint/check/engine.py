@@ -258,15 +258,16 @@ def run_check(
     """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
     tree is extracted into ``workdir``, which the caller keeps until the report is written."""
     root = find_root(start, lang)
-    day = resolve_today(today, lang)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes no cyclic garbage; the collector only costs time here (about 2x)
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
+    zone = load_config(root, cache, lang).zone  # today, future and due dates: in the repository's time zone
+    day = resolve_today(today, lang, zone)
     notices = (cache.notice,) if cache.notice else ()
     try:
         if as_of is not None:
-            result = _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
+            result = _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir, zone)
         else:
             result, loaded = _run(root, git_dir, cache, day, lang, history=history)
             if changed_since is not None:
@@ -287,6 +288,7 @@ def _as_of(
     history: bool,
     changed_since: str | None,
     workdir: Path | None,
+    zone: dt.tzinfo,
 ) -> CheckResult:
     if changed_since is not None:
         raise PmarklintError(text("ui.as_of_both", lang))
@@ -294,15 +296,22 @@ def _as_of(
         raise PmarklintError(text("ui.as_of_no_git", lang, value=value))
     from pmarklint.check.as_of import resolve as resolve_as_of
 
-    point = resolve_as_of(root, value, lang)
+    point = resolve_as_of(root, value, lang, zone)
     if workdir is None:  # pragma: no cover - a caller's mistake, not a user's
         raise ValueError("--as-of needs a folder to extract the commit into")
     source = extract(root, point.commit, workdir)
     if not (source / CONFIG_NAME).is_file():
         raise PmarklintError(text("ui.as_of_no_config", lang, value=value, commit=point.commit[:10]))
-    day = resolve_today(today, lang) if today else point.day
+    day = resolve_today(today, lang, zone) if today else point.day
     result, _ = _run(source, None, cache, day, lang, history=history, history_at=(root, point.commit))
-    return replace(result, root=root, source_root=source, as_of=point, repository_root=find_toplevel(root))
+    return replace(
+        result,
+        root=root,
+        source_root=source,
+        as_of=point,
+        repository_root=find_toplevel(root),
+        notices=result.notices + point.notices(),
+    )
 
 
 def _only_changes(

@@ -88,6 +88,13 @@ def last_commit_on_or_before(root: Path, rev: str, day: str) -> str | None:
     return None
 
 
+def first_parent_line(root: Path, rev: str) -> list[tuple[str, str]]:
+    """The first-parent line of ``rev`` from its root commit to ``rev``: (commit, committer date as ISO 8601)
+    for each, oldest first. Dates are what each commit says, in the order the commits were made."""
+    out = _text(run(root, "log", "--first-parent", "--reverse", "--no-show-signature", "--format=%H %cI", rev, "--"))
+    return [(sha, stamp) for sha, _, stamp in (line.partition(" ") for line in out.splitlines()) if stamp]
+
+
 def replace_refs(root: Path) -> tuple[tuple[str, str], ...]:
     """Every ``git replace`` ref: (ref, object it points at). pmarklint reads history with replace objects
     off; what is kept from an earlier run is keyed by them all the same, so that adding or deleting one
@@ -157,9 +164,19 @@ def show(root: Path, commit: str, rel: str) -> bytes | None:
     return None if code else out
 
 
-def archive(root: Path, commit: str) -> bytes:
-    """The tree of ``commit`` below ``root`` as a tar archive."""
-    return run(root, "archive", "--format=tar", commit, "--", ".")
+def files_at(root: Path, commit: str) -> dict[str, str]:
+    """path (relative to ``root``) → blob id of every regular file below ``root`` in ``commit``'s tree: every
+    tracked file, whatever ``.gitattributes`` says (``git archive`` would leave out ``export-ignore`` files
+    and rewrite ``export-subst`` ones). Symbolic links and submodules are left out."""
+    top = prefix(root)
+    out = run(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", top or ".")
+    found = {}
+    for item in _text(out).split("\0"):
+        meta, _, path = item.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[0] in ("100644", "100755") and parts[1] == "blob" and path.startswith(top):
+            found[path[len(top) :]] = parts[2]
+    return found
 
 
 def init_and_add(folder: Path, paths: Iterable[str]) -> None:
