@@ -399,12 +399,19 @@ def _run(
     return checked, results
 
 
+# Rules pmarklint.yaml cannot switch off or lower: history that cannot be read fails closed, and a setting in
+# the very file whose changes history would have to prove cannot say otherwise (docs/design/threat-model.md).
+FAIL_CLOSED = frozenset({"PML901"})
+
+
 def settle(found: list[Finding], config: Config) -> list[Finding]:
     """Each finding with its final severity (its own grade or the rule's default, then pmarklint.yaml's
-    setting); findings of rules switched off are left out. Sorted by file, position and code."""
+    setting, except for the rules that fail closed); findings of rules switched off are left out. Sorted by
+    file, position and code."""
     out = []
     for item in found:
-        severity = config.severity(item.rule, item.severity or REGISTRY[item.rule].severity)
+        default = item.severity or REGISTRY[item.rule].severity
+        severity = default if item.rule in FAIL_CLOSED else config.severity(item.rule, default)
         if severity is not None:
             out.append(item if severity == item.severity else replace(item, severity=severity))
     return sorted(out)

@@ -24,15 +24,40 @@ def _inside_git_folder(root: Path) -> bool:
     return any((folder / ".git").exists() for folder in (root, *root.parents))
 
 
+def _git_file(root: Path) -> Path | None:
+    """The nearest ``.git`` at or above ``root`` when it is a file (a worktree's or a submodule's pointer)."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return folder / ".git" if (folder / ".git").is_file() else None
+    return None
+
+
 def git_dir(root: Path) -> Path | None:
     """The repository's (common) git directory, or None when ``root`` is in no git work tree: no ``.git`` in
     it or above it, and no ``GIT_DIR``. Where there is one, git must answer: a git that is missing, or that
     refuses the repository ("dubious ownership": a clone owned by another user, common in CI containers),
     raises :class:`GitError` with git's message, so that the approval checks never quietly fall back to
     "outside git" (they fail closed; docs/design/threat-model.md)."""
-    if not os.environ.get("GIT_DIR") and not _inside_git_folder(root.resolve()):
+    variable = os.environ.get("GIT_DIR")
+    if not variable and not _inside_git_folder(root.resolve()):
         return None
-    out = run(root, "rev-parse", "--git-common-dir")
+    try:
+        out = run(root, "rev-parse", "--git-common-dir")
+    except GitError as exc:
+        if variable and exc.command:  # git ran, and the folder GIT_DIR names is no repository
+            raise GitError(
+                exc.command,
+                f"{exc.detail} (the GIT_DIR variable is set to '{variable}': unset it, or point it at the "
+                "repository's .git folder)",
+            ) from exc
+        found = _git_file(root.resolve())
+        if found is not None and exc.command:
+            raise GitError(
+                exc.command,
+                f"{exc.detail} ({found} is a file that points git at that folder, and it holds no repository: "
+                "restore the folder, or clone the repository again)",
+            ) from exc
+        raise
     return (root / _text(out).strip()).resolve()
 
 
