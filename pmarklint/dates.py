@@ -86,12 +86,59 @@ def judge(due: dt.date, today: dt.date, window: Duration) -> Due:
     return Due("ok", due)
 
 
-def resolve_today(value: str | None, lang: str) -> dt.date:
-    """The day the checks count from: ``value`` (``--today``), else PMARKLINT_TODAY, else today."""
+DEFAULT_ZONES = {"ja": "Asia/Tokyo"}  # language → the time zone a repository is in unless it says; else UTC
+_FIXED = {"UTC": dt.timezone.utc, "Etc/UTC": dt.timezone.utc, "Asia/Tokyo": dt.timezone(dt.timedelta(hours=9), "JST")}
+
+
+def zone_name(setting: object, language: str | None) -> str:
+    """The repository's time zone: ``timezone`` in pmarklint.yaml, else Asia/Tokyo for ``language: ja``, else
+    UTC (docs/approvals.md, "Dates and time zones")."""
+    if isinstance(setting, str) and setting:
+        return setting
+    return DEFAULT_ZONES.get(language or "", "UTC")
+
+
+@lru_cache(maxsize=16)
+def zone(name: str) -> dt.tzinfo | None:
+    """The time zone an IANA name names, or None when it names none. Japan and UTC need no time zone
+    database (Japan has kept +09:00 all year since 1951), so they work on a system without one."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except (ImportError, ValueError, OSError, LookupError):  # ZoneInfoNotFoundError is a KeyError
+        return _FIXED.get(name)
+
+
+def now(where: dt.tzinfo, lang: str = "en") -> dt.datetime:
+    """The current time in ``where``: PMARKLINT_NOW (an ISO 8601 time with its offset, for tests and for
+    replaying a CI run) if set, else the clock."""
+    pinned = os.environ.get("PMARKLINT_NOW")
+    if not pinned:
+        return dt.datetime.now(dt.timezone.utc).astimezone(where)
+    try:
+        moment = dt.datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise PmarklintError(text("ui.bad_now", lang, value=pinned))
+    return moment.astimezone(where)
+
+
+def resolve_today(value: str | None, lang: str, where: dt.tzinfo | None = None) -> dt.date:
+    """The day the checks count from: ``value`` (``--today``), else PMARKLINT_TODAY, else today in the
+    repository's time zone ``where`` (None: the system's own, for commands outside a repository)."""
     value = value or os.environ.get("PMARKLINT_TODAY")
     if not value:
-        return dt.date.today()
+        if where is None:
+            return now(dt.datetime.now().astimezone().tzinfo or dt.timezone.utc, lang).date()
+        return now(where, lang).date()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PmarklintError(text("ui.bad_today", lang, value=value)) from None
+
+
+def day_in(stamp: str, where: dt.tzinfo) -> dt.date:
+    """The day an ISO 8601 time with offset (a commit date, as git gives it) falls on in ``where``."""
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(where).date()

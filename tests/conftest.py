@@ -14,6 +14,8 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("PMARKLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
     monkeypatch.delenv("PMARKLINT_TODAY", raising=False)
+    for name in ("PMARKLINT_CACHE_KEY", "XDG_CACHE_HOME"):  # the cache's key is made in the test's own home
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR"):  # CI formats and paths follow them
         monkeypatch.delenv(name, raising=False)

@@ -571,6 +571,19 @@ def config_schema() -> dict[str, Any]:
                 "pmark-2023: the P-mark guideline for JIS Q 15001:2023",
             ),
             "language": prop({"enum": ["ja", "en"]}, "表示言語", "Language"),
+            "timezone": prop(
+                {
+                    "type": "string",
+                    "pattern": "^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$",
+                    "examples": ["Asia/Tokyo", "UTC"],
+                },
+                "タイムゾーン",
+                "Time zone",
+                "今日の日付、未来の日付、期限をこのタイムゾーンで判定します(IANA 名。既定: language が ja なら "
+                "Asia/Tokyo、それ以外は UTC)。",
+                "Today, future dates and due dates are judged in this time zone (an IANA name; default: Asia/Tokyo "
+                "when language is ja, else UTC).",
+            ),
             "paths": prop(
                 obj({kind: REF["path"] for kind in KINDS}),
                 "フォルダ",

@@ -8,7 +8,8 @@
 #
 # Settings (environment; action.yml passes each one explicitly, because a composite action does not):
 #   INPUT_PATH      the PMS repository: the folder holding pmarklint.yaml (default ".")
-#   INPUT_TODAY     judge dates against this day, YYYY-MM-DD (default: PMARKLINT_TODAY, else the system date)
+#   INPUT_TODAY     judge dates against this day, YYYY-MM-DD (default: PMARKLINT_TODAY, else today in the
+#                   repository's time zone, timezone: in pmarklint.yaml)
 #   INPUT_STRICT    true: warnings fail the run too (default false)
 #   INPUT_SARIF     true: "run-check.sh" without a step also writes the SARIF report (default false)
 #   INPUT_SARIF_FILE  where the SARIF report goes (default pmarklint.sarif)

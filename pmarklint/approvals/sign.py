@@ -222,10 +222,10 @@ def _identity(repo: _Repository, person: str, entry: dict[str, Any], force: bool
     return [problem, text("sign.forced", lang, person=person, email=email or "?")]
 
 
-def _date(value: str | None, lang: str) -> str:
+def _date(value: str | None, lang: str, config: Config) -> str:
     from pmarklint.dates import resolve_today
 
-    today = resolve_today(None, lang)
+    today = resolve_today(None, lang, config.zone)  # in the repository's time zone, as check judges it
     if value is None:
         return today.isoformat()
     try:
@@ -274,7 +274,7 @@ def sign(
     held = [str(r) for r in entry.get("roles") or []]
     if role is not None and role not in held:
         raise SignRefused([text("sign.role_not_held", lang, person=person, role_id=role, roles=", ".join(held))])
-    day = _date(date, lang)
+    day = _date(date, lang, repo.config)
     warnings = _identity(repo, person, entry, force, lang)
 
     reasons: list[str] = []

@@ -8,16 +8,15 @@ The whole repository is still loaded and checked (a reference needs every file).
 * every finding anywhere else that REF did not have: what the change broke elsewhere (a contractor
   removed while an inventory entry still names it, an id reused).
 
-REF is checked by extracting its tree (``git archive``) and running the same checks on it, judged on the
-same day; the content-hash cache makes that cheap for every file the change did not touch. Findings are
-matched by what they say (rule, file, entry, field, message), not by line, so lines moving is not "new".
+REF is checked by extracting its tree (every tracked file, whatever ``.gitattributes`` says) and running
+the same checks on it, judged on the same day; the content-hash cache makes that cheap for every file the
+change did not touch. Findings are matched by what they say (rule, file, entry, field, message), not by
+line, so lines moving is not "new".
 """
 
 from __future__ import annotations
 
-import io
 import os
-import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,8 @@ from typing import Any
 from pmarklint.documents.loader import decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding
-from pmarklint.git.repo import archive, changed_since, commit_of, git_dir, prefix, show
+from pmarklint.git.blobs import Blobs
+from pmarklint.git.repo import changed_since, commit_of, files_at, git_dir, show
 
 
 @dataclass(frozen=True)
@@ -79,29 +79,20 @@ def changes_since(root: Path, value: str, ref: str, folders: list[str], current:
 
 
 def extract(root: Path, commit: str, into: Path) -> Path:
-    """REF's tree below the PMS root, written into ``into``; returns the PMS root there."""
-    top = prefix(root)
-    with tarfile.open(fileobj=io.BytesIO(archive(root, commit))) as tar:
-        members = _plain_members(tar, into)
-        if hasattr(tarfile, "data_filter"):  # Python 3.12, 3.11.4, 3.10.12 and later: a second guard
-            tar.extractall(into, members=members, filter="data")
-        else:
-            tar.extractall(into, members=members)
-    return into / top if top and (into / top).is_dir() else into
-
-
-def _plain_members(tar: tarfile.TarFile, into: Path) -> list[tarfile.TarInfo]:
-    """Only folders and regular files whose names stay inside ``into``: git archive writes nothing else but
-    symbolic links, which are left out: a link to a file outside the repository would bring that file into
-    the report (docs/design/git.md)."""
+    """REF's tree below the PMS root, written into ``into``; returns the PMS root there. Every tracked
+    regular file is written as committed, read from git's objects (``ls-tree`` and one ``cat-file --batch``),
+    whatever ``.gitattributes`` says: an ``export-ignore`` line must not hide a ledger from ``--as-of`` or
+    ``--changed-since``. Symbolic links are left out (a link to a file outside the repository would bring
+    that file into the report; docs/design/git.md), and so is any name that would leave ``into``."""
     base = into.resolve()
-    kept = []
-    for member in tar.getmembers():
-        target = (base / member.name).resolve()
-        if (member.isdir() or member.isreg()) and target.is_relative_to(base):
-            member.mode = (member.mode | 0o600) & 0o755 if member.isreg() else 0o755
-            kept.append(member)
-    return kept
+    with Blobs(root) as blobs:
+        for rel, blob in sorted(files_at(root, commit).items()):
+            target = base / rel
+            if ".." in Path(rel).parts or not target.resolve().is_relative_to(base):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(blobs.read(blob))
+    return base
 
 
 def identity(item: Finding) -> tuple[Any, ...]:

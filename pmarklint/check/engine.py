@@ -63,6 +63,7 @@ class CheckResult:
     changes: ChangeSet | None = None  # with --changed-since: what the change touched
     as_of: AsOf | None = None  # with --as-of: the commit whose tree was checked
     source_root: Path | None = None  # where the checked files are when not under root (--as-of)
+    notices: tuple[tuple[str, dict[str, str]], ...] = ()  # one line each on standard error: (message key, args)
 
     @property
     def errors(self) -> int:
@@ -257,18 +258,21 @@ def run_check(
     """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
     tree is extracted into ``workdir``, which the caller keeps until the report is written."""
     root = find_root(start, lang)
-    day = resolve_today(today, lang)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes no cyclic garbage; the collector only costs time here (about 2x)
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
+    zone = load_config(root, cache, lang).zone  # today, future and due dates: in the repository's time zone
+    day = resolve_today(today, lang, zone)
+    notices = (cache.notice,) if cache.notice else ()
     try:
         if as_of is not None:
-            return _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
-        result, loaded = _run(root, git_dir, cache, day, lang, history=history)
-        if changed_since is not None:
-            result = _only_changes(result, loaded, changed_since, cache, lang)
-        return result
+            result = _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir, zone)
+        else:
+            result, loaded = _run(root, git_dir, cache, day, lang, history=history)
+            if changed_since is not None:
+                result = _only_changes(result, loaded, changed_since, cache, lang)
+        return replace(result, notices=notices + result.notices) if notices else result
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -284,6 +288,7 @@ def _as_of(
     history: bool,
     changed_since: str | None,
     workdir: Path | None,
+    zone: dt.tzinfo,
 ) -> CheckResult:
     if changed_since is not None:
         raise PmarklintError(text("ui.as_of_both", lang))
@@ -291,15 +296,22 @@ def _as_of(
         raise PmarklintError(text("ui.as_of_no_git", lang, value=value))
     from pmarklint.check.as_of import resolve as resolve_as_of
 
-    point = resolve_as_of(root, value, lang)
+    point = resolve_as_of(root, value, lang, zone)
     if workdir is None:  # pragma: no cover - a caller's mistake, not a user's
         raise ValueError("--as-of needs a folder to extract the commit into")
     source = extract(root, point.commit, workdir)
     if not (source / CONFIG_NAME).is_file():
         raise PmarklintError(text("ui.as_of_no_config", lang, value=value, commit=point.commit[:10]))
-    day = resolve_today(today, lang) if today else point.day
+    day = resolve_today(today, lang, zone) if today else point.day
     result, _ = _run(source, None, cache, day, lang, history=history, history_at=(root, point.commit))
-    return replace(result, root=root, source_root=source, as_of=point, repository_root=find_toplevel(root))
+    return replace(
+        result,
+        root=root,
+        source_root=source,
+        as_of=point,
+        repository_root=find_toplevel(root),
+        notices=result.notices + point.notices(),
+    )
 
 
 def _only_changes(
@@ -387,12 +399,19 @@ def _run(
     return checked, results
 
 
+# Rules pmarklint.yaml cannot switch off or lower: history that cannot be read fails closed, and a setting in
+# the very file whose changes history would have to prove cannot say otherwise (docs/design/threat-model.md).
+FAIL_CLOSED = frozenset({"PML901"})
+
+
 def settle(found: list[Finding], config: Config) -> list[Finding]:
     """Each finding with its final severity (its own grade or the rule's default, then pmarklint.yaml's
-    setting); findings of rules switched off are left out. Sorted by file, position and code."""
+    setting, except for the rules that fail closed); findings of rules switched off are left out. Sorted by
+    file, position and code."""
     out = []
     for item in found:
-        severity = config.severity(item.rule, item.severity or REGISTRY[item.rule].severity)
+        default = item.severity or REGISTRY[item.rule].severity
+        severity = default if item.rule in FAIL_CLOSED else config.severity(item.rule, default)
         if severity is not None:
             out.append(item if severity == item.severity else replace(item, severity=severity))
     return sorted(out)

@@ -31,7 +31,8 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 @click.option(
     "--today",
     metavar="YYYY-MM-DD",
-    help="Judge dates against this day (also PMARKLINT_TODAY; default: the system date).",
+    help="Judge dates against this day (also PMARKLINT_TODAY; default: today in the repository's time zone, "
+    "timezone: in pmarklint.yaml).",
 )
 @LANG_OPTION
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
@@ -46,8 +47,9 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 @click.option(
     "--as-of",
     metavar="DATE|REV",
-    help="Check the repository as it stood at the last commit on or before DATE (YYYY-MM-DD, on the main "
-    "line) or at the git revision REV, judged on that day; the report names the commit.",
+    help="Check the repository as it stood on DATE (YYYY-MM-DD: the main line from its first commit, up to "
+    "the first commit dated after DATE in the repository's time zone) or at the git revision REV, judged on "
+    "that day; the report names the commit.",
 )
 @click.option(
     "--no-history",
@@ -111,6 +113,8 @@ def check(
             workdir=workdir,
         )
         final = lang or result.config.language or early
+        for key, args in result.notices:
+            click.echo(text(key, final, **args), err=True)
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         if fmt == "text" and quiet:
             from pmarklint.reporters.text_report import render

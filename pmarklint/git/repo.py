@@ -24,15 +24,40 @@ def _inside_git_folder(root: Path) -> bool:
     return any((folder / ".git").exists() for folder in (root, *root.parents))
 
 
+def _git_file(root: Path) -> Path | None:
+    """The nearest ``.git`` at or above ``root`` when it is a file (a worktree's or a submodule's pointer)."""
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return folder / ".git" if (folder / ".git").is_file() else None
+    return None
+
+
 def git_dir(root: Path) -> Path | None:
     """The repository's (common) git directory, or None when ``root`` is in no git work tree: no ``.git`` in
     it or above it, and no ``GIT_DIR``. Where there is one, git must answer: a git that is missing, or that
     refuses the repository ("dubious ownership": a clone owned by another user, common in CI containers),
     raises :class:`GitError` with git's message, so that the approval checks never quietly fall back to
     "outside git" (they fail closed; docs/design/threat-model.md)."""
-    if not os.environ.get("GIT_DIR") and not _inside_git_folder(root.resolve()):
+    variable = os.environ.get("GIT_DIR")
+    if not variable and not _inside_git_folder(root.resolve()):
         return None
-    out = run(root, "rev-parse", "--git-common-dir")
+    try:
+        out = run(root, "rev-parse", "--git-common-dir")
+    except GitError as exc:
+        if variable and exc.command:  # git ran, and the folder GIT_DIR names is no repository
+            raise GitError(
+                exc.command,
+                f"{exc.detail} (the GIT_DIR variable is set to '{variable}': unset it, or point it at the "
+                "repository's .git folder)",
+            ) from exc
+        found = _git_file(root.resolve())
+        if found is not None and exc.command:
+            raise GitError(
+                exc.command,
+                f"{exc.detail} ({found} is a file that points git at that folder, and it holds no repository: "
+                "restore the folder, or clone the repository again)",
+            ) from exc
+        raise
     return (root / _text(out).strip()).resolve()
 
 
@@ -86,6 +111,21 @@ def last_commit_on_or_before(root: Path, rev: str, day: str) -> str | None:
             if stamp[:10] <= day:
                 return sha
     return None
+
+
+def first_parent_line(root: Path, rev: str) -> list[tuple[str, str]]:
+    """The first-parent line of ``rev`` from its root commit to ``rev``: (commit, committer date as ISO 8601)
+    for each, oldest first. Dates are what each commit says, in the order the commits were made."""
+    out = _text(run(root, "log", "--first-parent", "--reverse", "--no-show-signature", "--format=%H %cI", rev, "--"))
+    return [(sha, stamp) for sha, _, stamp in (line.partition(" ") for line in out.splitlines()) if stamp]
+
+
+def replace_refs(root: Path) -> tuple[tuple[str, str], ...]:
+    """Every ``git replace`` ref: (ref, object it points at). pmarklint reads history with replace objects
+    off; what is kept from an earlier run is keyed by them all the same, so that adding or deleting one
+    never serves a verdict learnt under other refs."""
+    out = _text(run(root, "for-each-ref", "--format=%(refname) %(objectname)", "refs/replace/"))
+    return tuple(tuple(line.split(" ", 1)) for line in out.splitlines() if " " in line)  # type: ignore[misc]
 
 
 def ancestors(root: Path, commit: str) -> set[str]:
@@ -149,9 +189,19 @@ def show(root: Path, commit: str, rel: str) -> bytes | None:
     return None if code else out
 
 
-def archive(root: Path, commit: str) -> bytes:
-    """The tree of ``commit`` below ``root`` as a tar archive."""
-    return run(root, "archive", "--format=tar", commit, "--", ".")
+def files_at(root: Path, commit: str) -> dict[str, str]:
+    """path (relative to ``root``) → blob id of every regular file below ``root`` in ``commit``'s tree: every
+    tracked file, whatever ``.gitattributes`` says (``git archive`` would leave out ``export-ignore`` files
+    and rewrite ``export-subst`` ones). Symbolic links and submodules are left out."""
+    top = prefix(root)
+    out = run(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", top or ".")
+    found = {}
+    for item in _text(out).split("\0"):
+        meta, _, path = item.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[0] in ("100644", "100755") and parts[1] == "blob" and path.startswith(top):
+            found[path[len(top) :]] = parts[2]
+    return found
 
 
 def init_and_add(folder: Path, paths: Iterable[str]) -> None:

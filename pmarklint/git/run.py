@@ -66,8 +66,20 @@ def _complete(
     try:
         proc = subprocess.run(command(args, config), cwd=root, input=input, capture_output=True, env=env)
     except OSError as exc:
-        raise GitError("", f"cannot run git: {exc.strerror or exc}") from exc
+        raise _not_started(exc) from exc
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def _not_started(exc: OSError) -> GitError:
+    """git could not be started: most often it is not installed. Nothing is checked without it (a check that
+    carried on would let approvals nobody can prove pass)."""
+    if isinstance(exc, FileNotFoundError):
+        return GitError(
+            "",
+            "git is not installed or not on PATH: pmarklint needs git to read the repository and prove its "
+            "approvals; install git (in CI, use an image that has it) and run again",
+        )
+    return GitError("", f"cannot run git: {exc.strerror or exc}")
 
 
 def _failure(args: Sequence[str], code: int, stderr: bytes) -> GitError:
@@ -108,7 +120,7 @@ def start(root: Path, *args: str, stdin: int | IO[bytes]) -> subprocess.Popen[by
             command(args), cwd=root, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment()
         )
     except OSError as exc:
-        raise GitError("", f"cannot run git: {exc.strerror or exc}") from exc
+        raise _not_started(exc) from exc
 
 
 @contextmanager
@@ -126,7 +138,7 @@ def lines(root: Path, *args: str) -> Iterator[IO[bytes]]:
                 env=environment(),
             )
         except OSError as exc:
-            raise GitError("", f"cannot run git: {exc.strerror or exc}") from exc
+            raise _not_started(exc) from exc
         assert proc.stdout is not None
         try:
             yield proc.stdout

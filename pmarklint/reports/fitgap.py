@@ -79,10 +79,10 @@ def load_fitgap(start: Path, *, today: str | None = None, lang: str = "en") -> F
     """The Fit & Gap rows of the repository at (or above) ``start``: the files ``pmarklint check`` reads,
     from the same cache. A tool failure (no pmarklint.yaml, a broken one) is a PmarklintError."""
     root = find_root(start, lang)
-    day = resolve_today(today, lang)
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir))
     config = load_config(root, cache, lang)
+    day = resolve_today(today, lang, config.zone)
     workspace = discover(root, sorted(set(config.folders.values())), git_dir)
     controls_folder = config.folders["control"] + "/"
     entries: list[dict[str, Any]] = []

@@ -17,7 +17,15 @@ from pmarklint.approvals.judge import Judge, Person, committing_identity, roster
 from pmarklint.findings import Severity
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
-from pmarklint.git.repo import changed_since, commit_of, is_ancestor, is_shallow, touched_between, tree
+from pmarklint.git.repo import (
+    changed_since,
+    commit_of,
+    is_ancestor,
+    is_shallow,
+    replace_refs,
+    touched_between,
+    tree,
+)
 from pmarklint.history.entries import Entries
 from pmarklint.rules.context import DEFAULT_APPROVERS, Context, History, active
 from pmarklint.rules.index import EntryRef
@@ -81,7 +89,7 @@ def _session(ctx: Context) -> Session:
 # (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 verdict as
 # (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
 Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 class Session:
@@ -103,11 +111,6 @@ class Session:
         self.roster = roster_of(ref.data for ref in self.roster_refs.values())
         self.folders = sorted(set(ctx.config.folders.values()))
         self.cache = history.cache
-        # --as-of runs keep their own slot, so that they do not displace the work tree's verdicts
-        slot = "as-of" if rev else "head"
-        self.cache_key = self.cache.key(
-            "history", b"", _CACHE_FORMAT, slot, tuple(self.folders), ctx.config.folders["person"]
-        )
         self.asked = False  # whether another family asked what git knows (changed_since)
         self.started: bool | None = None  # None: history not read yet; False: there is none to read
         self.head: str | None = None
@@ -180,20 +183,38 @@ class Session:
         self.blobs.close()
 
     # -- the cache of verdicts ----------------------------------------------------------------------
+    @cached_property
+    def cache_key(self) -> str:
+        """The verdicts' slot, keyed by all they depend on besides the history up to the HEAD they were learnt
+        at (kept in the record, and checked to be an ancestor): the replace refs, the settings and roster as
+        this run reads them, the folders, and (through the cache's salt) pmarklint's version and code.
+        ``--as-of`` runs keep their own slot, so that they do not displace the work tree's verdicts."""
+        return self.cache.key(
+            "history",
+            b"",
+            _CACHE_FORMAT,
+            "as-of" if self.rev else "head",
+            tuple(self.folders),
+            self.ctx.config.folders["person"],
+            replace_refs(self.root),
+            repr(self.ctx.config.data),
+            repr(sorted((key, repr(ref.data)) for key, ref in self.roster_refs.items())),
+        )
+
     def _load(self, head: str) -> None:
         stored = self.cache.get(self.cache_key, shape=history_record)
         if stored is None:
             return
-        self.signatures = stored.get("signatures") or {}
+        self.signatures = dict(stored["signatures"])
         self.loaded_signatures = dict(self.signatures)
         before = stored["head"]
         if before != head:
             if not is_ancestor(self.root, before, head):
                 return  # another branch, or history rewritten: start again
             self.touched = touched_between(self.root, before, head, self.folders)
-        self.earlier = stored.get("records") or {}
-        self.earlier_grants = stored.get("grants") or {}
-        self.earlier_stale = stored.get("stale") or {}
+        self.earlier = dict(stored["records"])
+        self.earlier_grants = dict(stored["grants"])
+        self.earlier_stale = dict(stored["stale"])
         self.loaded_head = before
 
     @property
@@ -208,12 +229,12 @@ class Session:
         )
 
     def _store(self, head: str) -> None:
-        value = {
+        value = {  # (key, value) pairs, not dicts: a record that lists a key twice is a miss (history_record)
             "head": head,
-            "records": self.records,
-            "grants": self.grant_records,
-            "signatures": self.signatures,
-            "stale": self.stale_records,
+            "records": tuple(self.records.items()),
+            "grants": tuple(self.grant_records.items()),
+            "signatures": tuple(self.signatures.items()),
+            "stale": tuple(self.stale_records.items()),
         }
         self.cache.put(self.cache_key, value)
 
@@ -398,12 +419,19 @@ class Session:
 
 
 def _keyed(value: Any, key_size: int | None, holds: Callable[[Any], bool]) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(key, tuple)
-        and (key_size is None or len(key) == key_size)
-        and all(isinstance(part, (str, tuple)) for part in key)
-        and holds(item)
-        for key, item in value.items()
+    """(key, value) pairs, each key a tuple of text and tuples, listed once."""
+    return (
+        isinstance(value, tuple)
+        and all(
+            isinstance(pair, tuple)
+            and len(pair) == 2
+            and isinstance(pair[0], tuple)
+            and (key_size is None or len(pair[0]) == key_size)
+            and all(isinstance(part, (str, tuple)) for part in pair[0])
+            and holds(pair[1])
+            for pair in value
+        )
+        and len({pair[0] for pair in value}) == len(value)
     )
 
 
@@ -422,8 +450,8 @@ def history_record(value: Any) -> bool:
         isinstance(value, dict)
         and isinstance(value.get("head"), str)
         and len(value["head"]) == 40
-        and _keyed(value.get("records") or {}, None, _record)
-        and _keyed(value.get("grants") or {}, 3, lambda item: isinstance(item, bool))
-        and _keyed(value.get("stale") or {}, None, lambda item: isinstance(item, tuple))
-        and _keyed(value.get("signatures") or {}, 3, lambda item: isinstance(item, bool))
+        and _keyed(value.get("records"), None, _record)
+        and _keyed(value.get("grants"), 3, lambda item: isinstance(item, bool))
+        and _keyed(value.get("stale"), None, lambda item: isinstance(item, tuple))
+        and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
     )

@@ -10,13 +10,21 @@ below): a damaged cache costs a recomputation, never a crash or a changed result
 
 Where: ``PMARKLINT_CACHE_DIR`` if set, else ``pmarklint-cache`` inside the repository's git directory
 (never committed, shared by worktrees), else ``~/.cache/pmarklint``.
+
+Authenticated: every record carries an HMAC-SHA256 over its key and its bytes, made with a key of the user's
+own that is kept outside the repository (:func:`key_path`). A record without a good HMAC (planted, edited,
+copied under another key, written by another user) is a miss, and is never even unmarshalled. A key file
+that other users could read or write, or that is not the user's own, is not used: the cache is off for the
+run, with a one-line notice (:attr:`Cache.notice`). docs/design/cache.md.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import marshal
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +33,84 @@ from typing import Any
 from pmarklint import __version__
 from pmarklint.resources import code_digest
 
-_FORMAT = 4  # bump whenever what a cache entry holds changes
+_FORMAT = 5  # bump whenever what a cache entry holds changes
+_MAGIC = b"PMLC5\n"  # what every record starts with, then its HMAC, then the marshal bytes
+_MAC_SIZE = 32
+RECORD_HEADER = len(_MAGIC) + _MAC_SIZE  # the bytes before a record's marshal payload
+KEY_SIZE = 32
+
+
+def key_path() -> Path:
+    """Where the user's cache key is: ``PMARKLINT_CACHE_KEY`` if set (CI keeps it outside the workspace),
+    else ``$XDG_CACHE_HOME/pmarklint/key``, else ``~/.cache/pmarklint/key``."""
+    env = os.environ.get("PMARKLINT_CACHE_KEY")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pmarklint" / "key"
+
+
+def _read_key(path: Path) -> tuple[bytes | None, str]:
+    """The key in ``path``, or None and why it cannot be used ("" when the file does not exist)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None, ""
+    except OSError as exc:
+        # ELOOP: a symbolic link in the key's place; anything else: unreadable
+        return None, "cache.key_link" if path.is_symlink() else f"cache.key_unreadable:{exc.strerror or exc}"
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "cache.key_not_file"
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            return None, "cache.key_owner"
+        if os.name == "posix" and info.st_mode & 0o077:
+            return None, f"cache.key_mode:{stat.S_IMODE(info.st_mode):o}"
+        data = os.read(fd, KEY_SIZE + 1)
+    finally:
+        os.close(fd)
+    if len(data) != KEY_SIZE:
+        return None, "cache.key_size"
+    return data, ""
+
+
+def _create_key(path: Path) -> None:
+    """A new random key, written to a private temporary file and linked into place: another run making its
+    key at the same moment keeps its own or ours, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".key-")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(KEY_SIZE))
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another run made it first: use theirs
+        except OSError:  # a file system without hard links: replace never leaves half a key either
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+
+
+def user_key() -> tuple[bytes | None, tuple[str, dict[str, str]] | None]:
+    """The user's cache key, made on first use; or None and the notice to show (message key, arguments)."""
+    path = key_path()
+    key, problem = _read_key(path)
+    if key is None and not problem:
+        try:
+            _create_key(path)
+        except OSError as exc:
+            return None, ("ui.cache_key_unwritable", {"path": str(path), "error": exc.strerror or str(exc)})
+        key, problem = _read_key(path)
+    if key is not None:
+        return key, None
+    reason, _, detail = problem.partition(":")
+    return None, ("ui." + reason.replace(".", "_"), {"path": str(path), "detail": detail})
 
 
 def default_directory(git_dir: Path | None) -> Path:
@@ -39,8 +124,17 @@ def default_directory(git_dir: Path | None) -> Path:
 
 
 class Cache:
-    def __init__(self, directory: Path | None) -> None:
-        """``directory=None`` disables the cache (``--no-cache``)."""
+    def __init__(self, directory: Path | None, secret: bytes | None = None) -> None:
+        """``directory=None`` disables the cache (``--no-cache``). ``secret``: the key records are
+        authenticated with (default: the user's, :func:`user_key`); when it cannot be used, the cache is off
+        and :attr:`notice` says why (a message key and its arguments)."""
+        self.notice: tuple[str, dict[str, str]] | None = None
+        self._secret = b""
+        if directory is not None and secret is None:
+            secret, self.notice = user_key()
+            if secret is None:
+                directory = None
+        self._secret = secret or b""
         self.directory = directory
         self._salt = f"{_FORMAT}\0{__version__}\0{code_digest()}\0".encode()
 
@@ -62,8 +156,11 @@ class Cache:
             return None
         try:
             with open(self._path(key), "rb") as fh:
-                value = marshal.loads(fh.read())  # marshal.load(fh) reads in small pieces: 10x slower
-        except (OSError, EOFError, ValueError, TypeError):
+                record = fh.read()  # marshal.load(fh) reads in small pieces: 10x slower
+        except OSError:
+            return None
+        value = self._open(key, record)
+        if value is None:
             return None
         if shape is None:
             return value
@@ -72,16 +169,50 @@ class Cache:
         except Exception:  # a check that trips over the value: the value is not what it should be
             return None
 
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        return hmac.digest(self._secret, key.encode("ascii", "replace") + b"\0" + payload, "sha256")
+
+    def _open(self, key: str, record: bytes) -> Any:
+        """The value of a record read from ``key``'s file, or None unless its HMAC is good (a value that
+        fails authentication is never unmarshalled: marshal is not safe on bytes of unknown origin)."""
+        head = RECORD_HEADER
+        if len(record) <= head or not record.startswith(_MAGIC):
+            return None
+        payload = record[head:]
+        if not hmac.compare_digest(record[len(_MAGIC) : head], self._mac(key, payload)):
+            return None
+        try:
+            return marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def read(self, path: Path) -> Any:
+        """The value of the record in the cache file ``path`` (its name is its key), or None; for tools and
+        tests that look into the cache folder."""
+        try:
+            return self._open(path.name, path.read_bytes())
+        except OSError:
+            return None
+
+    def seal(self, key: str, value: Any) -> bytes:
+        """The bytes :meth:`put` writes for ``value`` under ``key``."""
+        payload = marshal.dumps(value)
+        return _MAGIC + self._mac(key, payload) + payload
+
     def put(self, key: str, value: Any) -> None:
         if self.directory is None:
             return
         target = self._path(key)
         try:
+            record = self.seal(key, value)
+        except ValueError:
+            return  # a value marshal cannot write is not kept
+        try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    marshal.dump(value, fh)
+                    fh.write(record)
                 os.replace(tmp, target)
             except BaseException:
                 os.unlink(tmp)

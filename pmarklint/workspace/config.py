@@ -4,10 +4,12 @@ names the file, the line and the key."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pmarklint.dates import zone, zone_name
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, Severity
@@ -33,6 +35,20 @@ class Config:
         """kind → folder, relative to the root."""
         paths = self.data.get("paths") or {}
         return {kind: str(paths.get(kind, DEFAULT_FOLDERS[kind])).strip("/") for kind in KINDS}
+
+    @property
+    def timezone(self) -> str:
+        """The repository's time zone (an IANA name): ``timezone``, else Asia/Tokyo for ``language: ja``,
+        else UTC. Today, future dates and due dates are judged in it, by ``check`` and ``sign`` alike."""
+        return zone_name(self.data.get("timezone"), self.language)
+
+    @property
+    def zone(self) -> dt.tzinfo:
+        """:attr:`timezone` as a time zone; a name that names none ends the run with the fix."""
+        found = zone(self.timezone)
+        if found is None:
+            raise PmarklintError(text("ui.bad_timezone", self.language or "en", value=self.timezone))
+        return found
 
     @property
     def max_file_size(self) -> int:

@@ -428,18 +428,15 @@ def test_the_verdict_cache_is_used_and_a_wrong_shaped_record_is_a_miss(
 ) -> None:
     """What a run keeps has the shape the next run checks for (so it is used: no history read), and a
     record of another shape, left in its place, is a miss: the same verdicts, never an internal error."""
-    import marshal
     import os
 
     from pmarklint.rules import history_checks
+    from pmarklint.workspace.cache import Cache
 
     approve(repo, monkeypatch)
     assert summary(repo) == []
-    stored = [
-        (path, marshal.loads(path.read_bytes()))
-        for path in Path(os.environ["PMARKLINT_CACHE_DIR"]).glob("*/*")
-        if path.is_file()
-    ]
+    cache = Cache(Path(os.environ["PMARKLINT_CACHE_DIR"]))
+    stored = [(path, cache.read(path)) for path in cache.directory.glob("*/*") if path.is_file()]
     kept = [(path, value) for path, value in stored if isinstance(value, dict) and "records" in value]
     assert kept and all(history_checks.history_record(value) for _, value in kept)
     read = []
@@ -448,8 +445,8 @@ def test_the_verdict_cache_is_used_and_a_wrong_shaped_record_is_a_miss(
     assert read == []
     monkeypatch.undo()
     for path, value in kept:
-        wrong = {**value, "records": {("C-001",): "backed"}}
-        path.write_bytes(marshal.dumps(wrong))
+        wrong = {**value, "records": ((("C-001",), "backed"),)}
+        cache.put(path.name, wrong)  # with the user's own key: its shape alone makes it a miss
         assert not history_checks.history_record(wrong)
     assert summary(repo) == []
     assert summary(repo, "--no-cache") == summary(repo)

@@ -497,7 +497,7 @@ def test_init_github_workflow_steps_annotate_and_write_sarif(tmp_path: Path) -> 
     repo = new_pms(tmp_path / "repo", BAD_INVENTORY, ci="github")
     workflow = load_yaml(repo / ".github" / "workflows" / "pmarklint.yml")
     job = workflow["jobs"]["pmarklint"]
-    env = ci_env(repo, **job["env"], PMARKLINT_TODAY=TODAY)
+    env = ci_env(repo, **job.get("env", {}), PMARKLINT_TODAY=TODAY)
 
     runner = Steps(repo, env, skip=frozenset({"Install pmarklint"})).run(job["steps"])
 

@@ -5,7 +5,6 @@ Real repositories, real cache files under ``PMARKLINT_CACHE_DIR``, the real comm
 
 from __future__ import annotations
 
-import marshal
 import os
 from pathlib import Path
 from typing import Any
@@ -44,12 +43,13 @@ def file_key(cache: Cache, content: bytes) -> str:
 
 
 def plant(namespace: str, content: bytes, value: Any) -> Path:
-    """Write ``value`` where the cache keeps what ``content`` yields, as a run would find it."""
+    """Write ``value`` where the cache keeps what ``content`` yields, as a run would find it: with the user's
+    own key, so that its shape alone must make it a miss."""
     cache = Cache(cache_dir())
     key = file_key(cache, content) if namespace == "file" else cache.key(namespace, content)
+    cache.put(key, value)
     path = cache_dir() / key[:2] / key
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(marshal.dumps(value))
+    assert path.is_file()
     return path
 
 
@@ -93,7 +93,7 @@ def test_plain_data_refuses_what_yaml_never_builds() -> None:
 def test_what_a_run_stores_passes_the_shape_checks(repo: Path) -> None:
     check_json(repo)
     cache = Cache(cache_dir())
-    stored = [marshal.loads(p.read_bytes()) for p in cache_dir().glob("*/*")]
+    stored = [cache.read(p) for p in cache_dir().glob("*/*")]
     assert any(file_record(v) for v in stored)
     assert any(isinstance(v, tuple) and len(v) == 2 and config_record(v[1]) for v in stored)
     assert cache.get(file_key(cache, (repo / "inventory/a.yaml").read_bytes()), shape=file_record) is not None
@@ -105,6 +105,7 @@ def test_get_with_a_shape_is_a_miss_on_wrong_or_unreadable_values(tmp_path: Path
         cache.put("k" * 64, value)
         assert cache.get("k" * 64, shape=file_record) is None
     (tmp_path / "c" / "kk" / ("k" * 64)).write_bytes(b"\xff\x00garbage")
+    assert cache.get("k" * 64) is None
     assert cache.get("k" * 64, shape=file_record) is None
     cache.put("k" * 64, 5)
     assert cache.get("k" * 64, shape=lambda v: v.missing_attribute) is None  # a check that trips is a miss

@@ -435,8 +435,9 @@ RULE_DOCS = {
     "PML901": {
         "title": "History needed but missing",
         "what": "Reports, as an error, approvals whose history cannot be read: in a shallow clone, or in a folder "
-        "that is not in git. A repository whose git cannot be asked at all (git missing, or git refusing a "
-        "repository owned by another user) stops the run with exit 2 and git's own message.",
+        "that is not in git. A repository whose git cannot be asked at all (git missing, git refusing a "
+        "repository owned by another user, a GIT_DIR or a .git file that points at no repository) stops the run "
+        "with exit 2 and a message that says why. pmarklint.yaml cannot switch this check off or make it a warning.",
         "why": "Without history nothing proves who approved what; a check that silently passed would be worse than none.",
         "fix": "Fetch the whole history: fetch-depth: 0 in GitHub Actions (actions/checkout), git fetch --unshallow "
         "elsewhere; keep the PMS in git.",
