@@ -41,12 +41,16 @@ class Config:
     @property
     def rule_options(self) -> dict[str, dict[str, Any]]:
         """rule code → its options in ``rules`` other than its severity (e.g. ``PML505: {allow: [...]}``): what
-        the file-scope checks read, and so part of a file's cache key."""
+        the file-scope checks read, and so part of a file's cache key. ``limits`` holds the limits they read
+        (``max_string_length``, PML007) when pmarklint.yaml sets them."""
         out = {}
         for code, setting in sorted((self.data.get("rules") or {}).items()):
             options = {k: v for k, v in setting.items() if k != "severity"} if isinstance(setting, dict) else {}
             if options:
                 out[code] = options
+        limits = self.data.get("limits") or {}
+        if "max_string_length" in limits:  # PML007 reads it: a file's result depends on it
+            out["limits"] = {"max_string_length": limits["max_string_length"]}
         return out
 
     def severity(self, code: str, default: Severity) -> Severity | None:
