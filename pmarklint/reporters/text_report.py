@@ -21,7 +21,14 @@ from pmarklint.visible import visible
 
 # Findings about a whole file: no source line to show.
 _WHOLE_FILE = frozenset(
-    {"PML004.too_large", "PML004.unreadable", "PML004.symlink", "PML004.symlink_outside", "PML004.outside"}
+    {
+        "PML004.too_large",
+        "PML004.history_too_large",
+        "PML004.unreadable",
+        "PML004.symlink",
+        "PML004.symlink_outside",
+        "PML004.outside",
+    }
     | {"PML005.missing_kind", "PML006.untracked"}
 )
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m", "reset": "\033[0m"}

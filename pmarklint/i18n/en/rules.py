@@ -36,6 +36,9 @@ MESSAGES = {
     "PML004.unreadable": "the file cannot be read: {error}",
     "PML004.too_large": "the file is {size} bytes, over the limit of {limit} bytes (limits.max_file_size in "
     "pmarklint.yaml); split the ledger into several files",
+    "PML004.history_too_large": "in commit {commit}, this file is {size} bytes, over the limit of {limit} bytes "
+    "(limits.max_file_size in pmarklint.yaml): that revision was not read from history, so an approval that "
+    "depends on it (the roster of that time) cannot be backed by git",
     "PML004.shift_jis": "the file is not UTF-8 (byte {offset}); it looks like Shift_JIS, as Excel saves CSV and text "
     "files. Save it again as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: encoding UTF-8)",
     "PML004.not_utf8": "the file is not UTF-8 text (byte {offset}); save it as UTF-8",

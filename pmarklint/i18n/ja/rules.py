@@ -39,6 +39,9 @@ MESSAGES = {
     "PML004.unreadable": "ファイルを読めません: {error}",
     "PML004.too_large": "ファイルが{size}バイトあり、上限の{limit}バイト(pmarklint.yaml の limits.max_file_size)を"
     "超えています。台帳を複数のファイルに分けてください",
+    "PML004.history_too_large": "コミット {commit} のこのファイルは{size}バイトあり、上限の{limit}バイト"
+    "(pmarklint.yaml の limits.max_file_size)を超えているため、履歴のこの版は読んでいません。この版(その時点の"
+    "体制など)に依る承認はgitで裏付けられません",
     "PML004.shift_jis": "UTF-8ではありません({offset}バイト目)。ExcelでCSVやテキストを保存したときのShift_JISの"
     "ようです。UTF-8で保存し直してください(Excelでは「CSV UTF-8」、エディタでは文字コードUTF-8)",
     "PML004.not_utf8": "UTF-8のテキストではありません({offset}バイト目)。UTF-8で保存してください",
