@@ -80,9 +80,13 @@ def find_root(start: Path, lang: str) -> Path:
 def load_config(root: Path, cache: Cache, lang: str) -> Config:
     path = root / CONFIG_NAME
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(DEFAULT_MAX_FILE_SIZE + 1)  # the limit is a setting of this very file: the default
     except OSError as exc:
         raise PmarklintError(f"{path}: {exc}") from exc
+    if len(raw) > DEFAULT_MAX_FILE_SIZE:
+        size = path.stat().st_size
+        raise PmarklintError(text("ui.config_too_large", lang, size=size, limit=DEFAULT_MAX_FILE_SIZE))
     key = cache.key("config", raw)
     # Stored as (key, settings): a value under this key that is not such a pair is a damaged cache, a miss.
     cached = cache.get(key, shape=lambda v: v.__class__ is tuple and len(v) == 2 and v[0] == key and _usable(v[1]))

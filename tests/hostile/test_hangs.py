@@ -140,3 +140,17 @@ def test_the_text_report_cuts_a_long_line_around_the_column(tmp_path: Path) -> N
     assert source == "     7 |     purpose: " + "あ" * 147 + "…"
     assert caret == "       |" + " " * 14 + "^"
     assert len(result.stdout) < 2_000
+
+
+def test_a_huge_settings_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    padding = "# " + "x" * 1021 + "\n"
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")}, config=CONFIG + padding * 21_000)
+    size = (repo / "pmarklint.yaml").stat().st_size
+    started = time.perf_counter()
+    result = run("check", repo, "--today", "2026-11-26", "--lang", "en")
+    quick(started)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"pmarklint: error: pmarklint.yaml is {size} bytes, over the limit of 20971520 bytes for the settings file: "
+        "it holds settings, not data; remove what was pasted into it\n"
+    )
