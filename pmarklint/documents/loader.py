@@ -81,6 +81,11 @@ def resolve_plain(text: str) -> Any:
         return text
 
 
+def is_long_number(text: str) -> bool:
+    """Whether an untagged plain scalar is an integer too long to read (the loader stops the file at it)."""
+    return len(text) > MAX_INT_DIGITS and _INT.match(text) is not None and len(text.lstrip("+-")) > MAX_INT_DIGITS
+
+
 def _resolve(text: str) -> Any:
     """The value of an untagged plain scalar; raises :class:`_LongNumber` for an integer of more than
     ``MAX_INT_DIGITS`` digits, before ``int()`` sees it."""
