@@ -191,7 +191,10 @@ def _syntax_finding(rel: str, exc: yaml.YAMLError, text: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
-    else:  # a reader error: position given as an index into the text
+    elif isinstance(getattr(exc, "position", None), int):  # a reader error: an index into the text
+        at = min(exc.position, len(text))  # type: ignore[attr-defined]
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    else:
         line, column = 1, 1
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if getattr(exc, "context", None):

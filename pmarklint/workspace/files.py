@@ -147,6 +147,10 @@ def _open_nofollow(root: Path, rel: str) -> int:
             fd = inner
         # O_NONBLOCK: a FIFO swapped in is not waited on (it is refused as not a regular file)
         return os.open(parts[-1], _FLAGS | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):  # O_NOFOLLOW met a link, as a file or as a folder
+            raise OSError(exc.errno, "a symbolic link is in its place now, and pmarklint follows no link", rel) from exc
+        raise
     finally:
         os.close(fd)
 
