@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -131,10 +130,20 @@ def test_a_45_mb_roster_blob_costs_seconds_and_little_memory(tmp_path: Path, mon
         ["trail", str(root), "--since", "2026-04-02", "--until", "2026-06-30", "--format", "json", "--lang", "en"],
     ):
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "pmarklint", *args], env=env, capture_output=True, text=True)
+        proc = subprocess.run([*MEASURED, "-m", "pmarklint", *args], env=env, capture_output=True, text=True)
         assert time.perf_counter() - started < 20
         assert proc.returncode in (0, 1), proc.stderr
-        assert commits["big"][:10] in (proc.stdout + proc.stderr)
+        *notes, peak = proc.stderr.splitlines()
+        assert commits["big"][:10] in proc.stdout + "\n".join(notes)
         assert len(proc.stdout) < 100_000  # the output does not grow with the blob
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the largest child so far
-    assert peak < 400 * 1024 * 1024
+        assert int(peak) * 1024 < 200 * 1024 * 1024  # pmarklint and its git processes, at their largest
+
+
+# A fresh process that runs its arguments and prints, last on stderr, the peak memory (KiB) of what it ran.
+MEASURED = [
+    sys.executable,
+    "-c",
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)",
+    sys.executable,
+]
