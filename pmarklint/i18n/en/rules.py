@@ -226,7 +226,8 @@ RULE_DOCS = {
         "title": "File that cannot be read as text",
         "what": "Reports a file that is not UTF-8 (often Shift_JIS, as Excel saves it) or is larger than "
         "limits.max_file_size in pmarklint.yaml (default 20 MiB), and a symbolic link, or a file behind a linked "
-        "folder that leads outside the repository, which pmarklint never opens.",
+        "folder that leads outside the repository, which pmarklint never opens. A revision in git history over the "
+        "same limit is not read either: a warning names the commit (docs/limits.md).",
         "why": "Every tool and every reviewer must read the same characters; a ledger in another encoding "
         "shows as garbage in reviews and diffs. A link shows reviewers one file and the checks another, and "
         "could bring a file from outside the repository (/etc/passwd) into a report.",
