@@ -638,12 +638,25 @@ def config_schema() -> dict[str, Any]:
                 obj(
                     {
                         "max_file_size": prop(
-                            {"type": "integer", "minimum": 1}, "最大ファイルサイズ(バイト)", "Largest file size (bytes)"
-                        )
+                            {"type": "integer", "minimum": 1},
+                            "最大ファイルサイズ(バイト)",
+                            "Largest file size (bytes)",
+                            "既定 20971520 (20 MiB)。作業ツリーのファイルにも、履歴から読む各版にも適用します",
+                            "Default 20971520 (20 MiB); applies to the files and to every revision read from history",
+                        ),
+                        "max_string_length": prop(
+                            {"type": "integer", "minimum": 1},
+                            "1つの値の最大文字数",
+                            "Longest text value (characters)",
+                            "既定 32767 (Excelの1セルに入る文字数)。超えると PML007",
+                            "Default 32767 (what one Excel cell holds); a longer value is PML007",
+                        ),
                     }
                 ),
                 "上限",
                 "Limits",
+                "すべての上限とその既定値は docs/limits.md にあります",
+                "Every limit and its default is listed in docs/limits.md",
             ),
             "rules": prop(
                 {

@@ -101,20 +101,18 @@ def load_one(
 ) -> FileResult:
     """What one file yields: its kind, entries and file-scope findings, from the cache if unchanged.
     ``options``: the rules' options the file-scope checks read (Config.rule_options)."""
-    from pmarklint.workspace.files import link_finding
+    from pmarklint.workspace.files import TooLarge, link_finding, read_file
 
     options = options or {}
-    path = root / rel
     link = link_finding(root, rel)  # before any stat or read, and never cached: it is not about content
     if link is not None:
         return FileResult(rel, None, [], [link])
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            return FileResult(
-                rel, None, [], [finding("PML004", rel, 1, 1, "PML004.too_large", size=size, limit=max_size)]
-            )
-        raw = path.read_bytes()
+        raw = read_file(root, rel, max_size)  # follows no link, even one swapped in since link_finding
+    except TooLarge as exc:
+        return FileResult(
+            rel, None, [], [finding("PML004", rel, 1, 1, "PML004.too_large", size=exc.size, limit=max_size)]
+        )
     except OSError as exc:
         return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))])
     key = cache.key("file", raw, sorted(options.items()))
@@ -188,12 +186,12 @@ class Locator:
         return document.position(path, key=at_key)
 
     def _text(self, rel: str) -> str:
-        from pmarklint.workspace.files import link_finding
+        from pmarklint.workspace.files import link_finding, read_file
 
         if link_finding(self.root, rel) is not None:
             return ""
         try:
-            content, _ = decode((self.root / rel).read_bytes(), rel)
+            content, _ = decode(read_file(self.root, rel), rel)
         except OSError:
             content = None
         return content or ""

@@ -87,5 +87,13 @@ def trail(
     built = build_trail(
         path, since=since, until=until, today=today, filters=Filters(kinds, ids, paths), lang=lang or early
     )
-    data = render_trail(built, fmt, lang or built.language or early)
+    language = lang or built.language or early
+    data = render_trail(built, fmt, language)
     write_report(data, output)
+    from pmarklint.i18n import text
+    from pmarklint.visible import visible
+
+    for item in built.skipped:
+        commit, where = item.commit[:10] or "?", visible(item.path or item.blob)
+        note = text("trail.skipped", language, path=where, commit=commit, size=item.size, limit=item.limit)
+        click.echo(note, err=True)

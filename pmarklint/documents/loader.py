@@ -81,6 +81,11 @@ def resolve_plain(text: str) -> Any:
         return text
 
 
+def is_long_number(text: str) -> bool:
+    """Whether an untagged plain scalar is an integer too long to read (the loader stops the file at it)."""
+    return len(text) > MAX_INT_DIGITS and _INT.match(text) is not None and len(text.lstrip("+-")) > MAX_INT_DIGITS
+
+
 def _resolve(text: str) -> Any:
     """The value of an untagged plain scalar; raises :class:`_LongNumber` for an integer of more than
     ``MAX_INT_DIGITS`` digits, before ``int()`` sees it."""
@@ -186,7 +191,10 @@ def _syntax_finding(rel: str, exc: yaml.YAMLError, text: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
-    else:  # a reader error: position given as an index into the text
+    elif isinstance(getattr(exc, "position", None), int):  # a reader error: an index into the text
+        at = min(exc.position, len(text))  # type: ignore[attr-defined]
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    else:
         line, column = 1, 1
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if getattr(exc, "context", None):

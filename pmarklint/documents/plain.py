@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any
 
-from pmarklint.documents.loader import MAX_DEPTH, decode, parse, resolve_plain
+from pmarklint.documents.loader import MAX_DEPTH, decode, is_long_number, parse, resolve_plain
 
 # How deep the values of an entry's keys may nest (a collection is one level): in a one-item slice (a list
 # holding the entry) and in a whole file (a mapping holding that list), within the loader's MAX_DEPTH.
@@ -27,7 +27,7 @@ FILE_DEPTH = MAX_DEPTH - 3
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _NOT_PLAIN = r"\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff#\[\]{}"  # nowhere in a plain scalar read here
 _SCALAR = (  # a first character that is no indicator, then the rest (its trailing spaces are dropped)
-    rf"[^\s\-?:,&*!|>'\"%@`{_NOT_PLAIN}][^\x00-\x1f:{_NOT_PLAIN}]*(?::[^\s:{_NOT_PLAIN}][^\x00-\x1f:{_NOT_PLAIN}]*)*"
+    rf"[^\s\x00-\x1f\-?:,&*!|>'\"%@`{_NOT_PLAIN}][^\x00-\x1f:{_NOT_PLAIN}]*(?::[^\s\x00-\x1f:{_NOT_PLAIN}][^\x00-\x1f:{_NOT_PLAIN}]*)*"
 )
 _VALUE = rf"{_SCALAR}|\[\]|\{{\}}"
 
@@ -75,16 +75,16 @@ def plain_mapping(text: bytes) -> tuple[dict[str, Any], int] | None:
         return None  # a line of another kind
     rows: list[_Row] = []
     append = rows.append
-    for indent, dash, item_key, item_value, item, name, value in found:
-        if not dash:
-            append((len(indent), False, sys.intern(name), *_inline(value)))
-        elif item_key:
-            append((len(indent), True, "", False, None, 0))
-            append((len(indent) + len(dash), False, sys.intern(item_key), *_inline(item_value)))
-        else:
-            append((len(indent), True, "", *_inline(item)))
-    append(_END)
     try:
+        for indent, dash, item_key, item_value, item, name, value in found:
+            if not dash:
+                append((len(indent), False, sys.intern(name), *_inline(value)))
+            elif item_key:
+                append((len(indent), True, "", False, None, 0))
+                append((len(indent) + len(dash), False, sys.intern(item_key), *_inline(item_value)))
+            else:
+                append((len(indent), True, "", *_inline(item)))
+        append(_END)
         data, end, depth = _mapping(rows, 0, rows[0][0])
     except _Plain:
         return None
@@ -97,7 +97,11 @@ def _inline(text: str) -> tuple[bool, Any, int]:
     if not text:
         return False, None, 0
     empty = _EMPTY.get(text)
-    return (True, empty(), 1) if empty is not None else (True, resolve_plain(text), 0)
+    if empty is not None:
+        return True, empty(), 1
+    if is_long_number(text):
+        raise _Plain  # the loader stops the file there (PML003): so must this reader, not read it as text
+    return True, resolve_plain(text), 0
 
 
 def _node(rows: list[_Row], at: int) -> tuple[Any, int, int]:

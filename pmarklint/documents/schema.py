@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import re
 from functools import cache
@@ -119,7 +120,9 @@ def validate_document(kind: str, document: Document, rel: str) -> list[Finding]:
     if isinstance(entries, list):
         validator = _validator(kind, "entry")
         for index, entry in enumerate(entries):
-            if not validator.is_valid(entry):
+            # is_valid first: most entries are valid, and it is cheaper than iter_errors; an entry with more
+            # keys than any schema knows is not worth walking twice (an unknown-key flood)
+            if (isinstance(entry, dict) and len(entry) > 1000) or not validator.is_valid(entry):
                 entry_id = entry.get("id") if isinstance(entry, dict) else None
                 out += _findings(validator, entry, document, rel, ("entries", index), entry_id)
     return out
@@ -129,18 +132,41 @@ def validate_config(document: Document, rel: str) -> list[Finding]:
     return _findings(_validator("pmarklint", "whole"), document.data, document, rel, (), None)
 
 
+MAX_FINDINGS_PER_ENTRY = 20  # schema findings shown for one entry (or a file's top level); the rest are counted
+_MAX_ERRORS = 1000  # jsonschema errors kept for sorting; errors past these are counted, not kept
+
+
 def _findings(validator: Any, instance: Any, document: Document, rel: str, base: Path, entry_id: Any) -> list[Finding]:
+    """The schema findings of one entry (or of the file without its entries), de-duplicated and capped at
+    ``MAX_FINDINGS_PER_ENTRY``: the rest are counted in one "... and N more" finding at the entry. Linear in the
+    number of errors: an entry with a million unknown keys gets twenty findings and a count, in seconds."""
     entry = entry_id if isinstance(entry_id, str) else None
     out: list[Finding] = []
+    seen: set[tuple[Any, ...]] = set()
+    more = 0
     whole = "@entry" if base else "@file"
-    for error in sorted(validator.iter_errors(instance), key=lambda e: [str(p) for p in e.absolute_path]):
-        for rel_path, key, at_key, args in explain_error(error):
+    errors = validator.iter_errors(instance)
+    kept = list(itertools.islice(errors, _MAX_ERRORS))
+    for error in sorted(kept, key=lambda e: [str(p) for p in e.absolute_path]):
+        room = MAX_FINDINGS_PER_ENTRY - len(out)
+        if room <= 0:
+            more += count_explained(error)
+            continue
+        explained = explain_error(error, room)[:room]
+        more += max(count_explained(error) - len(explained), 0)
+        for rel_path, key, at_key, args in explained:
             if args.get("field") == "":
                 args["field"] = whole
+            mark = (rel_path, key, at_key, tuple(sorted((k, str(v)) for k, v in args.items())))
+            if mark in seen:  # jsonschema reports each missing field of a "required" list separately
+                continue
+            seen.add(mark)
             line, column = document.position(base + rel_path, key=at_key)
-            item = finding("PML101", rel, line, column, key, entry=entry, path=dotted(rel_path) or None, **args)
-            if item not in out:  # jsonschema reports each missing field of a "required" list separately
-                out.append(item)
+            out.append(finding("PML101", rel, line, column, key, entry=entry, path=dotted(rel_path) or None, **args))
+    more += sum(count_explained(error) for error in errors)  # past _MAX_ERRORS: counted, never kept
+    if more > 0:
+        line, column = document.position(base)
+        out.append(finding("PML101", rel, line, column, "PML101.more", entry=entry, count=more))
     return out
 
 
@@ -159,8 +185,9 @@ _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "Yes", "No", "
 Explanation = tuple[Path, str, bool, dict[str, Any]]  # path, message key, at the key (not the value), args
 
 
-def explain_error(error: Any) -> list[Explanation]:
-    """(path, message key, point at the key rather than the value, message args) for one jsonschema error."""
+def explain_error(error: Any, limit: int | None = None) -> list[Explanation]:
+    """(path, message key, point at the key rather than the value, message args) for one jsonschema error;
+    with ``limit``, at most that many (an error about a mapping's unknown keys holds one per key)."""
     path: Path = tuple(error.absolute_path)
     field = dotted(path)
     kind = error.validator
@@ -169,7 +196,7 @@ def explain_error(error: Any) -> list[Explanation]:
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         return [(path, "PML101.required", False, {"field": dotted((*path, name))}) for name in missing]
     if kind == "additionalProperties" and isinstance(value, dict):
-        return _unknown_fields(error, path)
+        return _unknown_fields(error, path, limit)
     if kind == "type":
         return [_wrong_type(error, path)]
     if kind == "enum":
@@ -196,15 +223,38 @@ def explain_error(error: Any) -> list[Explanation]:
     return [(path, "PML101.other", False, {"field": field, "detail": error.message})]
 
 
-def _unknown_fields(error: Any, path: Path) -> list[Explanation]:
-    """The fields of a mapping that its schema does not know, each with the known field it most resembles."""
+def _extras(error: Any) -> list[str]:
+    """The keys of the mapping that its schema does not know, as jsonschema finds them (worked out once per
+    error: it is counted and explained)."""
+    found: list[str] | None = error.__dict__.get("_pmarklint_extras")
+    if found is None:
+        schema = error.schema
+        known = schema.get("properties", {})
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        found = [k for k in error.instance if k not in known and not any(p.search(k) for p in patterns)]
+        error.__dict__["_pmarklint_extras"] = found
+    return found
+
+
+def count_explained(error: Any) -> int:
+    """How many findings ``error`` stands for, without building them: one per unknown key of a mapping, and one
+    for any other error (jsonschema gives one ``required`` error per missing field, and :func:`explain_error`
+    names every missing field in each: the duplicates are dropped)."""
     value = error.instance
-    schema = error.schema
-    known = list(schema.get("properties", {}))
-    patterns = schema.get("patternProperties", {})
-    extras = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]  # as jsonschema
+    if error.validator == "additionalProperties" and isinstance(value, dict):
+        return len(_extras(error))
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        return len(explain_error(error))
+    return 1
+
+
+def _unknown_fields(error: Any, path: Path, limit: int | None = None) -> list[Explanation]:
+    """The fields of a mapping that its schema does not know, each with the known field it most resembles
+    (only the first ``limit`` of them, when given: the likeness costs a comparison with every known field)."""
+    known = list(error.schema.get("properties", {}))
+    extras = _extras(error)
     out = []
-    for name in extras:
+    for name in extras if limit is None else extras[:limit]:
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         out.append(
             (

@@ -22,13 +22,36 @@ def blob_id(content: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
 
 
-def read_object(stream: IO[bytes]) -> bytes | None:
+class Skipped(bytes):
+    """What a reader gives for a blob larger than its limit: no bytes (an empty file, to every reader of
+    contents), and ``size``, the blob's size, for whoever reports it. Its content went through the pipe in
+    small pieces and was dropped: memory stays bounded whatever a commit holds."""
+
+    size: int
+
+    def __new__(cls, size: int) -> Skipped:
+        self = super().__new__(cls, b"")
+        self.size = size
+        return self
+
+
+def read_object(stream: IO[bytes], limit: int | None = None) -> bytes | None:
     """One answer of ``cat-file --batch``: the blob's bytes, or None when git has no blob to give (the id is
-    missing from this clone, names no blob, or the stream ended)."""
+    missing from this clone, names no blob, or the stream ended). A blob larger than ``limit`` bytes is read
+    past and given as :class:`Skipped`."""
     header = stream.readline().split()
     if len(header) != 3 or header[1] != b"blob":
         return None
     size = int(header[2])
+    if limit is not None and size > limit:
+        left = size
+        while left > 0:
+            chunk = stream.read(min(left, 1 << 20))
+            if not chunk:
+                return None
+            left -= len(chunk)
+        stream.read(1)
+        return Skipped(size)
     chunks = []
     while size > 0:
         chunk = stream.read(size)
@@ -41,10 +64,14 @@ def read_object(stream: IO[bytes]) -> bytes | None:
 
 
 class Blobs:
-    """File contents by blob id, from one ``git cat-file --batch`` process kept open for the run."""
+    """File contents by blob id, from one ``git cat-file --batch`` process kept open for the run. A blob
+    larger than ``max_size`` (``limits.max_file_size``, as for the files themselves) is read as
+    :class:`Skipped`, and kept in :attr:`skipped` (blob id → size) for the caller to report."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, max_size: int | None = None) -> None:
         self.root = root
+        self.max_size = max_size
+        self.skipped: dict[str, int] = {}
         self._proc: subprocess.Popen[bytes] | None = None
 
     def read(self, sha: str) -> bytes:
@@ -53,10 +80,12 @@ class Blobs:
         assert stdin is not None and stdout is not None
         stdin.write(sha.encode("ascii") + b"\n")
         stdin.flush()
-        data = read_object(stdout)
+        data = read_object(stdout, self.max_size)
         if data is None:
             self.close()  # the stream is out of step now
             raise PmarklintError(f"git cannot read blob {sha}: this clone lacks part of its history")
+        if isinstance(data, Skipped):
+            self.skipped[sha] = data.size
         return data
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -91,7 +120,8 @@ class Prefetch:
     REACH = 16  # how far ahead of the stream a blob may be asked for
     PIPE = 1 << 20  # bytes git may write ahead (Linux lets a pipe hold this much without privileges)
 
-    def __init__(self, root: Path, order: Sequence[str]) -> None:
+    def __init__(self, root: Path, order: Sequence[str], max_size: int | None = None) -> None:
+        self._max_size = max_size
         self._order = list(dict.fromkeys(order))
         self._position = {sha: index for index, sha in enumerate(self._order)}
         self._next = 0  # the position of the next blob in the stream
@@ -110,7 +140,7 @@ class Prefetch:
             return None
         assert self._proc.stdout is not None
         while self._next <= position:
-            data = read_object(self._proc.stdout)
+            data = read_object(self._proc.stdout, self._max_size)
             if data is None:
                 self.close()
                 return None

@@ -64,6 +64,17 @@ class Log:
             self.position[(change.path, commit.sha)] = len(listed)
             listed.append(change)
 
+    def written_in(self, blobs: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Blob id → (commit, path) of the oldest commit of the log that wrote it, for each of ``blobs`` that one
+        did (merges included)."""
+        wanted = set(blobs)
+        found: dict[str, tuple[str, str]] = {}
+        for sha in reversed(self.order):
+            for change in self.changes.get(sha) or self.merge_changes.get(sha) or ():
+                if change.new in wanted and change.new not in found:
+                    found[change.new] = (sha, change.path)
+        return found
+
 
 # One file of a record: its path, the blob in each parent (None: not there), the blob after (None: deleted).
 RawFile = tuple[str, tuple[str | None, ...], str | None]

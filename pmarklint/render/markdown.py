@@ -7,7 +7,8 @@ shown, never run), a ``]`` before ``(`` or ``[`` could close a link or an image 
 items, ``|`` is escaped too (a line of them could start a table), and so is a mark at the start of a line
 that would begin a heading, a quote, a list, a rule, a code fence or a link reference definition (``#``,
 ``>``, ``-``, ``1.``, ``***``, ``[x]: …``). Only those characters change: a text without them is written as
-it is. A bare web address (``https://…``) stays as written; GitHub shows it as a link to that address."""
+it is. A bare web address (``https://…``) stays as written; GitHub shows it as a link to that address. A control
+character (ESC, 0x01, a tab) or a bidirectional control is shown as an escape (``\\x1b``), as in the text report."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 
 from pmarklint.render.model import Block, Document, Items, Paragraph, Table
+from pmarklint.visible import visible
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# What would act on a terminal or hide text (pmarklint.visible), but line breaks, which become <br>.
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # only an ampersand that a renderer would read as an entity
 _LINK_END = re.compile(r"\](?=[(\[])")  # the end of a link's text, before its target or reference
 # What would start a block at the start of a line (``[`` a link reference definition: ``[x]: javascript:…``).
@@ -26,6 +30,7 @@ _BLOCK_MARK = re.compile(r"^(?:[#>+*=_~`\[-]|\d+(?=[.)]))")
 def escape_inline(text: str, *, pipes: bool = False) -> str:
     """``text`` as Markdown that renders to itself, on one line (newlines become ``<br>``)."""
     out = text.strip().replace("\\", "\\\\")
+    out = _CONTROL.sub(lambda m: visible(m.group()), out)  # ESC, 0x01, bidi controls: shown as \x1b, \x01
     out = _ENTITY.sub("&amp;", out).replace("<", "&lt;")
     out = _LINK_END.sub(r"\\]", out)
     if pipes:

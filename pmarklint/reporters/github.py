@@ -2,8 +2,9 @@
 into an annotation on the file and line of the pull request, then the text report's summary line (not a
 command) so that the log stays readable. Waived findings are not annotated. (docs/output-formats.md)
 
-Values are escaped exactly as GitHub's own toolkit escapes them (@actions/core ``escapeData`` and
-``escapeProperty``), so a message with ``%``, a newline, ``:`` or ``,`` arrives as written."""
+Values are escaped as GitHub's own toolkit escapes them (@actions/core ``escapeData`` and ``escapeProperty``), so
+a message with ``%``, a newline, ``:`` or ``,`` arrives as written; any other control character (ESC first of
+all) is shown as an escape such as ``\\x1b``, never written raw into the log."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
 from pmarklint.i18n import text
 from pmarklint.rules import REGISTRY
-from pmarklint.visible import utf8
+from pmarklint.visible import utf8, visible
 
 # Where CI checked the repository out: GitHub Actions, then GitLab CI. Paths in CI reports are relative to it.
 _WORKSPACE_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
@@ -43,8 +44,10 @@ def repository_prefix(result: CheckResult) -> str:
 
 
 def escape_data(value: str) -> str:
-    """@actions/core ``escapeData``: the message after ``::``."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """@actions/core ``escapeData``: the message after ``::``; then every other control character (ESC, a tab,
+    DEL, C1, the bidirectional controls) shown as ``\\x1b`` and the like (:func:`pmarklint.visible.visible`), so
+    that a value cannot colour, clear or reorder the workflow log."""
+    return visible(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

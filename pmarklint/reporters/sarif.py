@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote
 
 from pmarklint import __version__
 from pmarklint.check.engine import CheckResult
@@ -94,6 +95,20 @@ def _overrides(result: CheckResult, index: dict[str, int]) -> list[dict[str, Any
     return out
 
 
+_PCHAR = "!$&'()*+,;=@:"  # what a path segment may hold besides letters, digits and -._~ (RFC 3986 pchar)
+
+
+def file_uri(path: str) -> str:
+    """A repository path as the relative URI reference SARIF wants in ``artifactLocation.uri`` (RFC 3986): each
+    ``/``-separated part percent-encoded from its UTF-8 bytes, except what a path segment may hold as it is. A
+    space, ``#``, ``%``, ``?``, a Japanese name or a control character survive the round trip, and so does a
+    ``:`` in the first part (encoded, so that it cannot read as a scheme); a byte that was not UTF-8
+    (surrogateescape) is encoded as that byte."""
+    parts = [quote(part.encode("utf-8", "surrogateescape"), safe=_PCHAR) for part in path.split("/")]
+    parts[0] = parts[0].replace(":", "%3A")
+    return "/".join(parts)
+
+
 def _result(item: Finding, lang: str, uri: str, fingerprint: str, index: dict[str, int]) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
@@ -127,7 +142,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
     prefix = repository_prefix(result)
     items = [*result.findings, *result.waived]
     results = [
-        _result(item, lang, prefix + item.file, fingerprint, index)
+        _result(item, lang, file_uri(prefix + item.file), fingerprint, index)
         for item, fingerprint in zip(items, fingerprints(items, prefix), strict=True)
     ]
     invocation: dict[str, Any] = {"executionSuccessful": True}

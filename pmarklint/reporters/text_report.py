@@ -21,7 +21,14 @@ from pmarklint.visible import visible
 
 # Findings about a whole file: no source line to show.
 _WHOLE_FILE = frozenset(
-    {"PML004.too_large", "PML004.unreadable", "PML004.symlink", "PML004.symlink_outside", "PML004.outside"}
+    {
+        "PML004.too_large",
+        "PML004.history_too_large",
+        "PML004.unreadable",
+        "PML004.symlink",
+        "PML004.symlink_outside",
+        "PML004.outside",
+    }
     | {"PML005.missing_kind", "PML006.untracked"}
 )
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m", "reset": "\033[0m"}
@@ -32,17 +39,32 @@ def _paint(value: str, style: str, color: bool) -> str:
 
 
 def _source_line(root: Path, rel: str, number: int, cache: dict[str, list[str]]) -> str | None:
-    from pmarklint.workspace.files import link_finding
+    from pmarklint.workspace.files import link_finding, read_file
 
     if rel not in cache and link_finding(root, rel) is not None:  # never show a line of a link's target
         cache[rel] = []
     if rel not in cache:
         try:
-            cache[rel] = (root / rel).read_text(encoding="utf-8").splitlines()
+            cache[rel] = read_file(root, rel).decode("utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             cache[rel] = []
     lines = cache[rel]
     return lines[number - 1] if 0 < number <= len(lines) else None
+
+
+_SOURCE_WIDTH = 160  # characters of a source line shown; a longer line is cut around the column
+
+
+def _window(line: str, column: int) -> tuple[str, str]:
+    """The part of a source line shown before the caret and from it on: the whole line when it is short, else
+    about ``_SOURCE_WIDTH`` characters around the column, with "…" where it is cut (a 15 MB value on one line
+    is shown as a few words, not printed whole)."""
+    if len(line) <= _SOURCE_WIDTH:
+        return line[:column], line[column:]
+    start = max(0, min(column - _SOURCE_WIDTH // 4, len(line) - _SOURCE_WIDTH))
+    end = start + _SOURCE_WIDTH
+    head = ("…" if start > 0 else "") + line[start:column]
+    return head, line[column:end] + ("…" if end < len(line) else "")
 
 
 def _collapsed(warnings: list[Finding], lang: str, color: bool) -> list[str]:
@@ -88,7 +110,8 @@ def render(result: CheckResult, lang: str, color: bool = False, *, quiet: bool =
             source = _source_line(result.source_root or result.root, rel, item.line, sources)
             if source is not None and source.strip():
                 gutter = f"{item.line:>6} | "
-                shown, offset = visible(source), len(visible(source[: max(item.column - 1, 0)]))
+                before, after = _window(source, max(item.column - 1, 0))
+                shown, offset = visible(before) + visible(after), len(visible(before))
                 out.append(_paint(gutter, "dim", color) + shown)
                 out.append(_paint(" " * 6 + " | ", "dim", color) + " " * offset + _paint("^", item.level, color))
         out.append("")

@@ -14,7 +14,7 @@ from typing import Any
 
 from pmarklint.approvals.digest import Approval, Level, digest, level_of
 from pmarklint.approvals.judge import Judge, Person, committing_identity, roster_of, same, verify_signatures
-from pmarklint.findings import Severity
+from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
 from pmarklint.git.repo import (
@@ -72,6 +72,7 @@ def check_history(ctx: Context) -> None:
             ctx.report_config("PML901", (), "PML901.shallow")
         return
     session.check(counted)
+    session.skipped_revisions()
     session.store()
 
 
@@ -115,7 +116,9 @@ class Session:
         self.started: bool | None = None  # None: history not read yet; False: there is none to read
         self.head: str | None = None
         self.changed: set[str] | None = None
-        self.blobs = Blobs(root)  # git cat-file starts at the first blob read, ends with close()
+        # git cat-file starts at the first blob read, ends with close(); a revision over the file size limit is
+        # not read (Blobs.skipped, reported by skipped_revisions)
+        self.blobs = Blobs(root, ctx.config.max_file_size)
         self.entries = Entries(self.blobs)
         self.verdicts: dict[tuple[str, int], bool] = {}  # (entry, approval index) → git backs it
         self.records: dict[tuple[str, ...], Record] = {}
@@ -174,9 +177,33 @@ class Session:
             self.signed(signing)
         self.grants()
 
+    def skipped_revisions(self) -> None:
+        """PML004 (a warning) for each revision the judgement needed that is over limits.max_file_size: read as
+        an empty file, so an approval that rests on it is not backed (fail closed), and this says why."""
+        sizes = self.blobs.skipped
+        if not sizes:
+            return
+        where = self.judge.log.written_in(sizes)
+        for blob, size in sorted(sizes.items(), key=lambda item: where.get(item[0], ("", ""))[::-1]):
+            commit, path = where.get(blob, ("", blob))
+            self.ctx.out.append(
+                finding(
+                    "PML004",
+                    path,
+                    1,
+                    1,
+                    "PML004.history_too_large",
+                    severity=Severity.WARNING,
+                    commit=commit[:10],
+                    size=size,
+                    limit=self.ctx.config.max_file_size,
+                )
+            )
+
     def store(self) -> None:
-        """Keep what this run learnt, with the HEAD it holds for."""
-        if self.head and not self._unchanged:
+        """Keep what this run learnt, with the HEAD it holds for; nothing when a revision was too large to read
+        (its warning must show in every run, and a verdict kept would skip the reading that finds it)."""
+        if self.head and not self._unchanged and not self.blobs.skipped:
             self._store(self.head)
 
     def close(self) -> None:

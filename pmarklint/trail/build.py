@@ -56,7 +56,7 @@ from pmarklint.git.repo import (
 )
 from pmarklint.history.entries import Entries
 from pmarklint.trail.ending import Ending
-from pmarklint.trail.model import EndState, Filters, JudgeFn, Merge, Trail
+from pmarklint.trail.model import EndState, Filters, JudgeFn, Merge, SkippedRevision, Trail
 from pmarklint.trail.period import require_full_history, resolve_period
 from pmarklint.trail.reader import Helper, Incomplete, Kept, TrailEntries, under
 from pmarklint.workspace.cache import Cache
@@ -108,7 +108,7 @@ def build_trail(
     collecting = gc.isenabled()
     gc.disable()  # reading history makes no cyclic garbage; the collector's passes would only cost time
     try:
-        with Kept(root) as blobs:
+        with Kept(root, config.max_file_size) as blobs:
             return _Builder(root, config, period, filters or Filters(), blobs).build()
     finally:
         if collecting:
@@ -173,7 +173,17 @@ class _Builder(Ending):
             evaluations=sorted(evaluations, key=lambda e: (e.entry, e.seq)),
             overdue=[o for o in overdue if keep(o.entry)],
             never_reviewed=[n for n in never if keep(n.entry)],
+            skipped=self._skipped(),
         )
+
+    def _skipped(self) -> tuple[SkippedRevision, ...]:
+        """The revisions not read because they are larger than limits.max_file_size, each with the first commit
+        (oldest first) that wrote it and its path."""
+        sizes = self.blobs.skipped
+        where = self.log.written_in(sizes)
+        limit = self.config.max_file_size
+        found = [SkippedRevision(*where.get(blob, ("", "")), sizes[blob], blob, limit) for blob in sizes]
+        return tuple(sorted(found, key=lambda s: (s.path, s.commit, s.blob)))
 
     def _plan(
         self,
@@ -231,7 +241,7 @@ class _Builder(Ending):
     ) -> tuple[Any, ...]:
         """In the second process: read ``selected[start:]`` with blobs and entries of its own, and give what it
         found (:meth:`_absorb`)."""
-        with Kept(self.root) as blobs:
+        with Kept(self.root, self.config.max_file_size) as blobs:
             self.blobs = blobs
             self.entries = TrailEntries(blobs)
             self._plan(selected[start:], merges, end_tree, end_tree)
@@ -241,12 +251,14 @@ class _Builder(Ending):
             end_state = self._end_state(end_tree)
         if self.incomplete:
             raise Incomplete
-        return self.changes, self.approvals, self.reviews, self.evaluations, self.paths, self.kind_of, end_state
+        found = (self.changes, self.approvals, self.reviews, self.evaluations, self.paths, self.kind_of, end_state)
+        return (*found, dict(blobs.skipped))
 
     def _absorb(self, later: tuple[Any, ...]) -> EndState:
         """Add what the second process found, after what this one found (the order of the commits); the state
         at the end of the period, which it read as well."""
-        changes, approvals, reviews, evaluations, paths, kind_of, end_state = later
+        changes, approvals, reviews, evaluations, paths, kind_of, end_state, skipped = later
+        self.blobs.skipped.update(skipped)
         self.changes += changes
         self.approvals += approvals
         self.reviews += reviews

@@ -4,13 +4,14 @@ which approvals a change added, and which review and evaluation dates moved (:cl
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pmarklint.approvals.digest import Approval, digest
 from pmarklint.dates import parse_date
 from pmarklint.documents.slices import common_prefix, common_suffix
-from pmarklint.git.log import Log
+from pmarklint.git.log import Change, Log
 from pmarklint.history.entries import Entries
 from pmarklint.history.fields import FieldChange, content, diff_fields, is_retired, whole_fields
 from pmarklint.resources import KINDS
@@ -42,6 +43,7 @@ class CommitReading:
         self.log = Log()
         self.first = 0  # the first commit (in the period) this process reads
         self.incomplete = False  # it needed what an earlier part of the period would have told
+        self._standing: dict[str, str | None] = {}  # path → the revision before one too large to read
 
     def _kind(self, blob: str | None) -> str | None:
         kind = self.entries.kind(blob) if blob else None
@@ -97,7 +99,7 @@ class CommitReading:
         entered: dict[str, tuple[str, str, str]] = {}
         edited: list[tuple[str, str, str, str, str]] = []
         changes = self.log.changes.get(sha, [])
-        for change in changes:
+        for change in self._readable(changes):
             old_kind, new_kind = self._kind(change.old), self._kind(change.new)
             old_ids = self._ids(change.old, old_kind)
             shared = (0, 0)
@@ -133,6 +135,29 @@ class CommitReading:
         for change in changes:
             self.blobs.done(change.old)
             self.blobs.done(change.new)
+
+    def _readable(self, changes: list[Change]) -> list[Change]:
+        """The changes of a commit as the trail reads them, past revisions larger than limits.max_file_size
+        (read as :class:`pmarklint.git.blobs.Skipped`, reported by the command): a change to such a revision is
+        left out, and the change from it is read from the revision before it (``_standing``), so that the
+        entries that changed across it show once, in the commit that left it, instead of every entry leaving
+        and coming back."""
+        out = []
+        skipped = self.blobs.skipped
+        for change in changes:
+            for blob in (change.old, change.new):  # read in the order they are read ahead: old, then new
+                if blob is not None:
+                    self.entries.kind(blob)
+            if change.new in skipped:
+                if change.old not in skipped:
+                    self._standing[change.path] = change.old
+                continue
+            if change.old in skipped:
+                if change.path not in self._standing and self.first > 0:
+                    self.incomplete = True  # the revision before it may be in the earlier part
+                change = replace(change, old=self._standing.pop(change.path, None))
+            out.append(change)
+        return out
 
     def _before(self, old: str, entry_id: str) -> Any:
         """The entry before a commit that changed it in ``old``'s file; when it does not parse there, as it

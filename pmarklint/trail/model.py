@@ -153,6 +153,17 @@ class Summary:
     approvers: tuple[tuple[str, int, int], ...]  # (person, approvals, of which backed by git)
 
 
+@dataclass(frozen=True)
+class SkippedRevision:
+    """A revision of a file not read because it is larger than limits.max_file_size (docs/limits.md)."""
+
+    commit: str  # the first commit that wrote it ("" when no commit of the log did)
+    path: str
+    size: int  # bytes
+    blob: str
+    limit: int  # limits.max_file_size it is over
+
+
 @dataclass
 class Trail:
     root: Path
@@ -168,6 +179,7 @@ class Trail:
     evaluations: list[DateMove]
     overdue: list[ReviewState]
     never_reviewed: list[ReviewState]
+    skipped: tuple[SkippedRevision, ...] = ()  # revisions too large to read, reported apart (not in the formats)
 
     def summary(self) -> Summary:
         def ids(action: str) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from pmarklint.git.blobs import Blobs, Prefetch
+from pmarklint.git.blobs import Blobs, Prefetch, Skipped
 from pmarklint.history.entries import Entries
 from pmarklint.trail.model import Merge
 
@@ -31,8 +31,8 @@ class Kept(Blobs):
     of one change and the old side of the next, are read from git once, and only the blobs still to be used
     stay in memory."""
 
-    def __init__(self, root: Path) -> None:
-        super().__init__(root)
+    def __init__(self, root: Path, max_size: int | None = None) -> None:
+        super().__init__(root, max_size)
         self._uses: Counter[str] = Counter()
         self._kept: dict[str, bytes] = {}
         self._ahead: Prefetch | None = None
@@ -40,7 +40,7 @@ class Kept(Blobs):
     def ahead(self, order: Sequence[str]) -> None:
         """Start reading ``order`` (the blobs in the order they will first be read) ahead of use."""
         if self._ahead is None and len(order) >= Prefetch.WORTH:
-            self._ahead = Prefetch(self.root, order)
+            self._ahead = Prefetch(self.root, order, self.max_size)
 
     def close(self) -> None:
         if self._ahead is not None:
@@ -69,6 +69,8 @@ class Kept(Blobs):
             data = self._ahead.take(sha) if self._ahead is not None else None
             if data is None:
                 data = super().read(sha)
+            elif isinstance(data, Skipped):
+                self.skipped[sha] = data.size
             if self._uses[sha] > 0:
                 self._kept[sha] = data
         return data

@@ -57,12 +57,16 @@ class Config:
     @property
     def rule_options(self) -> dict[str, dict[str, Any]]:
         """rule code → its options in ``rules`` other than its severity (e.g. ``PML505: {allow: [...]}``): what
-        the file-scope checks read, and so part of a file's cache key."""
+        the file-scope checks read, and so part of a file's cache key. ``limits`` holds the limits they read
+        (``max_string_length``, PML007) when pmarklint.yaml sets them."""
         out = {}
         for code, setting in sorted((self.data.get("rules") or {}).items()):
             options = {k: v for k, v in setting.items() if k != "severity"} if isinstance(setting, dict) else {}
             if options:
                 out[code] = options
+        limits = self.data.get("limits") or {}
+        if "max_string_length" in limits:  # PML007 reads it: a file's result depends on it
+            out["limits"] = {"max_string_length": limits["max_string_length"]}
         return out
 
     def severity(self, code: str, default: Severity) -> Severity | None:
@@ -92,9 +96,13 @@ def find_root(start: Path, lang: str) -> Path:
 def load_config(root: Path, cache: Cache, lang: str) -> Config:
     path = root / CONFIG_NAME
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(DEFAULT_MAX_FILE_SIZE + 1)  # the limit is a setting of this very file: the default
     except OSError as exc:
         raise PmarklintError(f"{path}: {exc}") from exc
+    if len(raw) > DEFAULT_MAX_FILE_SIZE:
+        size = path.stat().st_size
+        raise PmarklintError(text("ui.config_too_large", lang, size=size, limit=DEFAULT_MAX_FILE_SIZE))
     key = cache.key("config", raw)
     # Stored as (key, settings): a value under this key that is not such a pair is a damaged cache, a miss.
     cached = cache.get(key, shape=lambda v: v.__class__ is tuple and len(v) == 2 and v[0] == key and _usable(v[1]))

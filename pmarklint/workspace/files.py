@@ -4,7 +4,9 @@ every YAML file under the PMS folders."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +87,79 @@ def link_finding(root: Path, rel: str) -> Finding | None:
     except (OSError, RuntimeError, ValueError):  # a loop of links, a name the system refuses
         return finding("PML004", rel, 1, 1, "PML004.symlink_outside")
     return None
+
+
+def read_file(root: Path, rel: str, max_size: int | None = None) -> bytes:
+    """The bytes of a repository file, read without following any symbolic link: each folder on the way and
+    the file itself are opened with ``O_NOFOLLOW``, one below the other, so a link put in place of the file or
+    of a folder after :func:`link_finding` looked (a race) makes the read fail (``OSError``) instead of being
+    followed. Only a regular file is read (never a FIFO or a device). With ``max_size``, a larger file raises
+    :class:`TooLarge` before anything is read."""
+    fd = _open_nofollow(root, rel)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", rel)
+        if max_size is not None and info.st_size > max_size:
+            raise TooLarge(info.st_size)
+        chunks = []
+        left = info.st_size + 1 if max_size is None else max_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if max_size is not None and len(data) > max_size:  # it grew while being read
+            raise TooLarge(len(data))
+        if max_size is None and len(data) > info.st_size:  # it grew: read the rest too
+            data += _read_rest(fd)
+        return data
+    finally:
+        os.close(fd)
+
+
+class TooLarge(OSError):
+    """A file larger than the limit it was read with; ``size`` is its size in bytes."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(errno.EFBIG, f"{size} bytes")
+        self.size = size
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _open_nofollow(root: Path, rel: str) -> int:
+    parts = [part for part in rel.split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        raise OSError(errno.EINVAL, "not a file inside the repository", rel)
+    if not _NOFOLLOW or os.open not in os.supports_dir_fd:  # pragma: no cover - Windows has neither
+        return os.open(root.joinpath(*parts), _FLAGS)
+    fd = os.open(root, _FLAGS | _DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, _FLAGS | _DIRECTORY | _NOFOLLOW, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        # O_NONBLOCK: a FIFO swapped in is not waited on (it is refused as not a regular file)
+        return os.open(parts[-1], _FLAGS | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):  # O_NOFOLLOW met a link, as a file or as a folder
+            raise OSError(exc.errno, "a symbolic link is in its place now, and pmarklint follows no link", rel) from exc
+        raise
+    finally:
+        os.close(fd)
+
+
+def _read_rest(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def escapes(root: Path, rel: str) -> bool:

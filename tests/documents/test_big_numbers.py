@@ -72,4 +72,6 @@ def test_trail_and_fitgap_go_on(big: tuple[Path, int]) -> None:
     quick(started)
     for result in (trail, fitgap):
         assert result.exit_code in (0, 1) and "internal error" not in result.stderr, result.stderr
-    assert "A record count nobody can read" in trail.stdout
+    # the revision does not parse (PML003), for the trail's fast reader as for the loader: like any revision
+    # that does not parse, it is skipped for that entry (docs/trail.md, Limits)
+    assert "A record count nobody can read" not in trail.stdout

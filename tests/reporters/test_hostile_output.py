@@ -9,6 +9,7 @@ import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -89,7 +90,10 @@ def test_junit_is_well_formed_for_any_file_name(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["sarif", "gitlab", "json"])
 def test_json_reports_parse_back_for_any_file_name(tmp_path: Path, fmt: str) -> None:
     data = json.loads(report(hostile_repo(tmp_path), fmt, tmp_path))
-    assert ODD_NAME in strings(data)  # the file name comes back exactly as git has it
+    found = strings(data)
+    if fmt == "sarif":  # a percent-encoded URI (tests/hostile/test_injection.py)
+        found = {unquote(value) for value in found}
+    assert ODD_NAME in found  # the file name comes back exactly as git has it
 
 
 def strings(value: object) -> set[str]:
@@ -107,7 +111,7 @@ def test_a_file_name_that_is_not_utf8_is_no_internal_error(tmp_path: Path) -> No
     git(repo, "commit", "-q", "-m", "a file name that is not UTF-8")
     for fmt in ("text", "json", "github", "sarif", "junit", "gitlab"):
         out = report(repo, fmt, tmp_path)
-        assert "\ufffd" in out or "\\xff" in out, fmt
+        assert "\ufffd" in out or "\\xff" in out or (fmt == "sarif" and "b%FF.yaml" in out), fmt
         if fmt in ("json", "sarif", "gitlab"):
             json.loads(out)
         if fmt == "junit":

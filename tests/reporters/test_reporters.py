@@ -268,7 +268,7 @@ def test_sarif_escapes_nothing_it_does_not_need_to(tmp_path: Path) -> None:
     data = validate_sarif(sarif.render(result_with([tricky()], tmp_path), "en"))
     (result,) = data["runs"][0]["results"]
     assert result["message"]["text"] == "'x': 100% sure, really: yes\nsecond line\r"
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "inventory/a,b:c%.yaml"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "inventory/a,b:c%25.yaml"
 
 
 def test_fingerprints_survive_lines_moving(tmp_path: Path) -> None:

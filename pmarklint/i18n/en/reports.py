@@ -59,6 +59,7 @@ MESSAGES = {
     # pmarklint trail (the audit trail: pmarklint.trail.build, pmarklint.trail.render)
     "trail.not_git": "{path} is not inside a git repository: the audit trail is read from git history",
     "trail.shallow": "this clone is shallow (it lacks older history), so the audit trail would be incomplete. Fetch the whole history: git fetch --unshallow (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab CI: GIT_DEPTH: 0)",
+    "trail.skipped": "note: {path} in commit {commit} is {size} bytes, over the limit of {limit} bytes (limits.max_file_size in pmarklint.yaml): that revision was not read, and the trail shows what changed across it in the next commit that changed the file",
     "trail.bad_period": "the period starts ({since}) after it ends ({until}): --since must come before --until",
     "trail.bad_date": "{option} {value}: not a date; write it YYYY-MM-DD",
     "trail.bad_rev": "{option} {value}: no such revision in this repository (a date is written YYYY-MM-DD). In a shallow clone, fetch the history first: git fetch --unshallow",

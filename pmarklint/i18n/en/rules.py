@@ -36,6 +36,9 @@ MESSAGES = {
     "PML004.unreadable": "the file cannot be read: {error}",
     "PML004.too_large": "the file is {size} bytes, over the limit of {limit} bytes (limits.max_file_size in "
     "pmarklint.yaml); split the ledger into several files",
+    "PML004.history_too_large": "in commit {commit}, this file is {size} bytes, over the limit of {limit} bytes "
+    "(limits.max_file_size in pmarklint.yaml): that revision was not read from history, so an approval that "
+    "depends on it (the roster of that time) cannot be backed by git",
     "PML004.shift_jis": "the file is not UTF-8 (byte {offset}); it looks like Shift_JIS, as Excel saves CSV and text "
     "files. Save it again as UTF-8 (in Excel: 'CSV UTF-8'; in an editor: encoding UTF-8)",
     "PML004.not_utf8": "the file is not UTF-8 text (byte {offset}); save it as UTF-8",
@@ -47,6 +50,10 @@ MESSAGES = {
     # PML006
     "PML006.untracked": "this file is not tracked by git, so it was not checked and would not be committed; "
     "'git add' it, or remove it",
+    # PML007
+    "PML007.too_long": "this value is {length} characters long, over the limit of {limit} (limits.max_string_length "
+    "in pmarklint.yaml): a ledger value this long is almost always a paste by mistake; shorten it, or keep the "
+    "long text in a document and give its path",
     # PML101
     "PML101.required": "missing required field '{field}'",
     "PML101.unknown": "unknown field '{field}'{suggestion}; custom fields must start with 'x-'",
@@ -71,6 +78,8 @@ MESSAGES = {
     "PML101.unique": "'{field}' lists the same value twice",
     "PML101.minimum": "'{field}' must be at least {limit}, got {value}",
     "PML101.other": "'{field}': {detail}",
+    "PML101.more": "... and {count} more schema problems in this entry (only the first 20 are listed); fix the ones "
+    "above and run the check again to see the rest",
     "expect.id": "an id of letters, digits, '.', '-' and '_' (e.g. PI-CS-001)",
     "expect.date": "a date written YYYY-MM-DD (e.g. 2026-04-01)",
     "expect.duration": "an ISO 8601 duration such as P5Y (5 years), P6M (6 months) or P30D (30 days)",
@@ -217,7 +226,8 @@ RULE_DOCS = {
         "title": "File that cannot be read as text",
         "what": "Reports a file that is not UTF-8 (often Shift_JIS, as Excel saves it) or is larger than "
         "limits.max_file_size in pmarklint.yaml (default 20 MiB), and a symbolic link, or a file behind a linked "
-        "folder that leads outside the repository, which pmarklint never opens.",
+        "folder that leads outside the repository, which pmarklint never opens. A revision in git history over the "
+        "same limit is not read either: a warning names the commit (docs/limits.md).",
         "why": "Every tool and every reviewer must read the same characters; a ledger in another encoding "
         "shows as garbage in reviews and diffs. A link shows reviewers one file and the checks another, and "
         "could bring a file from outside the repository (/etc/passwd) into a report.",
@@ -239,6 +249,15 @@ RULE_DOCS = {
         "why": "Git is the record-keeping system: a file outside it has no history and no approvals, and it "
         "would not be part of the commit.",
         "fix": "Add it with 'git add', or delete it if it is a stray copy.",
+    },
+    "PML007": {
+        "title": "Value too long",
+        "what": "Reports a text value (or a key) longer than limits.max_string_length characters in pmarklint.yaml "
+        "(default 32,767, what one Excel cell holds).",
+        "why": "A ledger value of many thousand characters is almost always a mistake (a whole document pasted "
+        "into a cell); it cannot go to an Excel table and back, and it makes every report and review hard to read.",
+        "fix": "Shorten the value, or keep the long text in a document in the repository and give its path "
+        "(documents: or evidence:). If your ledgers really need longer values, raise limits.max_string_length.",
     },
     "PML101": {
         "title": "Entry does not match its schema",

@@ -19,6 +19,8 @@ MESSAGES = {
     "Run 'pmarklint init DIR' to create one",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml is not valid; fix it and run again",
+    "ui.config_too_large": "pmarklint.yaml is {size} bytes, over the limit of {limit} bytes for the settings file: "
+    "it holds settings, not data; remove what was pasted into it",
     "ui.unknown_rule": "unknown rule code '{code}'; 'pmarklint rules' lists them all",
     "ui.bad_today": "--today must be a date written YYYY-MM-DD, got '{value}'",
     "ui.bad_now": "PMARKLINT_NOW must be a time with its offset, such as 2026-05-02T23:30:00+00:00, got '{value}'",

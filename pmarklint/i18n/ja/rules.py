@@ -39,6 +39,9 @@ MESSAGES = {
     "PML004.unreadable": "ファイルを読めません: {error}",
     "PML004.too_large": "ファイルが{size}バイトあり、上限の{limit}バイト(pmarklint.yaml の limits.max_file_size)を"
     "超えています。台帳を複数のファイルに分けてください",
+    "PML004.history_too_large": "コミット {commit} のこのファイルは{size}バイトあり、上限の{limit}バイト"
+    "(pmarklint.yaml の limits.max_file_size)を超えているため、履歴のこの版は読んでいません。この版(その時点の"
+    "体制など)に依る承認はgitで裏付けられません",
     "PML004.shift_jis": "UTF-8ではありません({offset}バイト目)。ExcelでCSVやテキストを保存したときのShift_JISの"
     "ようです。UTF-8で保存し直してください(Excelでは「CSV UTF-8」、エディタでは文字コードUTF-8)",
     "PML004.not_utf8": "UTF-8のテキストではありません({offset}バイト目)。UTF-8で保存してください",
@@ -51,6 +54,10 @@ MESSAGES = {
     # PML006
     "PML006.untracked": "gitで管理されていないファイルです。チェックされず、コミットにも含まれません。'git add' で"
     "追加するか、削除してください",
+    # PML007
+    "PML007.too_long": "この値は{length}文字あり、上限の{limit}文字(pmarklint.yaml の limits.max_string_length)を"
+    "超えています。台帳の値がこれほど長いのはほとんどが貼り付けの誤りです。短くするか、長い文章は文書にしてその"
+    "パスを書いてください",
     # PML101
     "PML101.required": "必須の項目 '{field}' がありません",
     "PML101.unknown": "'{field}' は知らない項目です{suggestion}。独自の項目は 'x-' で始めてください",
@@ -71,6 +78,8 @@ MESSAGES = {
     "PML101.unique": "'{field}' に同じ値が2回あります",
     "PML101.minimum": "'{field}' は{limit}以上です({value} と書かれています)",
     "PML101.other": "'{field}': {detail}",
+    "PML101.more": "…ほか{count}件、この項目にスキーマの問題があります(最初の20件だけを表示しています)。上の問題を"
+    "直してから、もう一度チェックしてください",
     "expect.id": "英数字・'.'・'-'・'_' のID(例: PI-CS-001)",
     "expect.date": "YYYY-MM-DD 形式の日付(例: 2026-04-01)",
     "expect.duration": "ISO 8601 の期間(例: P5Y = 5年、P6M = 6か月、P30D = 30日)",
@@ -216,7 +225,8 @@ RULE_DOCS = {
         "title": "テキストとして読めないファイル",
         "what": "UTF-8でないファイル(ExcelがよくShift_JISで保存します)や、pmarklint.yaml の limits.max_file_size "
         "(既定20MiB)より大きいファイル、シンボリックリンクや、リポジトリの外に通じるリンクのフォルダにあるファイル"
-        "(pmarklintは開きません)を報告します。",
+        "(pmarklintは開きません)を報告します。同じ上限を超えるgit履歴の版も読まず、そのコミットを警告で示します"
+        "(docs/limits.md)。",
         "why": "どのツールもどのレビュアーも同じ文字を読める必要があります。別の文字コードの台帳はレビューや差分で"
         "文字化けします。リンクはレビュアーとチェックに別のファイルを見せ、リポジトリの外のファイル(/etc/passwd)を"
         "レポートに持ち込むおそれがあります。",
@@ -237,6 +247,15 @@ RULE_DOCS = {
         "what": "PMSのフォルダにあってgitが管理していないYAMLファイルを警告します。このファイルはチェックされません。",
         "why": "gitが記録の管理の仕組みです。gitの外のファイルには履歴も承認もなく、コミットにも含まれません。",
         "fix": "'git add' で追加するか、不要な複製なら削除してください。",
+    },
+    "PML007": {
+        "title": "長すぎる値",
+        "what": "pmarklint.yaml の limits.max_string_length(既定32,767文字、Excelの1セルに入る文字数)より長い"
+        "文字列の値(またはキー)を報告します。",
+        "why": "数千文字もある台帳の値は、ほとんどが誤り(文書全体をセルに貼り付けたもの)です。Excelの表に出して"
+        "戻すことができず、レポートやレビューも読みにくくなります。",
+        "fix": "値を短くするか、長い文章はリポジトリの文書にしてそのパスを書いてください(documents: や evidence:)。"
+        "本当に長い値が必要なら limits.max_string_length を上げてください。",
     },
     "PML101": {
         "title": "スキーマに合わないエントリ",

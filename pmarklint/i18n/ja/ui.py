@@ -19,6 +19,8 @@ MESSAGES = {
     "'pmarklint init DIR' で作成できます",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml が正しくありません。直してからもう一度実行してください",
+    "ui.config_too_large": "pmarklint.yaml が{size}バイトあり、設定ファイルの上限{limit}バイトを超えています。"
+    "設定ファイルにはデータを書きません。貼り付けたものを削除してください",
     "ui.unknown_rule": "'{code}' というルールはありません。'pmarklint rules' で一覧を表示できます",
     "ui.bad_today": "--today は YYYY-MM-DD 形式で指定してください('{value}' が指定されました)",
     "ui.bad_now": "PMARKLINT_NOW は 2026-05-02T23:30:00+00:00 のように時差付きの日時で指定してください('{value}' が指定されました)",
