@@ -204,7 +204,8 @@ def decode(column: Column, cell: Cell, lang: str = "en") -> Any:
     elif cell is None:
         return ABSENT
     kind = column.type
-    if kind != "boolean" and column.path != ("id",) and _nfkc(text_of(cell)).strip() in PLACEHOLDERS:
+    placeholder = _nfkc(text_of(cell)).strip()
+    if placeholder in PLACEHOLDERS and column.path != ("id",) and (kind != "boolean" or placeholder not in _FALSE):
         return ABSENT
     if kind == "date" and isinstance(cell, dt.date):
         return (cell.date() if isinstance(cell, dt.datetime) else cell).isoformat()  # an Excel date-time too

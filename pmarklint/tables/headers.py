@@ -201,8 +201,12 @@ def map_headers(table: Table, kind: str, maps: Maps, lang: str) -> list[Column |
             unknown.append(f"{letter(index)} '{header}'")
         else:
             out.append(found)
+    rows = "-".join(str(n) for n in table.header_rows)
     if unknown:
-        raise PmarklintError(message("unknown_headers", lang, kind=kind, columns=", ".join(unknown)))
+        text = message("unknown_headers", lang, kind=kind, columns=", ".join(unknown))
+        if not any(column is not None and column.path == ("id",) for column in out):
+            text += "\n" + message("header_hint", lang, row=rows)
+        raise PmarklintError(text)
     seen: dict[Rel, int] = {}
     for index, column in enumerate(out):
         if column is None:
@@ -215,6 +219,5 @@ def map_headers(table: Table, kind: str, maps: Maps, lang: str) -> list[Column |
         seen[column.path] = index
     if ("id",) not in seen:
         shown = ", ".join(h for h in table.headers if h) or "-"
-        rows = "-".join(str(n) for n in table.header_rows)
         raise PmarklintError(message("no_id_column", lang, headers=shown, row=rows))
     return out

@@ -84,6 +84,7 @@ MESSAGES = {
     "table.header_found": "the header is on row {row} (a title row above it was skipped); give --header-row {first} to say so",
     "table.no_id_column": "the table has no id column (headers on row {row}: {headers}); if the header is on another row, give --header-row N; map the id column with --map 'HEADER=id' or by its letter, --map 'B=id'",
     "table.unknown_headers": "columns the {kind} ledger does not know: {columns}; map each with --map 'HEADER=FIELD' or skip it with --map 'HEADER='",
+    "table.header_hint": "(the headers were read from row {row}; if they are on another row, give --header-row N; a column can also be mapped by its letter: --map 'B=id')",
     "table.empty_header": "column {column} has values but no header",
     "table.duplicate_column": "columns {first} and {second} both hold the field {field}",
     "table.bad_map": "--map {value}: {reason}",

@@ -84,6 +84,7 @@ MESSAGES = {
     "table.header_found": "見出しは {row} 行目にあります (上のタイトル行は読み飛ばしました)。明示するには --header-row {first} を付けてください",
     "table.no_id_column": "ID の列がありません ({row} 行目の見出し: {headers})。見出しが別の行にあるなら --header-row N を付けてください。ID の列は --map '見出し=id' か列の記号で --map 'B=id' と対応づけられます",
     "table.unknown_headers": "{kind} の台帳にない列: {columns}。--map '見出し=フィールド' で対応づけるか、--map '見出し=' で読み飛ばしてください",
+    "table.header_hint": "(見出しは {row} 行目から読みました。見出しが別の行にあるなら --header-row N を付けてください。列は記号でも対応づけられます: --map 'B=id')",
     "table.empty_header": "{column} 列に値がありますが見出しがありません",
     "table.duplicate_column": "{first} 列と {second} 列が同じフィールド {field} を指しています",
     "table.bad_map": "--map {value}: {reason}",
