@@ -626,7 +626,28 @@ def config_schema() -> dict[str, Any]:
                     {
                         "max_file_size": prop(
                             {"type": "integer", "minimum": 1}, "最大ファイルサイズ(バイト)", "Largest file size (bytes)"
-                        )
+                        ),
+                        # import (docs/integrations/excel.md, "Limits")
+                        "max_import_file_size": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込む表の最大ファイルサイズ(バイト)",
+                            "Largest table file to import (bytes)",
+                        ),
+                        "max_import_unpacked_size": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込むxlsxの展開後の最大サイズ(バイト)",
+                            "Largest unpacked size of an xlsx to import (bytes)",
+                        ),
+                        "max_import_rows": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込む表の最大行数",
+                            "Most rows of a table to import",
+                        ),
+                        "max_import_cells": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込む表の最大セル数",
+                            "Most cells of a table to import",
+                        ),
                     }
                 ),
                 "上限",

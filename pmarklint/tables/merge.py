@@ -71,10 +71,6 @@ def read_digest(cell: Any) -> Exported | None:
     return Exported(match[1], fields)
 
 
-def unchanged_since(exported: Exported, entry: dict[str, Any]) -> bool:
-    return entry_digest(entry).removeprefix("sha256:")[:16] == exported.entry
-
-
 def three_way(exported: Exported, path: Rel, cell: Any, now: Any) -> str:
     """``keep`` (the cell holds what was exported: the ledger's value stands), ``take`` (changed in the
     table only, or to the same value in both) or ``conflict`` (changed in the table and in the ledger)."""
