@@ -122,7 +122,7 @@ class Limits:
     file_size: int = 50 * 1024 * 1024  # max_import_file_size: bytes of the CSV or xlsx file
     unpacked_size: int = 100 * 1024 * 1024  # max_import_unpacked_size: bytes of an xlsx's parts, unpacked
     rows: int = 50_000  # max_import_rows: rows of the table, the header row(s) and blank rows included
-    cells: int = 1_000_000  # max_import_cells: cells read (each row up to its last cell; merged cells count)
+    cells: int = 500_000  # max_import_cells: cells read (each row up to its last cell; merged cells count)
     ledger_size: int = 20 * 1024 * 1024  # max_file_size: a ledger file the import writes
 
     SETTINGS: ClassVar[dict[str, str]] = {
@@ -209,6 +209,10 @@ def read_grid(path: Path, *, sheet: str | None, encoding: str, lang: str, limits
     return Grid(_read_csv(path, encoding, lang, limits))
 
 
+# The most characters an Excel cell holds: a longer cell is no ledger's (and would be slow to take apart).
+MAX_CELL_TEXT = 32_767
+
+
 class _Counter:
     """Rows and cells read so far, against the limits: the file is refused as soon as one is passed."""
 
@@ -216,11 +220,17 @@ class _Counter:
         self.path, self.lang, self.limits = path, lang, limits
         self.rows = self.cells = 0
 
-    def row(self, width: int) -> None:
+    def row(self, values: Sequence[Cell]) -> None:
         self.rows += 1
         if self.rows > self.limits.rows:
             raise PmarklintError(message("too_many_rows", self.lang, file=self.path, limit=self.limits.rows))
-        self.add(width)
+        self.add(len(values))
+        for index, value in enumerate(values):
+            if isinstance(value, str) and len(value) > MAX_CELL_TEXT:
+                where = f"{letter(index)}{self.rows}"
+                raise PmarklintError(
+                    message("cell_too_long", self.lang, file=self.path, cell=where, limit=f"{MAX_CELL_TEXT:,}")
+                )
 
     def add(self, cells: int) -> None:
         self.cells += cells
@@ -238,7 +248,7 @@ def _read_csv(path: Path, encoding: str, lang: str, limits: Limits) -> list[tupl
             fh.seek(0)
             delimiter = "\t" if "\t" in first and "," not in first else ","
             for number, record in enumerate(csv.reader(fh, delimiter=delimiter), start=1):
-                counter.row(len(record))
+                counter.row(record)
                 if number == 1 and record:
                     record[0] = record[0].removeprefix("\ufeff")
                 out.append((number, [_csv_unescape(c) for c in record]))
@@ -316,7 +326,7 @@ def _read_xlsx(path: Path, sheet: str | None, lang: str, limits: Limits) -> Grid
         grid: list[tuple[int, list[Cell]]] = []
         try:
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                counter.row(len(values))
+                counter.row(values)
                 cells = list(values)
                 while cells and cells[-1] is None:
                     cells.pop()

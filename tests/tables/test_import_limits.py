@@ -166,3 +166,30 @@ def test_a_table_that_would_make_a_ledger_over_the_size_limit_is_refused(tmp_pat
         result.stderr
     )
     assert snapshot(repo) == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_cell_longer_than_excel_holds_is_refused(tmp_path: Path, fmt: str) -> None:
+    from openpyxl import Workbook
+
+    repo = repository(tmp_path)
+    rows = [["ID", "名称", "備考"], ["PI-2", "名簿", "x" * 32_767], ["PI-3", "名簿", "x" * 32_768]]
+    path = tmp_path / f"long.{fmt}"
+    if fmt == "xlsx":  # openpyxl cuts a longer text to what Excel holds: the long cell is put in afterwards
+        book = Workbook()
+        ws = book.active
+        assert ws is not None
+        for row in [*rows[:2], ["PI-3", "名簿", "LONG-CELL"]]:
+            ws.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in source.infolist():
+                out.writestr(info, source.read(info).replace(b"LONG-CELL", b"x" * 32_768))
+    else:
+        path.write_text("\r\n".join(",".join(row) for row in rows), encoding="utf-8")
+    before = snapshot(repo)
+    result = importing(repo, path)
+    assert result.exit_code == 2
+    assert f"cell C3 of {path} holds more than 32,767 characters, more than an Excel cell can hold" in result.stderr
+    assert snapshot(repo) == before

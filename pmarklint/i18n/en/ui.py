@@ -76,6 +76,7 @@ MESSAGES = {
     "table.too_unpacked": "{file} unpacks to {size} bytes, more than the limit of {limit} (limits.max_import_unpacked_size in pmarklint.yaml); nothing was read. A workbook this size is not an office ledger: save only the ledger's sheet, or split the table",
     "table.too_many_rows": "{file} has more than {limit} rows (limits.max_import_rows in pmarklint.yaml); split the table into files of at most {limit} rows and import them one by one",
     "table.too_many_cells": "{file} has more than {limit} cells (limits.max_import_cells in pmarklint.yaml); delete empty columns and rows, or split the table into smaller files and import them one by one",
+    "table.cell_too_long": "cell {cell} of {file} holds more than {limit} characters, more than an Excel cell can hold; the file is damaged or is no ledger, nothing was read",
     "table.ledger_too_large": "the import would make {file} {size} bytes, more than limits.max_file_size ({limit}), which check, export, sign and import refuse to read; nothing was written. Split the table and import the new entries into several files with --into",
     "table.xls": "{file} is an old .xls workbook; save it from Excel as an Excel Workbook (.xlsx) or as CSV",
     "table.encoding": "{file} is not {encoding} text; for a CSV saved by Excel on Japanese Windows, add --encoding cp932",

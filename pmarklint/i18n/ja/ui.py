@@ -76,6 +76,7 @@ MESSAGES = {
     "table.too_unpacked": "{file} は展開すると {size} バイトになり、上限 {limit} バイト (pmarklint.yaml の limits.max_import_unpacked_size) を超えます。何も読んでいません。台帳のシートだけを保存し直すか、表を分けてください",
     "table.too_many_rows": "{file} は {limit} 行を超えています (pmarklint.yaml の limits.max_import_rows)。表を {limit} 行以下のファイルに分けて、1つずつ取り込んでください",
     "table.too_many_cells": "{file} のセルが {limit} 個を超えています (pmarklint.yaml の limits.max_import_cells)。空の列や行を削除するか、表を小さなファイルに分けて、1つずつ取り込んでください",
+    "table.cell_too_long": "{file} のセル {cell} は {limit} 文字を超えており、Excel のセルに入る量を超えています。ファイルが壊れているか台帳ではありません。何も読んでいません",
     "table.ledger_too_large": "取り込むと {file} が {size} バイトになり、limits.max_file_size ({limit} バイト) を超えます。check、export、sign、import がそのファイルを読めなくなるため、何も書き込んでいません。表を分け、新しいエントリを --into で複数のファイルに取り込んでください",
     "table.xls": "{file} は古い .xls 形式です。Excel で「Excel ブック (.xlsx)」か CSV として保存し直してください",
     "table.encoding": "{file} は {encoding} のテキストではありません。Windows の Excel で保存した CSV なら --encoding cp932 を付けてください",
