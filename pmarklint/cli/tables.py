@@ -40,7 +40,8 @@ def _language(lang: str | None, configured: str | None) -> str:
 @LANG_OPTION
 def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: str | None) -> None:
     """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
-    Japanese (English with --lang en). Approvals are not exported.
+    Japanese (English with --lang en). Approvals are not exported. The last column, pmarklint:digest (hidden in
+    Excel), holds each entry as exported, so that import never reverts a value changed since: leave it as it is.
 
     Exit codes: 0 written, 1 written but some ledger file could not be read (its entries are missing),
     2 the tool could not run.

@@ -244,3 +244,45 @@ def test_a_running_number_column_that_holds_data_is_not_skipped(repo: Path, tmp_
     result = importing(repo, table)
     assert result.exit_code == 2
     assert "A 'No.'" in result.stderr
+
+
+def test_a_title_merged_across_the_columns_is_no_header(repo: Path, tmp_path: Path) -> None:
+    table = workbook(
+        tmp_path / "t.xlsx",
+        [
+            ["個人情報管理台帳"],
+            ["ID", "名称", "管理部門", "個人情報の項目", "利用目的"],
+            ["PI-2", "従業者名簿", "cs", "氏名", "人事管理"],
+            ["小計", None, None, None, None],
+        ],
+        merges=("A1:E1", "A4:E4"),
+    )
+    result = importing(repo, table)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "the header is on row 2 (a title row above it was skipped)" in result.stderr
+    assert result.stdout.splitlines() == [
+        "skipped: 1 total rows, 0 empty template rows",
+        "0 updated, 1 added, 0 unchanged, 0 not taken",
+    ]
+    assert [e["id"] for e in entries(repo)] == ["PI-1", "PI-2"]
+
+
+def test_an_id_given_by_letter_under_a_grouped_header(repo: Path, tmp_path: Path) -> None:
+    table = workbook(
+        tmp_path / "t.xlsx",
+        [
+            ["基本情報", None, None, "内容", None],
+            ["管理No", "名称", "管理部門", "個人情報の項目", "利用目的"],
+            ["PI-2", "従業者名簿", "cs", "氏名", "人事管理"],
+        ],
+        merges=("A1:C1", "D1:E1"),
+    )
+    result = importing(repo, table, "--map", "A=id")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert entries(repo)[1] == {
+        "id": "PI-2",
+        "name": "従業者名簿",
+        "department": "cs",
+        "data_items": ["氏名"],
+        "purpose": "人事管理",
+    }
