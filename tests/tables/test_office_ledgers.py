@@ -96,6 +96,7 @@ def test_nothing_written_as_nashi_or_a_dash_is_an_empty_cell(cell: str) -> None:
 
 def test_nashi_in_a_yes_no_column_is_no_and_the_id_stays_text() -> None:
     assert decode(COLUMN["sensitive"], "なし", "ja") is False
+    assert decode(COLUMN["sensitive"], "無し", "ja") is False
     assert decode(COLUMN["sensitive"], "-", "ja") is ABSENT
     assert decode(COLUMN["id"], "-", "ja") == "-"
 
