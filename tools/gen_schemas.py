@@ -651,6 +651,27 @@ def config_schema() -> dict[str, Any]:
                             "既定 32767 (Excelの1セルに入る文字数)。超えると PML007",
                             "Default 32767 (what one Excel cell holds); a longer value is PML007",
                         ),
+                        # import (docs/integrations/excel.md, "Limits")
+                        "max_import_file_size": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込む表の最大ファイルサイズ(バイト)",
+                            "Largest table file to import (bytes)",
+                        ),
+                        "max_import_unpacked_size": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込むxlsxの展開後の最大サイズ(バイト)",
+                            "Largest unpacked size of an xlsx to import (bytes)",
+                        ),
+                        "max_import_rows": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込む表の最大行数",
+                            "Most rows of a table to import",
+                        ),
+                        "max_import_cells": prop(
+                            {"type": "integer", "minimum": 1},
+                            "取り込む表の最大セル数",
+                            "Most cells of a table to import",
+                        ),
                     }
                 ),
                 "上限",

@@ -8,7 +8,9 @@ back before anything is written).
 
 Signing is all or nothing: every target is checked first, and when any of them cannot be signed (unknown
 target, a person who lacks the role, an entry that does not match its schema, a git identity that is not the
-person's) nothing is written and every reason is reported. ``force`` lifts only the identity check, and says so.
+person's) nothing is written and every reason is reported. ``force`` lifts only the identity check, and says so. Writing
+is all or nothing too: every file's new text is made first, then all are written, and a failure on any file
+(a full disk, a read-only folder) leaves every ledger as it was.
 """
 
 from __future__ import annotations
@@ -304,8 +306,7 @@ def sign(
                 changed[index] = new
         if changed:
             texts[rel] = _edit(ledger, changed, lang)
-    for rel, content in texts.items():
-        _save(repo.root / rel, content, repo.ledgers[rel].bom, lang)
+    _save_all(repo, texts, lang)
     return SignResult(signed, warnings)
 
 
@@ -358,8 +359,14 @@ def _edit(ledger: Ledger, changed: dict[int, dict[str, Any]], lang: str) -> str:
     return result
 
 
-def _save(path: Path, content: str, bom: bool, lang: str) -> None:
-    """Write through a temporary file and a rename, so that a ledger is never left half written."""
-    from pmarklint.documents.atomic import write_atomic
+def _save_all(repo: _Repository, texts: dict[str, str], lang: str) -> None:
+    """Every ledger's new text was made before this; now they are written all or nothing (temporary files
+    and renames, see :func:`pmarklint.documents.atomic.write_all`), so that a failure on the second file
+    leaves the first as it was."""
+    from pmarklint.documents.atomic import write_all
 
-    write_atomic(path, (("\ufeff" if bom else "") + content).encode("utf-8"), lang)
+    files = [
+        (repo.root / rel, (("\ufeff" if repo.ledgers[rel].bom else "") + content).encode("utf-8"))
+        for rel, content in texts.items()
+    ]
+    write_all(files, lang)

@@ -40,7 +40,8 @@ def _language(lang: str | None, configured: str | None) -> str:
 @LANG_OPTION
 def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: str | None) -> None:
     """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
-    Japanese (English with --lang en). Approvals are not exported.
+    Japanese (English with --lang en). Approvals are not exported. The last column, pmarklint:digest (hidden in
+    Excel), holds each entry as exported, so that import never reverts a value changed since: leave it as it is.
 
     Exit codes: 0 written, 1 written but some ledger file could not be read (its entries are missing),
     2 the tool could not run.
@@ -86,7 +87,8 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
     multiple=True,
     metavar="'HEADER=FIELD'",
     help="Read the column HEADER as FIELD (a field name such as name or retention.period, or one of the export's "
-    "headers); 'HEADER=' skips the column. Repeat for each column.",
+    "headers); 'HEADER=' skips the column. HEADER may be a column letter ('B=id'); several pairs may be given "
+    "in one value ('B=id,C=name'). Repeat for each column.",
 )
 @click.option(
     "--sheet", default=None, help="The sheet of an xlsx workbook (default: the ledger's sheet, else the first)."
@@ -98,7 +100,16 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
     help="Encoding of a CSV file; cp932 (or shift_jis) for a CSV saved by Excel on Japanese Windows.",
 )
 @click.option(
-    "--header-row", type=click.IntRange(min=1), default=1, show_default=True, help="The row with the headers."
+    "--header-row",
+    type=click.IntRange(min=1),
+    default=None,
+    help="The row with the headers (the first of two when the header has two rows). Default: found in the "
+    "first rows, below a title row.",
+)
+@click.option(
+    "--clear-empty",
+    is_flag=True,
+    help="Let an empty cell remove its field's value (without it an empty cell keeps the value, and says so).",
 )
 @click.option("--dry-run", is_flag=True, help="Report what would change without writing any file.")
 @REPO_OPTION
@@ -110,7 +121,8 @@ def import_(
     maps: tuple[str, ...],
     sheet: str | None,
     encoding: str,
-    header_row: int,
+    header_row: int | None,
+    clear_empty: bool,
     dry_run: bool,
     repo: Path,
     lang: str | None,
@@ -119,11 +131,16 @@ def import_(
     ledger. Existing entries are updated in place, keeping comments, order and approvals lines; new ids are
     added. Every row that cannot be taken is reported with its row number and the reason.
 
+    A row exported by export carries the digest of its entry: a value changed in the ledger since the export
+    is never reverted, and a cell changed in both places is reported as a conflict. An empty cell keeps the
+    ledger's value unless --clear-empty is given. Total rows (合計) and empty template rows are skipped.
+
     Exit codes: 0 every row taken, 1 some rows not taken (the others are written), 2 the tool could not run.
     """
     from pmarklint.tables import message
     from pmarklint.tables.columns import kind_of
-    from pmarklint.tables.sync import import_table, load_repository
+    from pmarklint.tables.imports import import_table
+    from pmarklint.tables.sync import load_repository
 
     kind = kind_of(kind)
     repository = load_repository(repo, lang or system_language())
@@ -139,9 +156,13 @@ def import_(
         header_row=header_row,
         lang=language,
         dry_run=dry_run,
+        clear_empty=clear_empty,
     )
     if report.sheets > 1 and report.sheet:
         click.echo(message("sheet", language, sheet=report.sheet), err=True)
+    if header_row is None and report.header_rows != (1,):
+        rows = "-".join(str(n) for n in report.header_rows)
+        click.echo(message("header_found", language, row=rows, first=report.header_rows[0]), err=True)
     for problem in report.problems:
         click.echo(problem.show(language))
     for note in report.notes:
@@ -158,6 +179,11 @@ def import_(
         unchanged=report.unchanged,
         failed=len(report.problems),
     )
+    if report.fields:
+        counts = ", ".join(f"{name} {count}" for name, count in sorted(report.fields.items()))
+        click.echo(message("fields_changed", language, fields=counts))
+    if report.totals or report.templates:
+        click.echo(message("skipped", language, totals=report.totals, templates=report.templates))
     click.echo(summary + (" " + message("dry_run", language) if dry_run else ""))
     sys.stdout.flush()
     click.get_current_context().exit(1 if report.problems else 0)

@@ -1,7 +1,9 @@
 """Ledgers as tables, for ``pmarklint export`` and ``pmarklint import``: :mod:`.columns` (the columns of each
 kind and where an entry's values fall in them), :mod:`.cells` (how a value becomes a cell and back),
-:mod:`.files` (reading and writing CSV and Excel files), :mod:`.headers` (which column each header of a table
-stands for) and :mod:`.sync` (between the repository and a table). ``docs/integrations/excel.md`` is the
+:mod:`.files` (reading, within limits, and writing CSV and Excel files), :mod:`.headers` (where the header
+of a table is and which column each header stands for), :mod:`.sync` (the repository, and ``export``),
+:mod:`.imports` (``import``), :mod:`.rows` (the rows of a table being imported) and :mod:`.merge` (the digest of
+each exported entry, so that an import never reverts a newer value). ``docs/integrations/excel.md`` is the
 user's guide.
 """
 

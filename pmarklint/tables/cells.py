@@ -37,9 +37,25 @@ class CellError(ValueError):
 
 
 _TRUE = frozenset({"はい", "yes", "y", "true", "○", "〇", "◯", "有", "あり", "1", "✓", "✔"})
-_FALSE = frozenset({"いいえ", "no", "n", "false", "×", "✕", "✖", "無", "なし", "0"})
+_FALSE = frozenset({"いいえ", "no", "n", "false", "×", "✕", "✖", "無", "なし", "無し", "0"})
 BOOL_WORDS = {"ja": ("はい", "いいえ"), "en": ("yes", "no")}
-_DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:[ T]0{1,2}:00(?::00)?)?")
+_TIME = r"(?:\s*[ T]\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?"
+_DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?" + _TIME)
+# 和暦: 令和6年4月1日, 令和元年5月1日, R6.4.1, H31/4/30 (an era's first year is 元年).
+_ERA_DATE = re.compile(
+    r"(令和|平成|昭和|[RHS])\s*(元|[0-9]{1,2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?" + _TIME,
+    re.IGNORECASE,
+)
+# Each era: the year before its first year, its first and its last day.
+_ERAS = {
+    "令和": (2018, dt.date(2019, 5, 1), dt.date.max),
+    "平成": (1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+    "昭和": (1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
+}
+_ERA_LETTERS = {"r": "令和", "h": "平成", "s": "昭和"}
+# What an office writes in a cell that has nothing to say: read as an empty cell wherever the field may be
+# left out (in a yes/no column なし is "no"); in the id column it stays text.
+PLACEHOLDERS = frozenset({"なし", "無し", "該当なし", "-", "ー", "―", "—", "‐", "−"})
 _DURATION = re.compile(r"P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?")
 _DURATION_JA = re.compile(r"(?:([0-9]+)年)?(?:([0-9]+)[かヶケカヵ箇]月)?(?:([0-9]+)週)?(?:([0-9]+)日)?間?")
 _COUNT = re.compile(r"[0-9]+(?:\.0+)?")
@@ -68,12 +84,24 @@ def text_of(cell: Cell) -> str:
 
 
 def _date(text: str) -> str:
-    match = _DATE.fullmatch(_nfkc(text))
+    plain = _nfkc(text)
+    match = _DATE.fullmatch(plain)
     if match:
         try:
             return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         except ValueError:
             pass
+    match = _ERA_DATE.fullmatch(plain)
+    if match:
+        era = _ERA_LETTERS.get(match[1].casefold(), match[1])
+        before, first, last = _ERAS[era]
+        year = before + (1 if match[2] == "元" else int(match[2]))
+        try:
+            day = dt.date(year, int(match[3]), int(match[4]))
+        except ValueError:
+            return text
+        if first <= day <= last:  # 平成31年5月1日 is no day: that was 令和元年5月1日
+            return day.isoformat()
     return text
 
 
@@ -176,6 +204,11 @@ def decode(column: Column, cell: Cell, lang: str = "en") -> Any:
     elif cell is None:
         return ABSENT
     kind = column.type
+    placeholder = _nfkc(text_of(cell)).strip()
+    if placeholder in PLACEHOLDERS and column.path != ("id",) and (kind != "boolean" or placeholder not in _FALSE):
+        return ABSENT
+    if kind == "date" and isinstance(cell, dt.date):
+        return (cell.date() if isinstance(cell, dt.datetime) else cell).isoformat()  # an Excel date-time too
     if kind == "boolean":
         return _boolean(cell)
     if kind == "integer":

@@ -365,8 +365,8 @@ def test_custom_fields_and_odd_values_survive_the_round_trip(tmp_path: Path) -> 
         assert result.exit_code == 0, result.stdout
         assert git(repo, "status", "--porcelain") == ""
     rows = read_csv(tmp_path / "a.csv")
-    assert rows[0][-3:] == ["x-system", "x-count", "acquisition"]
-    assert rows[1][-3:] == ["受注管理", "json:3", "json:{}"]
+    assert rows[0][-4:] == ["x-system", "x-count", "acquisition", "pmarklint:digest"]
+    assert rows[1][-4:-1] == ["受注管理", "json:3", "json:{}"]
     assert cell(rows, "PI-1", "Access holders") == "json:[]"
     assert cell(rows, "PI-1", "Notes") == 'json:" 空白 "'
 
@@ -414,9 +414,13 @@ def test_import_changes_only_the_lines_of_changed_values(tmp_path: Path) -> None
     set_cell(rows, "PI-HR-001", "保管期限", "10年")
     set_cell(rows, "PI-SL-001", "責任者", "")
     set_cell(rows, "PI-SL-001", "第三者提供の根拠", "本人の同意")
-    result = run("import", write_csv(tmp_path / "edited.csv", rows), "--kind", "inventory", "-C", repo, "--lang", "en")
+    edited = write_csv(tmp_path / "edited.csv", rows)
+    result = run("import", edited, "--kind", "inventory", "-C", repo, "--lang", "en", "--clear-empty")
     assert result.exit_code == 0, result.stdout
     assert "4 updated, 0 added, 5 unchanged, 0 not taken" in result.stdout
+    assert (
+        "row 2 (PI-CS-001): column K '本人の同意' is empty; the value true was removed (--clear-empty)" in result.stdout
+    )
     after = {rel: (repo / rel).read_text(encoding="utf-8") for rel in LEDGERS}
     assert diff(before[CS], after[CS]) == changes(
         "-    data_items: [氏名, 住所, 電話番号, メールアドレス, 注文履歴, 配送先]",
@@ -628,6 +632,7 @@ def test_every_row_not_taken_is_reported_with_its_number_and_the_rest_is_written
         "row 9 (PI-7): the id PI-7 is also on row 10; neither row was taken",
         "row 10 (PI-7): the id PI-7 is also on row 9; neither row was taken",
         "row 11 (C-1): the id C-1 is a contractor entry in contractors/c.yaml",
+        "fields changed (entries): 個人情報の項目 1, 利用目的 1, 名称 1",
     ]
     assert lines[-1] == "1 updated, 1 added, 0 unchanged, 8 not taken"
     data = parse((repo / "inventory/a.yaml").read_text(encoding="utf-8"), "a").document.data  # type: ignore[union-attr]
