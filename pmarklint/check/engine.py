@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pmarklint.check.causes import CAUSES, mark_knock_ons, unread_files
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
+from pmarklint.check.stage import DEFAULT_STAGE, at_stage
 from pmarklint.check.waivers import apply_waivers
 from pmarklint.dates import resolve_today
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
@@ -63,6 +65,7 @@ class CheckResult:
     changes: ChangeSet | None = None  # with --changed-since: what the change touched
     as_of: AsOf | None = None  # with --as-of: the commit whose tree was checked
     source_root: Path | None = None  # where the checked files are when not under root (--as-of)
+    stage: str = DEFAULT_STAGE  # how missing and stale approvals were weighed (pmarklint.check.stage)
 
     @property
     def errors(self) -> int:
@@ -253,9 +256,11 @@ def run_check(
     history: bool = True,
     as_of: str | None = None,
     workdir: Path | None = None,
+    stage: str = DEFAULT_STAGE,
 ) -> CheckResult:
     """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
-    tree is extracted into ``workdir``, which the caller keeps until the report is written."""
+    tree is extracted into ``workdir``, which the caller keeps until the report is written. ``stage``: how a
+    missing or stale approval weighs (pmarklint.check.stage)."""
     root = find_root(start, lang)
     day = resolve_today(today, lang)
     gc_was_enabled = gc.isenabled()
@@ -265,7 +270,7 @@ def run_check(
     try:
         if as_of is not None:
             return _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
-        result, loaded = _run(root, git_dir, cache, day, lang, history=history)
+        result, loaded = _run(root, git_dir, cache, day, lang, history=history, stage=stage)
         if changed_since is not None:
             result = _only_changes(result, loaded, changed_since, cache, lang)
         return result
@@ -335,6 +340,7 @@ def _run(
     *,
     history: bool = False,
     history_at: tuple[Path, str] | None = None,
+    stage: str = DEFAULT_STAGE,
 ) -> tuple[CheckResult, dict[str, FileResult]]:
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
@@ -379,12 +385,26 @@ def _run(
         config,
         len(results),
         len(repo_index.entries),
-        settle(about_waivers + kept, config),
+        _weigh(settle(about_waivers + kept, config), root, results, config, stage),
         settle(waived, config),
         checked_files=tuple(results),
         repository_root=find_toplevel(root) if git_dir is not None else None,
+        stage=stage,
     )
     return checked, results
+
+
+def _weigh(
+    found: list[Finding], root: Path, results: dict[str, FileResult], config: Config, stage: str
+) -> list[Finding]:
+    """The settled findings grouped by cause (pmarklint.check.causes) and weighed by the stage."""
+    causes: dict[str, Finding] = {}
+    for item in found:
+        result = results.get(item.file)
+        if item.rule in CAUSES and item.level == "error" and result is not None and result.kind is None:
+            causes.setdefault(item.file, item)
+    found = mark_knock_ons(found, unread_files(root, causes, config.folders))
+    return at_stage(found, stage, lambda rel: results[rel].kind if rel in results else None, config.data)
 
 
 def settle(found: list[Finding], config: Config) -> list[Finding]:

@@ -61,6 +61,16 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     "(the pre-commit hook uses it).",
 )
 @click.option(
+    "--stage",
+    type=click.Choice(("commit", "merge")),
+    default="merge",
+    show_default=True,
+    help="Where the check runs. merge (CI on a pull request and on the main branch): an entry still awaiting "
+    "the approval pmarklint.yaml requires is an error. commit (the pre-commit and pre-push hooks): it is shown "
+    "as awaiting approval and does not stop the commit. A forged, self-made or otherwise invalid approval is an "
+    "error at both stages.",
+)
+@click.option(
     "--hook",
     is_flag=True,
     help="For the pre-commit hook only: pass at once when the commit being made cannot break the "
@@ -78,6 +88,7 @@ def check(
     no_history: bool,
     as_of: str | None,
     quiet: bool,
+    stage: str,
     hook: bool,
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
@@ -109,6 +120,7 @@ def check(
             history=not no_history,
             as_of=as_of,
             workdir=workdir,
+            stage=stage,
         )
         final = lang or result.config.language or early
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -60,7 +60,7 @@ def diagnose(text: str, line: int, problem: str) -> Hint | None:
     empty = _empty_list_above(lines, line)
     if empty is not None:
         return empty
-    if "mapping values are not allowed" in problem and len(nearby) == 2:
+    if len(nearby) == 2:
         return _over_indented(lines, nearby[1], nearby[0])
     return None
 

@@ -26,6 +26,10 @@ def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
         "entry": item.entry,
         "path": item.path,
         "message": item.message(lang),
+        "follows_from": None
+        if item.follows_from is None
+        else dict(zip(("file", "line", "column", "rule"), item.follows_from, strict=True)),
+        "awaiting_approval": None if item.awaiting is None else {"roles": list(item.awaiting)},
     }
     if item.waiver is not None:
         out["waiver"] = dict(item.waiver)
@@ -38,6 +42,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
         "format_version": FORMAT_VERSION,
         "version": __version__,
         "today": result.today.isoformat(),
+        "stage": result.stage,
         "findings": [finding_dict(f, lang) for f in result.findings],
         "waived": [finding_dict(f, lang) for f in result.waived],
         "changed_since": None

@@ -9,6 +9,18 @@ MESSAGES = {
     "ui.clean": "No problems found.",
     "ui.quiet_warnings": "{rule} {name}: {count} warnings — run `pmarklint check` to list them",
     "ui.quiet_warning_one": "{rule} {name}: 1 warning — run `pmarklint check` to see it",
+    "ui.follows_count": "           … and {count} findings elsewhere that follow from it (listed at the end): fix this "
+    "first",
+    "ui.follows_count_one": "           … and 1 finding elsewhere that follows from it (listed at the end): fix this first",
+    "ui.follows_count_quiet": "           … and {count} findings elsewhere that follow from it (not listed): fix this "
+    "first",
+    "ui.follows_count_quiet_one": "           … and 1 finding elsewhere that follows from it (not listed): fix this "
+    "first",
+    "ui.follows_heading": "Following from an error above (a file that could not be read); they go once it is fixed:",
+    "ui.follows_from": " (follows from the error in {file}:{line})",
+    "ui.awaiting_heading": "Awaiting approval (this commit may go ahead; CI refuses the merge while any is awaiting):",
+    "ui.awaiting": "awaiting approval by {roles}",
+    "ui.summary_awaiting": ", {awaiting} awaiting approval",
     "ui.hook_nothing_to_check": "pmarklint: this commit adds or edits no PMS file or pmarklint.yaml and "
     "deletes no file: nothing to check",
     "ui.error_prefix": "pmarklint: error: ",

@@ -9,6 +9,18 @@ MESSAGES = {
     "ui.clean": "問題は見つかりませんでした。",
     "ui.quiet_warnings": "{rule} {name}: 警告 {count} 件 — 一覧は `pmarklint check` で表示できます",
     "ui.quiet_warning_one": "{rule} {name}: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+    "ui.follows_count": "           … ほかに、これが原因の指摘が{count}件あります(最後に表示)。まずこれを直して"
+    "ください",
+    "ui.follows_count_one": "           … ほかに、これが原因の指摘が1件あります(最後に表示)。まずこれを直してください",
+    "ui.follows_count_quiet": "           … ほかに、これが原因の指摘が{count}件あります(表示していません)。まずこれを"
+    "直してください",
+    "ui.follows_count_quiet_one": "           … ほかに、これが原因の指摘が1件あります(表示していません)。まずこれを"
+    "直してください",
+    "ui.follows_heading": "上のエラー(読めなかったファイル)が原因の指摘です。そのエラーを直せば消えます:",
+    "ui.follows_from": "({file}:{line} のエラーが原因)",
+    "ui.awaiting_heading": "承認待ち(このコミットはできます。承認待ちが残っている間、CIはマージを通しません):",
+    "ui.awaiting": "{roles} の承認待ち",
+    "ui.summary_awaiting": "、承認待ち{awaiting}件",
     "ui.hook_nothing_to_check": "pmarklint: このコミットは PMS のファイルも pmarklint.yaml も追加・変更せず、"
     "削除するファイルもないため、チェックは不要です",
     "ui.error_prefix": "pmarklint: エラー: ",
