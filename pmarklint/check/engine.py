@@ -257,10 +257,12 @@ def run_check(
     as_of: str | None = None,
     workdir: Path | None = None,
     stage: str = DEFAULT_STAGE,
+    staged: bool = False,
 ) -> CheckResult:
     """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
     tree is extracted into ``workdir``, which the caller keeps until the report is written. ``stage``: how a
-    missing or stale approval weighs (pmarklint.check.stage)."""
+    missing or stale approval weighs (pmarklint.check.stage). ``staged``: check what is staged (the index,
+    extracted into ``workdir``) instead of the work tree; outside git, the work tree."""
     root = find_root(start, lang)
     day = resolve_today(today, lang)
     gc_was_enabled = gc.isenabled()
@@ -268,6 +270,10 @@ def run_check(
     git_dir = find_git_dir(root)
     cache = Cache(default_directory(git_dir) if use_cache else None)
     try:
+        if staged and (as_of is not None or changed_since is not None):
+            raise PmarklintError(text("ui.staged_with", lang, option="--as-of" if as_of else "--changed-since"))
+        if staged and git_dir is not None:
+            return _staged(root, git_dir, cache, day, lang, history, stage, workdir)
         if as_of is not None:
             return _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir)
         result, loaded = _run(root, git_dir, cache, day, lang, history=history, stage=stage)
@@ -305,6 +311,32 @@ def _as_of(
     day = resolve_today(today, lang) if today else point.day
     result, _ = _run(source, None, cache, day, lang, history=history, history_at=(root, point.commit))
     return replace(result, root=root, source_root=source, as_of=point, repository_root=find_toplevel(root))
+
+
+def _staged(
+    root: Path,
+    git_dir: Path,
+    cache: Cache,
+    day: dt.date,
+    lang: str,
+    history: bool,
+    stage: str,
+    workdir: Path | None,
+) -> CheckResult:
+    """The check of what is staged: the index's PMS files, extracted, judged with the repository's history."""
+    from pmarklint.git.index import as_work_tree, extract
+
+    if workdir is None:  # pragma: no cover - a caller's mistake, not a user's
+        raise ValueError("--staged needs a folder to extract the index into")
+    source = extract(root, [CONFIG_NAME], workdir)
+    if not (source / CONFIG_NAME).is_file():
+        raise PmarklintError(text("ui.staged_no_config", lang))
+    folders = sorted(set(load_config(source, Cache(None), lang).folders.values()))
+    extract(root, folders, workdir)
+    top = find_toplevel(root)
+    with as_work_tree(root, workdir):
+        result, _ = _run(source, git_dir, cache, day, lang, history=history, stage=stage)
+    return replace(result, root=root, source_root=source, repository_root=top)
 
 
 def _only_changes(

@@ -9,35 +9,9 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import check_json, run, validate_output
-from helpers.repos import FULL_CONFIG, commit_as, make_repo
+from helpers.repos import commit_as, make_repo
+from helpers.workflow import CONFIG, CONTRACTOR, ITO, NAKAMURA, PEOPLE
 
-CONFIG = FULL_CONFIG + "require_approvals: {contractor: error}\nrules: {PML205: off, PML302: off, PML502: off}\n"
-PEOPLE = """kind: person
-entries:
-  - id: nakamura
-    name: 中村 花子
-    emails: [nakamura@example.test]
-    department: cs
-    roles: [privacy_manager]
-  - id: ito
-    name: 伊藤 次郎
-    emails: [ito@example.test]
-    department: cs
-    roles: [complaints_desk]
-"""
-CONTRACTOR = """kind: contractor
-entries:
-  - id: C-001
-    name: 配送株式会社
-    service: 配送
-    evaluation: {date: 2026-04-01, result: pass, evaluator: nakamura}
-    contract:
-      signed: 2026-04-01
-      clauses: {responsibilities: true, security_measures: true, subcontracting: true, reporting: true,
-                audit_rights: true, breach_measures: true, incident_reporting: true, end_of_contract: true}
-"""
-ITO = "Jiro Ito <ito@example.test>"
-NAKAMURA = "Hanako Nakamura <nakamura@example.test>"
 AWAITING = "Awaiting approval (this commit may go ahead; CI refuses the merge while any is awaiting):"
 
 

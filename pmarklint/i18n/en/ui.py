@@ -46,6 +46,9 @@ MESSAGES = {
     "ui.as_of_none": "--as-of {value}: no commit on the main line (first parents of HEAD) was made on or before that day",
     "ui.as_of_shallow": "--as-of {value}: this shallow clone has no commit that old; fetch the whole history (git fetch --unshallow; in GitHub Actions fetch-depth: 0)",
     "ui.as_of_both": "--as-of and --changed-since cannot be used together",
+    "ui.staged_with": "--staged checks what is staged for the next commit; it cannot be used with {option}",
+    "ui.staged_no_config": "--staged: pmarklint.yaml is not staged, so the commit being made would have no PMS "
+    "settings; stage it with 'git add pmarklint.yaml'",
     "ui.as_of_no_config": "--as-of {value}: commit {commit} has no pmarklint.yaml here: the PMS repository did not exist yet",
     "ui.as_of_line": "As of {day}: commit {commit} of {committed} ({subject})",
     "ui.explain_untracked": "(this file is not added to git)",

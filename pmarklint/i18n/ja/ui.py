@@ -46,6 +46,9 @@ MESSAGES = {
     "ui.as_of_none": "--as-of {value}: その日以前のコミットがメインライン(HEAD の第一親)にありません",
     "ui.as_of_shallow": "--as-of {value}: このシャロークローンにはその日以前のコミットがありません。履歴をすべて取得してください(git fetch --unshallow、GitHub Actions では fetch-depth: 0)",
     "ui.as_of_both": "--as-of と --changed-since は同時に指定できません",
+    "ui.staged_with": "--staged は次のコミットに含まれる(ステージした)内容をチェックします。{option} とは同時に指定できません",
+    "ui.staged_no_config": "--staged: pmarklint.yaml がステージされていないため、これから作るコミットには PMS の設定が"
+    "ありません。'git add pmarklint.yaml' でステージしてください",
     "ui.as_of_no_config": "--as-of {value}: コミット {commit} にはここに pmarklint.yaml がありません。PMS リポジトリはまだ存在していませんでした",
     "ui.as_of_line": "{day} 時点: コミット {commit}({committed}、{subject})",
     "ui.explain_untracked": "(このファイルはgitに追加されていません)",
