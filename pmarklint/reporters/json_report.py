@@ -26,11 +26,11 @@ def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
         "entry": item.entry,
         "path": item.path,
         "message": item.message(lang),
-        "follows_from": None
-        if item.follows_from is None
-        else dict(zip(("file", "line", "column", "rule"), item.follows_from, strict=True)),
-        "awaiting_approval": None if item.awaiting is None else {"roles": list(item.awaiting)},
     }
+    if item.follows_from is not None:  # a knock-on of a file that could not be read (pmarklint.check.causes)
+        out["follows_from"] = dict(zip(("file", "line", "column", "rule"), item.follows_from, strict=True))
+    if item.awaiting is not None:  # --stage commit: awaiting approval, not blocking (pmarklint.check.stage)
+        out["awaiting_approval"] = {"roles": list(item.awaiting)}
     if item.waiver is not None:
         out["waiver"] = dict(item.waiver)
     return out

@@ -43,7 +43,12 @@ def test_json_marks_the_findings_that_follow_from_an_unreadable_file(tmp_path: P
     validate_output(data)
     by_entry = {(f["rule"], f["entry"]): f for f in data["findings"]}
     cause = by_entry[("PML001", None)]
-    assert (cause["file"], cause["line"], cause["column"], cause["follows_from"]) == ("people/people.yaml", 6, 7, None)
+    assert (cause["file"], cause["line"], cause["column"], cause.get("follows_from")) == (
+        "people/people.yaml",
+        6,
+        7,
+        None,
+    )
     # nakamura is declared in the roster that did not parse: a consequence
     assert by_entry[("PML201", "C-001")]["follows_from"] == {
         "file": "people/people.yaml",
@@ -52,9 +57,9 @@ def test_json_marks_the_findings_that_follow_from_an_unreadable_file(tmp_path: P
         "rule": "PML001",
     }
     # sato is in no file at all: a finding of its own
-    assert by_entry[("PML201", "C-002")]["follows_from"] is None
+    assert "follows_from" not in by_entry[("PML201", "C-002")]
     assert data["summary"]["errors"] == 3  # consequences are still errors: the repository is broken
-    assert all(f["awaiting_approval"] is None for f in data["findings"])
+    assert not any("awaiting_approval" in f for f in data["findings"])
 
 
 EXPECTED_QUIET = {
@@ -118,4 +123,4 @@ def test_a_file_that_parses_causes_nothing(tmp_path: Path) -> None:
     fixed = BROKEN_ROSTER.replace("      emails", "    emails")
     (repo / "people" / "people.yaml").write_text(fixed, encoding="utf-8")
     data = check_json(repo).json()
-    assert [(f["rule"], f["entry"], f["follows_from"]) for f in data["findings"]] == [("PML201", "C-002", None)]
+    assert [(f["rule"], f["entry"], f.get("follows_from")) for f in data["findings"]] == [("PML201", "C-002", None)]
