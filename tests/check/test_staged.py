@@ -122,3 +122,22 @@ def test_staged_with_another_view_is_refused(tmp_path: Path, option: tuple[str, 
     assert result.stderr == (
         f"pmarklint: error: --staged checks what is staged for the next commit; it cannot be used with {option[0]}\n"
     )
+
+
+@pytest.mark.parametrize("how", ["-a", "only"], ids=["commit -a", "commit PATH"])
+def test_a_plain_git_hook_sees_the_index_git_is_committing(tmp_path: Path, how: str) -> None:
+    """``git commit -a`` and ``git commit PATH`` commit from an index of their own (GIT_INDEX_FILE): a broken
+    ledger that is only on disk is in that commit, and the hook refuses it."""
+    repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")})
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(HOOK.format(python=sys.executable), encoding="utf-8")
+    hook.chmod(0o755)
+    path = repo / "inventory" / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    name:", "      name:", 1), encoding="utf-8")
+    args = ["-a"] if how == "-a" else ["--", "inventory/a.yaml"]
+    proc = subprocess.run(
+        ["git", "commit", "-m", "edit", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True
+    )
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    assert "PML001" in proc.stderr
+    assert git(repo, "rev-list", "--count", "HEAD") == "1\n"
