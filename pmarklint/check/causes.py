@@ -68,7 +68,9 @@ def mark_knock_ons(found: list[Finding], unread: list[Unread]) -> list[Finding]:
 
 def _origin(item: Finding, unread: list[Unread]) -> Unread | None:
     args = dict(item.args)
-    named = {str(args[name]) for name in _NAMES if name in args} - {item.entry}  # not the entry's own id
+    named = {str(args[name]) for name in _NAMES if name in args}
+    if item.rule.startswith("PML4"):  # an approval finding's ``id`` is the entry's own, which exists
+        named.discard(item.entry or "")
     for source in unread:
         if named & source.ids or item.rule in _OF_KIND.get(source.kind or "", ()):
             return source

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import check_json, run, validate_output
+from helpers.pms import pms
 from helpers.repos import CONFIG, make_repo
 
 # Over-indented on line 6: the file does not parse, so nakamura is in no roster.
@@ -124,3 +125,40 @@ def test_a_file_that_parses_causes_nothing(tmp_path: Path) -> None:
     (repo / "people" / "people.yaml").write_text(fixed, encoding="utf-8")
     data = check_json(repo).json()
     assert [(f["rule"], f["entry"], f.get("follows_from")) for f in data["findings"]] == [("PML201", "C-002", None)]
+
+
+def _causes_and_consequences(repo: Path) -> tuple[list[dict], list[dict]]:
+    findings = check_json(repo).json()["findings"]
+    return [f for f in findings if "follows_from" not in f], [f for f in findings if "follows_from" in f]
+
+
+def test_a_broken_control_file_causes_the_missing_controls_it_declares(tmp_path: Path) -> None:
+    """A clean repository whose controls/J.9.yaml does not parse: the requirement items it declares are
+    "missing" (PML205), each marked as following from the syntax error; nothing else is reported."""
+    j9 = (pms(tmp_path / "base") / "controls" / "J.9.yaml").read_text(encoding="utf-8")
+    broken = j9.replace("- id: J.9.1\n", "- id: J.9.1\n    note: over-indented\n", 1)
+    assert broken != j9
+    repo = pms(tmp_path / "r", **{"controls/J.9.yaml": broken})
+    causes, consequences = _causes_and_consequences(repo)
+    assert [(f["rule"], f["file"]) for f in causes] == [("PML001", "controls/J.9.yaml")]
+    declared = sorted(line.split("id: ")[1] for line in j9.splitlines() if line.startswith("- id: J.9."))
+    assert sorted(f["message"].split()[2] for f in consequences) == declared
+    assert {f["rule"] for f in consequences} == {"PML205"}
+    cause = causes[0]
+    assert all(
+        f["follows_from"] == {"file": cause["file"], "line": cause["line"], "column": cause["column"], "rule": "PML001"}
+        for f in consequences
+    )
+
+
+def test_a_roster_saved_as_shift_jis_causes_what_refers_to_its_people(tmp_path: Path) -> None:
+    """The roster cannot be read (PML004: Excel saved it as Shift_JIS): the references to its people and the
+    roles nobody holds follow from it."""
+    roster = (pms(tmp_path / "base") / "people" / "roster.yaml").read_text(encoding="utf-8")
+    repo = pms(tmp_path / "r")
+    (repo / "people" / "roster.yaml").write_bytes(roster.encode("cp932"))
+    causes, consequences = _causes_and_consequences(repo)
+    assert [(f["rule"], f["file"]) for f in causes] == [("PML004", "people/roster.yaml")]
+    assert consequences, "the contractors and controls name people of the roster"
+    assert {f["rule"] for f in consequences} <= {"PML201", "PML502"}
+    assert all(f["follows_from"]["rule"] == "PML004" for f in consequences)
