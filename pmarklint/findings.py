@@ -33,6 +33,11 @@ class Finding:
     entry: str | None = None
     path: str | None = None
     waiver: tuple[tuple[str, Any], ...] | None = field(default=None, compare=False)
+    # Set by the run after severities are settled, never cached (pmarklint.check.engine):
+    # the error this finding follows from (file, line, column, rule), when it is a knock-on of that error;
+    follows_from: tuple[str, int, int, str] | None = field(default=None, compare=False)
+    # the roles whose approval the entry awaits, when a missing or stale approval does not block (check --stage commit)
+    awaiting: tuple[str, ...] | None = field(default=None, compare=False)
 
     def message(self, lang: str) -> str:
         return render(self.message_key, lang, dict(self.args))

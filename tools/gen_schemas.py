@@ -723,6 +723,18 @@ def output_schema() -> dict[str, Any]:
             "entry": {"type": ["string", "null"]},
             "path": {"type": ["string", "null"]},
             "message": {"type": "string"},
+            "follows_from": obj(
+                {
+                    "file": {"type": "string"},
+                    "line": {"type": "integer", "minimum": 1},
+                    "column": {"type": "integer", "minimum": 1},
+                    "rule": {"type": "string", "pattern": "^PML[0-9]{3}$"},
+                },
+                ["file", "line", "column", "rule"],
+            ),
+            "awaiting_approval": obj(
+                {"roles": {"type": "array", "items": {"type": "string"}, "minItems": 1}}, ["roles"]
+            ),
         },
         ["rule", "name", "severity", "file", "line", "column", "entry", "path", "message"],
     )
@@ -739,6 +751,7 @@ def output_schema() -> dict[str, Any]:
                 "format_version": {"const": 1},
                 "version": {"type": "string"},
                 "today": {"type": "string", "format": "date"},
+                "stage": {"enum": ["commit", "merge"]},
                 "root": {"type": "string"},
                 "findings": list_of(finding),
                 "waived": list_of(waived),

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pmarklint.check.causes import CAUSES, mark_knock_ons, unread_files
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
+from pmarklint.check.stage import DEFAULT_STAGE, at_stage
 from pmarklint.check.waivers import apply_waivers
 from pmarklint.dates import resolve_today
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
@@ -64,6 +66,7 @@ class CheckResult:
     as_of: AsOf | None = None  # with --as-of: the commit whose tree was checked
     source_root: Path | None = None  # where the checked files are when not under root (--as-of)
     notices: tuple[tuple[str, dict[str, str]], ...] = ()  # one line each on standard error: (message key, args)
+    stage: str = DEFAULT_STAGE  # how missing and stale approvals were weighed (pmarklint.check.stage)
 
     @property
     def errors(self) -> int:
@@ -252,9 +255,13 @@ def run_check(
     history: bool = True,
     as_of: str | None = None,
     workdir: Path | None = None,
+    stage: str = DEFAULT_STAGE,
+    staged: bool = False,
 ) -> CheckResult:
     """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
-    tree is extracted into ``workdir``, which the caller keeps until the report is written."""
+    tree is extracted into ``workdir``, which the caller keeps until the report is written. ``stage``: how a
+    missing or stale approval weighs (pmarklint.check.stage). ``staged``: check what is staged (the index,
+    extracted into ``workdir``) instead of the work tree; outside git, the work tree."""
     root = find_root(start, lang)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes no cyclic garbage; the collector only costs time here (about 2x)
@@ -264,10 +271,14 @@ def run_check(
     day = resolve_today(today, lang, zone)
     notices = (cache.notice,) if cache.notice else ()
     try:
-        if as_of is not None:
+        if staged and (as_of is not None or changed_since is not None):
+            raise PmarklintError(text("ui.staged_with", lang, option="--as-of" if as_of else "--changed-since"))
+        if staged and git_dir is not None:
+            result = _staged(root, git_dir, cache, day, lang, history, stage, workdir)
+        elif as_of is not None:
             result = _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir, zone)
         else:
-            result, loaded = _run(root, git_dir, cache, day, lang, history=history)
+            result, loaded = _run(root, git_dir, cache, day, lang, history=history, stage=stage)
             if changed_since is not None:
                 result = _only_changes(result, loaded, changed_since, cache, lang)
         return replace(result, notices=notices + result.notices) if notices else result
@@ -312,6 +323,32 @@ def _as_of(
     )
 
 
+def _staged(
+    root: Path,
+    git_dir: Path,
+    cache: Cache,
+    day: dt.date,
+    lang: str,
+    history: bool,
+    stage: str,
+    workdir: Path | None,
+) -> CheckResult:
+    """The check of what is staged: the index's PMS files, extracted, judged with the repository's history."""
+    from pmarklint.git.index import as_work_tree, extract
+
+    if workdir is None:  # pragma: no cover - a caller's mistake, not a user's
+        raise ValueError("--staged needs a folder to extract the index into")
+    source = extract(root, [CONFIG_NAME], workdir)
+    if not (source / CONFIG_NAME).is_file():
+        raise PmarklintError(text("ui.staged_no_config", lang))
+    folders = sorted(set(load_config(source, Cache(None), lang).folders.values()))
+    extract(root, folders, workdir)
+    top = find_toplevel(root)
+    with as_work_tree(root, workdir):
+        result, _ = _run(source, git_dir, cache, day, lang, history=history, stage=stage)
+    return replace(result, root=root, source_root=source, repository_root=top)
+
+
 def _only_changes(
     result: CheckResult, loaded: dict[str, FileResult], value: str, cache: Cache, lang: str
 ) -> CheckResult:
@@ -345,6 +382,7 @@ def _run(
     *,
     history: bool = False,
     history_at: tuple[Path, str] | None = None,
+    stage: str = DEFAULT_STAGE,
 ) -> tuple[CheckResult, dict[str, FileResult]]:
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
@@ -389,10 +427,11 @@ def _run(
         config,
         len(results),
         len(repo_index.entries),
-        settle(about_waivers + kept, config),
+        _weigh(settle(about_waivers + kept, config), root, results, config, stage),
         settle(waived, config),
         checked_files=tuple(results),
         repository_root=find_toplevel(root) if git_dir is not None else None,
+        stage=stage,
     )
     return checked, results
 
@@ -400,6 +439,19 @@ def _run(
 # Rules pmarklint.yaml cannot switch off or lower: history that cannot be read fails closed, and a setting in
 # the very file whose changes history would have to prove cannot say otherwise (docs/design/threat-model.md).
 FAIL_CLOSED = frozenset({"PML901"})
+
+
+def _weigh(
+    found: list[Finding], root: Path, results: dict[str, FileResult], config: Config, stage: str
+) -> list[Finding]:
+    """The settled findings grouped by cause (pmarklint.check.causes) and weighed by the stage."""
+    causes: dict[str, Finding] = {}
+    for item in found:
+        result = results.get(item.file)
+        if item.rule in CAUSES and item.level == "error" and result is not None and result.kind is None:
+            causes.setdefault(item.file, item)
+    found = mark_knock_ons(found, unread_files(root, causes, config.folders))
+    return at_stage(found, stage, lambda rel: results[rel].kind if rel in results else None, config.data)
 
 
 def settle(found: list[Finding], config: Config) -> list[Finding]:

@@ -11,7 +11,8 @@ commit can break the repository with, and so what makes the hook check the whole
   is what the check itself does, so any such deletion is checked (about a third of a second).
 
 Adding or editing any other file (README.md, a policy document) cannot make a finding appear, so such a
-commit is passed at once. Outside git the check always runs."""
+commit is passed at once. Outside git the check always runs. A commit that is checked is checked as staged
+(``--hook`` implies ``--staged``: pmarklint.git.index), so a plain git hook judges the commit being made."""
 
 from __future__ import annotations
 

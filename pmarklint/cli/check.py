@@ -63,10 +63,27 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     "(the pre-commit hook uses it).",
 )
 @click.option(
+    "--stage",
+    type=click.Choice(("commit", "merge")),
+    default="merge",
+    show_default=True,
+    help="Where the check runs. merge (CI on a pull request and on the main branch): an entry still awaiting "
+    "the approval pmarklint.yaml requires is an error. commit (the pre-commit and pre-push hooks): it is shown "
+    "as awaiting approval and does not stop the commit. A forged, self-made or otherwise invalid approval is an "
+    "error at both stages.",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Check what is staged for the next commit (git's index), not the files on disk: for a plain "
+    ".git/hooks/pre-commit script. Outside git, the files on disk.",
+)
+@click.option(
     "--hook",
     is_flag=True,
     help="For the pre-commit hook only: pass at once when the commit being made cannot break the "
-    "repository (it adds or edits no PMS file or pmarklint.yaml, and deletes or renames no file).",
+    "repository (it adds or edits no PMS file or pmarklint.yaml, and deletes or renames no file); any "
+    "other commit is checked as staged (--staged).",
 )
 def check(
     path: Path,
@@ -80,6 +97,8 @@ def check(
     no_history: bool,
     as_of: str | None,
     quiet: bool,
+    stage: str,
+    staged: bool,
     hook: bool,
 ) -> None:
     """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
@@ -101,7 +120,10 @@ def check(
             click.echo(text("ui.hook_nothing_to_check", early))
             click.get_current_context().exit(0)
     with contextlib.ExitStack() as stack:
-        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pmarklint-as-of-"))) if as_of else None
+        staged = staged or hook
+        prefix = "pmarklint-as-of-" if as_of else "pmarklint-staged-"
+        made = as_of or staged
+        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=prefix))) if made else None
         result = run_check(
             path,
             today=today,
@@ -111,6 +133,8 @@ def check(
             history=not no_history,
             as_of=as_of,
             workdir=workdir,
+            stage=stage,
+            staged=staged,
         )
         final = lang or result.config.language or early
         for key, args in result.notices:

@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from pmarklint.documents.hints import FULLWIDTH_SPACE, diagnose
 from pmarklint.findings import Finding, finding
 
 if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - depends on the installation
@@ -199,10 +200,10 @@ def _syntax_finding(rel: str, exc: yaml.YAMLError, text: str) -> Finding:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if getattr(exc, "context", None):
         problem = f"{exc.context}, {problem}"  # type: ignore[attr-defined]
+    likely = diagnose(text, line, str(exc))  # the beginner's mistake behind it, on the line where it is
+    if likely is not None:
+        return finding("PML001", rel, likely.line, likely.column, "PML001.syntax", problem=problem, hint=likely.name)
     hint = next((name for needle, name in _HINTS if needle in str(exc)), "none")
-    source_line = text.split("\n", line)[line - 1] if line <= text.count("\n") + 1 else ""
-    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
-        hint = "tab"
     return finding("PML001", rel, line, column, "PML001.syntax", problem=problem, hint=hint)
 
 
@@ -264,6 +265,8 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
                         if cls is not Scalar:
                             return _stop(rel, event.start_mark, "PML003.complex_key")
                         top[2] = intern(event.value)  # keys repeat in every entry: one object each
+                        if event.value[:1] == FULLWIDTH_SPACE:  # indented with 全角スペース: read as the key's text
+                            problems.append(_fullwidth_key(rel, event))
                         top[3] = event.start_mark
                         event = get()
                         continue
@@ -294,6 +297,11 @@ def _build(parser: Any, rel: str) -> LoadResult:  # noqa: C901 - one tight loop 
             documents += 1
         event = get()
     return LoadResult(Document(root, values, keys), problems)
+
+
+def _fullwidth_key(rel: str, event: Any) -> Finding:
+    line, column = _pos(event.start_mark)
+    return finding("PML001", rel, line, column, "PML001.fullwidth_key", key=event.value.lstrip(FULLWIDTH_SPACE))
 
 
 def _refused(rel: str, event: Any) -> LoadResult:

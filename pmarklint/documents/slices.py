@@ -72,6 +72,17 @@ def _id_of(text: bytes) -> str | None:
         return None
 
 
+_ID_LINE = re.compile(rb"^(?:[ \t]|\xe3\x80\x80)*-?(?:[ \t]|\xe3\x80\x80)*(id:[^\n]*)", re.M)
+
+
+def declared(data: bytes) -> tuple[str | None, frozenset[str]]:
+    """The kind and the entry ids a file declares, read line by line without parsing: what a file that does not
+    parse would have contributed (``kind: …`` at the top level, each ``id: …`` line whatever its indentation)."""
+    kind = KIND_LINE.search(data)
+    ids = {found for line in _ID_LINE.finditer(data) if (found := _id_of(line.group(1))) is not None}
+    return (kind.group(1).decode("ascii") if kind else None), frozenset(ids)
+
+
 # -- revision after revision: the helpers ---------------------------------------------------------------------
 Slices = dict[str, tuple[int, int]] | None
 

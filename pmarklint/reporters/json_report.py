@@ -27,6 +27,10 @@ def finding_dict(item: Finding, lang: str) -> dict[str, Any]:
         "path": item.path,
         "message": item.message(lang),
     }
+    if item.follows_from is not None:  # a knock-on of a file that could not be read (pmarklint.check.causes)
+        out["follows_from"] = dict(zip(("file", "line", "column", "rule"), item.follows_from, strict=True))
+    if item.awaiting is not None:  # --stage commit: awaiting approval, not blocking (pmarklint.check.stage)
+        out["awaiting_approval"] = {"roles": list(item.awaiting)}
     if item.waiver is not None:
         out["waiver"] = dict(item.waiver)
     return out
@@ -38,6 +42,7 @@ def render(result: CheckResult, lang: str, color: bool = False) -> str:
         "format_version": FORMAT_VERSION,
         "version": __version__,
         "today": result.today.isoformat(),
+        "stage": result.stage,
         "findings": [finding_dict(f, lang) for f in result.findings],
         "waived": [finding_dict(f, lang) for f in result.waived],
         "changed_since": None

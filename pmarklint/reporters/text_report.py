@@ -80,12 +80,99 @@ def _collapsed(warnings: list[Finding], lang: str, color: bool) -> list[str]:
     return [*out, ""] if out else []
 
 
+def _finding_lines(
+    result: CheckResult, item: Finding, lang: str, color: bool, sources: dict[str, list[str]], suffix: str = ""
+) -> list[str]:
+    where = f"{item.line}:{item.column}"
+    severity = _paint(f"{item.level:<7}", item.level, color)
+    entry = f" {visible(item.entry)}" if item.entry else ""
+    message = visible(item.message(lang)) + suffix
+    out = [f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {message}"]
+    if item.message_key in _WHOLE_FILE:
+        return out
+    source = _source_line(result.source_root or result.root, item.file, item.line, sources)
+    if source is not None and source.strip():
+        gutter = f"{item.line:>6} | "
+        before, after = _window(source, max(item.column - 1, 0))
+        shown, offset = visible(before) + visible(after), len(visible(before))
+        out.append(_paint(gutter, "dim", color) + shown)
+        out.append(_paint(" " * 6 + " | ", "dim", color) + " " * offset + _paint("^", item.level, color))
+    return out
+
+
+def _key(item: Finding) -> tuple[str, int, int, str]:
+    return (item.file, item.line, item.column, item.rule)
+
+
+def _by_file(
+    result: CheckResult,
+    listed: list[Finding],
+    lang: str,
+    color: bool,
+    sources: dict[str, list[str]],
+    consequences: dict[tuple[str, int, int, str], int],
+    quiet: bool,
+) -> list[str]:
+    """The findings grouped by file, the files whose errors others follow from first; under each such error,
+    how many findings follow from it."""
+    out: list[str] = []
+    first = {key[0] for key in consequences}
+    ordered = sorted(listed, key=lambda f: (f.file not in first, f))
+    for rel, items in groupby(ordered, key=lambda f: f.file):
+        out.append(_paint(visible(rel), "bold", color))
+        for item in items:
+            out += _finding_lines(result, item, lang, color, sources)
+            count = consequences.get(_key(item), 0)
+            if count:
+                key = ("ui.follows_count_quiet" if quiet else "ui.follows_count") + ("_one" if count == 1 else "")
+                out.append(_paint(text(key, lang, count=count), "dim", color))
+        out.append("")
+    return out
+
+
+def _knock_ons(
+    result: CheckResult, items: list[Finding], lang: str, color: bool, sources: dict[str, list[str]]
+) -> list[str]:
+    """``check`` without ``--quiet``: the findings that follow from an unread file, after everything else."""
+    if not items:
+        return []
+    out = [_paint(text("ui.follows_heading", lang), "bold", color)]
+    for rel, group in groupby(items, key=lambda f: f.file):
+        out.append(_paint(visible(rel), "bold", color))
+        for item in group:
+            origin = item.follows_from or ("", 0, 0, "")
+            suffix = text("ui.follows_from", lang, file=visible(origin[0]), line=origin[1])
+            out += _finding_lines(result, item, lang, color, sources, suffix)
+        out.append("")
+    return out
+
+
+def _awaiting(items: list[Finding], lang: str, color: bool) -> list[str]:
+    """``--stage commit``: each entry awaiting approval, one line each (it does not stop the commit)."""
+    if not items:
+        return []
+    out = [_paint(text("ui.awaiting_heading", lang), "bold", color)]
+    for item in items:
+        roles = ", ".join(item.awaiting or ())
+        where = f"{visible(item.file)}:{item.line}"
+        what = text("ui.awaiting", lang, roles=roles)
+        out.append(f"  {where} {item.rule} {visible(item.entry or '')}  {_paint(what, 'warning', color)}")
+        out.append(f"      {visible(item.message(lang))}")
+    return [*out, ""]
+
+
 def render(result: CheckResult, lang: str, color: bool = False, *, quiet: bool = False) -> str:
     out: list[str] = []
     sources: dict[str, list[str]] = {}
-    listed = result.findings
+    awaiting = [item for item in result.findings if item.awaiting]
+    knock_ons = [item for item in result.findings if item.follows_from and not item.awaiting]
+    consequences: dict[tuple[str, int, int, str], int] = {}
+    for item in knock_ons:
+        origin = item.follows_from or ("", 0, 0, "")
+        consequences[origin] = consequences.get(origin, 0) + 1
+    listed = [item for item in result.findings if not item.awaiting and not item.follows_from]
     if quiet:
-        listed = [item for item in result.findings if item.level == "error"]
+        listed = [item for item in listed if item.level == "error"]
     if result.as_of is not None:
         point = result.as_of
         line = text(
@@ -97,26 +184,13 @@ def render(result: CheckResult, lang: str, color: bool = False, *, quiet: bool =
             subject=visible(point.subject),
         )
         out += [_paint(line, "bold", color), ""]
-    for rel, items in groupby(listed, key=lambda f: f.file):
-        out.append(_paint(visible(rel), "bold", color))
-        for item in items:
-            where = f"{item.line}:{item.column}"
-            severity = _paint(f"{item.level:<7}", item.level, color)
-            entry = f" {visible(item.entry)}" if item.entry else ""
-            message = visible(item.message(lang))
-            out.append(f"  {where:<8} {severity} {_paint(item.rule, 'dim', color)}{entry}  {message}")
-            if item.message_key in _WHOLE_FILE:
-                continue
-            source = _source_line(result.source_root or result.root, rel, item.line, sources)
-            if source is not None and source.strip():
-                gutter = f"{item.line:>6} | "
-                before, after = _window(source, max(item.column - 1, 0))
-                shown, offset = visible(before) + visible(after), len(visible(before))
-                out.append(_paint(gutter, "dim", color) + shown)
-                out.append(_paint(" " * 6 + " | ", "dim", color) + " " * offset + _paint("^", item.level, color))
-        out.append("")
+    out += _by_file(result, listed, lang, color, sources, consequences, quiet)
+    if not quiet:
+        out += _knock_ons(result, knock_ons, lang, color, sources)
+    out += _awaiting(awaiting, lang, color)
     if quiet:
-        out += _collapsed([item for item in result.findings if item.level != "error"], lang, color)
+        shown = [item for item in result.findings if item.level != "error" and not item.awaiting]
+        out += _collapsed([item for item in shown if not item.follows_from], lang, color)
     if result.waived and not quiet:
         out.append(text("ui.waived_heading", lang))
         for item in result.waived:
@@ -126,6 +200,8 @@ def render(result: CheckResult, lang: str, color: bool = False, *, quiet: bool =
     summary = text(
         "ui.summary", lang, files=result.files, entries=result.entries, errors=result.errors, warnings=result.warnings
     )
+    if awaiting:
+        summary += text("ui.summary_awaiting", lang, awaiting=len(awaiting))
     if result.waived:
         summary += text("ui.summary_waived", lang, waived=len(result.waived))
     if not result.findings:

@@ -426,3 +426,199 @@ def test_git_commit_of_an_approval_in_someone_elses_name_is_refused(
 
     assert result.returncode == 0, result.output
     assert session.git(repo, "log", "-1", "--format=%ae") == "nakamura@example.test"
+
+
+# What a refused commit shows first, and the approval workflow from edit to green CI
+
+
+def test_a_fresh_repositorys_refused_commit_shows_the_error_in_its_first_ten_lines(
+    session: Session, make_repo: Callable[..., Path]
+) -> None:
+    """The commonest first mistake: the roster's example uncommented, "entries: []" left as it is. The
+    repository's 131 to-do warnings and what the broken roster causes elsewhere come after the cause."""
+    repo = make_repo(install=True)
+    roster = repo / "people" / "people.yaml"
+    lines = roster.read_text(encoding="utf-8").split("\n")
+    roster.write_text("\n".join(line[1:] if line.startswith("#  ") else line for line in lines), encoding="utf-8")
+    session.git(repo, "add", "people/people.yaml")
+
+    result = session.run("git", "commit", "-m", "Our roster", cwd=repo)
+
+    assert result.returncode != 0, result.output
+    first = result.output.splitlines()[:10]
+    assert any(line.startswith("pmarklint") and line.endswith("Failed") for line in first), result.output
+    assert "people/people.yaml" in first, result.output
+    (error,) = [line for line in first if " error   PML001 " in line]
+    assert error.endswith("delete the '[]' (leave 'entries:' alone on its line)."), error
+    assert "follow from it (not listed): fix this first" in result.output  # the roles nobody holds yet
+    assert " warning PML" not in result.output
+
+
+WORKFLOW_ROSTER = """kind: person
+entries:
+  - id: sato
+    name: Ichiro Sato
+    emails: [sato@example.test]
+    department: privacy-office
+    roles: [top_management]
+    last_reviewed: 2026-11-16
+  - id: nakamura
+    name: Hanako Nakamura
+    emails: [nakamura@example.test]
+    department: privacy-office
+    roles: [privacy_manager]
+    last_reviewed: 2026-11-16
+  - id: ito
+    name: Jiro Ito
+    emails: [ito@example.test]
+    department: privacy-office
+    roles: [complaints_desk]
+    last_reviewed: 2026-11-16
+"""
+WORKFLOW_TODAY = "2026-11-26"
+
+
+def _as(name: str, email: str, day: str) -> dict[str, str]:
+    """A pinned identity (author and committer) and date for one step of the workflow."""
+    moment = f"2026-11-{day}T10:00:00+09:00"
+    return {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_AUTHOR_DATE": moment,
+        "GIT_COMMITTER_DATE": moment,
+        "PMARKLINT_TODAY": WORKFLOW_TODAY,
+    }
+
+
+ITO_ID, NAKAMURA_ID, SATO_ID = (
+    ("Jiro Ito", "ito@example.test"),
+    ("Hanako Nakamura", "nakamura@example.test"),
+    ("Ichiro Sato", "sato@example.test"),
+)
+
+
+def _ci(session: Session, repo: Path) -> Result:
+    """What CI runs: ``pmarklint check`` at its default, the merge stage."""
+    return session.run(sys.executable, "-m", "pmarklint", "check", "--quiet", cwd=repo, env=_as(*ITO_ID, "26"))
+
+
+def _sign(session: Session, repo: Path, who: tuple[str, str], person: str, day: str, *targets: str) -> None:
+    """``person`` signs ``targets`` and commits the approval through the hook, as ``who`` on that day."""
+    command = [sys.executable, "-m", "pmarklint", "sign", *targets, "--as", person, "--date", f"2026-11-{day}"]
+    session.ok(*command, cwd=repo, env=_as(*who, day))
+    session.git(repo, "add", "-A")
+    result = session.run("git", "commit", "-m", f"Approved by {person}", cwd=repo, env=_as(*who, day))
+    assert result.returncode == 0, result.output
+    assert "Awaiting approval" not in result.output
+
+
+def _approved_repository(session: Session, tmp_path: Path) -> Path:
+    """A fresh repository with require_approvals: error and a roster (top management sato, privacy manager
+    nakamura, staff ito), set up by ito; sato approves the controls and the roster; the hook is installed."""
+    session.ok(sys.executable, "-m", "pmarklint", "init", "repo", "--lang", "en", "--no-git", cwd=tmp_path)
+    repo = tmp_path / "repo"
+    _write(
+        repo / ".pre-commit-config.yaml",
+        f"repos:\n  - repo: {session.hook_source}\n    rev: {session.hook_rev}\n"
+        "    hooks:\n      - id: pmarklint\n        verbose: true\n",
+    )
+    config = (repo / "pmarklint.yaml").read_text(encoding="utf-8")
+    _write(repo / "pmarklint.yaml", config.replace("require_approvals: warning", "require_approvals: error"))
+    _write(repo / "people" / "people.yaml", WORKFLOW_ROSTER)
+    session.git(repo, "init", "-q")
+    session.git(repo, "add", "-A")
+    session.ok("git", "commit", "-q", "--no-verify", "-m", "PMS repository", cwd=repo, env=_as(*ITO_ID, "16"))
+    session.ok("pre-commit", "install", "--install-hooks", cwd=repo)
+    controls = sorted(p.relative_to(repo).as_posix() for p in (repo / "controls").glob("*.yaml"))
+    _sign(session, repo, SATO_ID, "sato", "17", "people/people.yaml", *controls)
+    assert _ci(session, repo).returncode == 0, _ci(session, repo).output
+    return repo
+
+
+def _add_contractor(session: Session, repo: Path) -> Result:
+    _write(repo / "contractors" / "contractors.yaml", CONTRACTOR.replace("2026-04-01", "2026-11-18"))
+    session.git(repo, "add", "-A")
+    return session.run("git", "commit", "-m", "New contractor C-001", cwd=repo, env=_as(*ITO_ID, "18"))
+
+
+def test_the_approval_workflow_from_edit_to_green_ci(session: Session, tmp_path: Path) -> None:
+    """require_approvals: error. Staff (ito) commits a new contractor through the hook: it passes and shows
+    the entry awaiting the privacy manager's approval; CI (the merge stage) fails; the manager (nakamura)
+    signs in a commit of her own; CI passes. Then the same for an edit of the approved entry. A team without
+    pull requests does exactly this on main."""
+    repo = _approved_repository(session, tmp_path)
+
+    # staff adds a contractor: the commit goes through and says what it awaits
+    result = _add_contractor(session, repo)
+    assert result.returncode == 0, result.output
+    assert "Passed" in result.output
+    assert "Awaiting approval (this commit may go ahead; CI refuses the merge while any is awaiting):" in result.output
+    assert "  contractors/contractors.yaml:3 PML401 C-001  awaiting approval by privacy_manager" in result.output
+    assert session.git(repo, "log", "-1", "--format=%ae %s") == "ito@example.test New contractor C-001"
+
+    # CI, at the merge stage, fails while it awaits approval
+    refused = _ci(session, repo)
+    assert refused.returncode == 1, refused.output
+    assert "PML401 C-001" in refused.output and " error " in refused.output
+
+    # the privacy manager reviews it and approves it in a commit of her own: CI is green
+    _sign(session, repo, NAKAMURA_ID, "nakamura", "19", "C-001")
+    green = _ci(session, repo)
+    assert green.returncode == 0, green.output
+
+    # staff changes the approved entry: committed, awaiting a new approval; CI fails until she signs again
+    path = repo / "contractors" / "contractors.yaml"
+    _write(path, path.read_text(encoding="utf-8").replace(SERVICE, "    service: Delivery and storage\n"))
+    session.git(repo, "add", "-A")
+    result = session.run("git", "commit", "-m", "C-001 also stores goods", cwd=repo, env=_as(*ITO_ID, "20"))
+    assert result.returncode == 0, result.output
+    assert " PML403 C-001  awaiting approval by privacy_manager" in result.output  # at the stale approval's line
+    refused = _ci(session, repo)
+    assert refused.returncode == 1 and "PML403 C-001" in refused.output, refused.output
+    _sign(session, repo, NAKAMURA_ID, "nakamura", "21", "C-001")
+    assert _ci(session, repo).returncode == 0, _ci(session, repo).output
+    assert session.git(repo, "log", "--format=%ae", "-5").splitlines() == [
+        "nakamura@example.test",
+        "ito@example.test",
+        "nakamura@example.test",
+        "ito@example.test",
+        "sato@example.test",
+    ]
+
+
+def test_pre_commit_refuses_a_staged_forgery_the_work_tree_hides(session: Session, tmp_path: Path) -> None:
+    """ito stages C-001 with an approval in nakamura's name, then puts the unapproved file back on disk: the
+    hook judges what is staged (pre-commit stashes what is not, and --hook reads the index), and refuses."""
+    repo = _approved_repository(session, tmp_path)
+    assert _add_contractor(session, repo).returncode == 0
+    path = repo / "contractors" / "contractors.yaml"
+    on_disk = path.read_bytes()
+    forged = session.run(
+        sys.executable,
+        "-m",
+        "pmarklint",
+        "sign",
+        "C-001",
+        "--as",
+        "nakamura",
+        "--force",
+        "--date",
+        "2026-11-19",
+        cwd=repo,
+        env=_as(*ITO_ID, "19"),
+    )
+    assert forged.returncode == 0, forged.output
+    session.git(repo, "add", "contractors/contractors.yaml")
+    path.write_bytes(on_disk)
+    head = session.git(repo, "rev-parse", "HEAD")
+
+    result = session.run("git", "commit", "-m", "C-001 approved", cwd=repo, env=_as(*ITO_ID, "19"))
+
+    assert result.returncode != 0, result.output
+    assert "Failed" in result.output
+    assert "PML405 C-001" in result.output
+    assert "you are committing as ito@example.test" in result.output
+    assert session.git(repo, "rev-parse", "HEAD") == head
+    assert path.read_bytes() == on_disk  # pre-commit put the unstaged version back

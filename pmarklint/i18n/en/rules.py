@@ -12,6 +12,16 @@ MESSAGES = {
     "hint.colon_missing": " A line is missing its ':' or is indented differently from its neighbours.",
     "hint.unclosed": " A quote or bracket is opened and never closed.",
     "hint.tag": " A value starting with '!' must be put in quotes.",
+    "hint.fullwidth": " This line is indented with a full-width space (全角スペース, U+3000): YAML indents only with "
+    "half-width spaces. Replace it with ordinary spaces.",
+    "hint.dash_space": " A list item needs a space after '-': write '- id: …', not '-id: …'.",
+    "hint.colon_space": " A key needs a space after its ':': write 'name: value', not 'name:value'.",
+    "hint.empty_list": " '[]' means an empty list, yet items follow it: now that the list has entries, delete the '[]' "
+    "(leave 'entries:' alone on its line).",
+    "hint.over_indented": " This line is indented further than the line above it, which already has its value: start "
+    "its key at the same column as the keys above it.",
+    "PML001.fullwidth_key": "the key '{key}' is indented with a full-width space (全角スペース, U+3000), which YAML reads "
+    "as part of the key: indent with ordinary half-width spaces",
     # PML002
     "PML002.duplicate": "key '{key}' appears twice in the same mapping (first on line {first_line}); YAML would "
     "silently keep only one of them. Remove or rename one",

@@ -9,6 +9,18 @@ MESSAGES = {
     "ui.clean": "No problems found.",
     "ui.quiet_warnings": "{rule} {name}: {count} warnings — run `pmarklint check` to list them",
     "ui.quiet_warning_one": "{rule} {name}: 1 warning — run `pmarklint check` to see it",
+    "ui.follows_count": "           … and {count} findings elsewhere that follow from it (listed at the end): fix this "
+    "first",
+    "ui.follows_count_one": "           … and 1 finding elsewhere that follows from it (listed at the end): fix this first",
+    "ui.follows_count_quiet": "           … and {count} findings elsewhere that follow from it (not listed): fix this "
+    "first",
+    "ui.follows_count_quiet_one": "           … and 1 finding elsewhere that follows from it (not listed): fix this "
+    "first",
+    "ui.follows_heading": "Following from an error above (a file that could not be read); they go once it is fixed:",
+    "ui.follows_from": " (follows from the error in {file}:{line})",
+    "ui.awaiting_heading": "Awaiting approval (this commit may go ahead; CI refuses the merge while any is awaiting):",
+    "ui.awaiting": "awaiting approval by {roles}",
+    "ui.summary_awaiting": ", {awaiting} awaiting approval",
     "ui.hook_nothing_to_check": "pmarklint: this commit adds or edits no PMS file or pmarklint.yaml and "
     "deletes no file: nothing to check",
     "ui.error_prefix": "pmarklint: error: ",
@@ -45,6 +57,9 @@ MESSAGES = {
     "ui.as_of_none": "--as-of {value}: no commit on the main line (first parents of HEAD) was made on or before that day",
     "ui.as_of_shallow": "--as-of {value}: this shallow clone has no commit that old; fetch the whole history (git fetch --unshallow; in GitHub Actions fetch-depth: 0)",
     "ui.as_of_both": "--as-of and --changed-since cannot be used together",
+    "ui.staged_with": "--staged checks what is staged for the next commit; it cannot be used with {option}",
+    "ui.staged_no_config": "--staged: pmarklint.yaml is not staged, so the commit being made would have no PMS "
+    "settings; stage it with 'git add pmarklint.yaml'",
     "ui.as_of_no_config": "--as-of {value}: commit {commit} has no pmarklint.yaml here: the PMS repository did not exist yet",
     "ui.as_of_line": "As of {day}: commit {commit} of {committed} ({subject})",
     "ui.as_of_backdated": "pmarklint: commit {commit} on the main line is dated {committed}, earlier than the commit before it ({before}). Commit dates are claims: --as-of takes the main line from its first commit and stops before the first one dated after the day asked for, so a commit made later and backdated never counts as the repository on that day",

@@ -9,6 +9,18 @@ MESSAGES = {
     "ui.clean": "問題は見つかりませんでした。",
     "ui.quiet_warnings": "{rule} {name}: 警告 {count} 件 — 一覧は `pmarklint check` で表示できます",
     "ui.quiet_warning_one": "{rule} {name}: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+    "ui.follows_count": "           … ほかに、これが原因の指摘が{count}件あります(最後に表示)。まずこれを直して"
+    "ください",
+    "ui.follows_count_one": "           … ほかに、これが原因の指摘が1件あります(最後に表示)。まずこれを直してください",
+    "ui.follows_count_quiet": "           … ほかに、これが原因の指摘が{count}件あります(表示していません)。まずこれを"
+    "直してください",
+    "ui.follows_count_quiet_one": "           … ほかに、これが原因の指摘が1件あります(表示していません)。まずこれを"
+    "直してください",
+    "ui.follows_heading": "上のエラー(読めなかったファイル)が原因の指摘です。そのエラーを直せば消えます:",
+    "ui.follows_from": "({file}:{line} のエラーが原因)",
+    "ui.awaiting_heading": "承認待ち(このコミットはできます。承認待ちが残っている間、CIはマージを通しません):",
+    "ui.awaiting": "{roles} の承認待ち",
+    "ui.summary_awaiting": "、承認待ち{awaiting}件",
     "ui.hook_nothing_to_check": "pmarklint: このコミットは PMS のファイルも pmarklint.yaml も追加・変更せず、"
     "削除するファイルもないため、チェックは不要です",
     "ui.error_prefix": "pmarklint: エラー: ",
@@ -45,6 +57,9 @@ MESSAGES = {
     "ui.as_of_none": "--as-of {value}: その日以前のコミットがメインライン(HEAD の第一親)にありません",
     "ui.as_of_shallow": "--as-of {value}: このシャロークローンにはその日以前のコミットがありません。履歴をすべて取得してください(git fetch --unshallow、GitHub Actions では fetch-depth: 0)",
     "ui.as_of_both": "--as-of と --changed-since は同時に指定できません",
+    "ui.staged_with": "--staged は次のコミットに含まれる(ステージした)内容をチェックします。{option} とは同時に指定できません",
+    "ui.staged_no_config": "--staged: pmarklint.yaml がステージされていないため、これから作るコミットには PMS の設定が"
+    "ありません。'git add pmarklint.yaml' でステージしてください",
     "ui.as_of_no_config": "--as-of {value}: コミット {commit} にはここに pmarklint.yaml がありません。PMS リポジトリはまだ存在していませんでした",
     "ui.as_of_line": "{day} 時点: コミット {commit}({committed}、{subject})",
     "ui.as_of_backdated": "pmarklint: メインラインのコミット {commit} の日付は {committed} で、その前のコミット({before})より前になっています。コミットの日付は自己申告です。--as-of はメインラインを最初のコミットからたどり、指定した日より後の日付のコミットの手前で止まるため、後から日付をさかのぼって作られたコミットがその日のリポジトリとして扱われることはありません",
