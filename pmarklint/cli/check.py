@@ -7,18 +7,24 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION
+from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, REPO_OPTION, language_for
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import system_language, text
+from pmarklint.i18n import text
+
+if TYPE_CHECKING:
+    from pmarklint.check.engine import CheckResult
+    from pmarklint.check.selection import Selection
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@REPO_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -61,13 +67,33 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     "(the pre-commit hook uses it).",
 )
 @click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only the findings of these rules: codes or code prefixes, separated by commas or repeated "
+    "(--select PML4 is PML401 to PML407; ALL is every rule).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Leave out the findings of these rules (codes or prefixes, like --select; the more specific one wins: "
+    "--select PML4 --ignore PML406).",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit with 0 even when there are errors (2 still means the check could not run).",
+)
+@click.option(
     "--hook",
     is_flag=True,
     help="For the pre-commit hook only: pass at once when the commit being made cannot break the "
     "repository (it adds or edits no PMS file or pmarklint.yaml, and deletes or renames no file).",
 )
 def check(
-    path: Path,
+    paths: tuple[Path, ...],
+    repo: Path | None,
     fmt: str | None,
     output: Path | None,
     today: str | None,
@@ -78,10 +104,17 @@ def check(
     no_history: bool,
     as_of: str | None,
     quiet: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exit_zero: bool,
     hook: bool,
 ) -> None:
-    """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
-    holds pmarklint.yaml).
+    """Check the PMS repository (--repo, or the one that holds the PATHs; default: the current folder or
+    the nearest one above it that holds pmarklint.yaml).
+
+    Each PATH is a file or folder of the repository: only its findings are reported (the whole repository
+    is still read, since references need every file). The repository's own folder stands for all of it,
+    so 'pmarklint check my-pms' checks and reports everything, as before.
 
     Inside git, the files checked are the ones git tracks or has staged; untracked files under the PMS
     folders get a warning.
@@ -91,7 +124,14 @@ def check(
 
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
-    early = lang or system_language()
+    for named in paths:
+        if not named.exists():
+            raise PmarklintError(text("ui.path_missing", language_for(lang, Path(".")), path=str(named)))
+    path = repo if repo is not None else (paths[0] if paths else Path("."))
+    early = language_for(lang, path)
+    from pmarklint.check.selection import prefixes
+
+    chosen = (prefixes(select, "--select", early), prefixes(ignore, "--ignore", early))
     if hook:
         from pmarklint.check.hook import commit_can_break
 
@@ -111,6 +151,7 @@ def check(
             workdir=workdir,
         )
         final = lang or result.config.language or early
+        result = _selection(result, paths, chosen, final).apply(result)
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         if fmt == "text" and quiet:
             from pmarklint.reporters.text_report import render
@@ -126,4 +167,15 @@ def check(
         except OSError as exc:
             raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
     failed = result.errors > 0 or (strict and result.warnings > 0)
-    click.get_current_context().exit(1 if failed else 0)
+    click.get_current_context().exit(1 if failed and not exit_zero else 0)
+
+
+def _selection(
+    result: CheckResult, paths: tuple[Path, ...], codes: tuple[tuple[str, ...], tuple[str, ...]], lang: str
+) -> Selection:
+    """What of the run the report shows: the rules of --select/--ignore and the files named on the command
+    line (pmarklint.check.selection)."""
+    from pmarklint.check.selection import Selection, relative_paths
+
+    named = relative_paths(paths, result.root, lang) if paths else ()
+    return Selection(select=codes[0], ignore=codes[1], paths=() if "" in named else named)

@@ -9,15 +9,14 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, write_stdout
+from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, language_for, write_stdout
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import system_language
 
 KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
 
 
-def _language(lang: str | None, configured: str | None) -> str:
-    return lang or configured or system_language()
+def _language(lang: str | None, configured: str | None, early: str) -> str:
+    return lang or configured or early
 
 
 @click.command()
@@ -38,7 +37,7 @@ def _language(lang: str | None, configured: str | None) -> str:
 )
 @REPO_OPTION
 @LANG_OPTION
-def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: str | None) -> None:
+def export(kind: str, fmt: str | None, output: Path | None, repo: Path | None, lang: str | None) -> None:
     """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
     Japanese (English with --lang en). Approvals are not exported.
 
@@ -54,8 +53,9 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
         fmt = "csv" if output is not None and output.suffix.lower() in (".csv", ".txt") else "xlsx"
     if output is None:
         output = Path(f"{'inventory' if kind == 'inventory' else 'contractors'}.{fmt}")
-    repository = load_repository(repo, lang or system_language())
-    language = _language(lang, repository.language)
+    early = language_for(lang, repo or Path("."))
+    repository = load_repository(repo or Path("."), early)
+    language = _language(lang, repository.language, early)
     result = export_ledger(repository, kind, fmt, language)
     if str(output) == "-":
         write_stdout(result.data)
@@ -112,7 +112,7 @@ def import_(
     encoding: str,
     header_row: int,
     dry_run: bool,
-    repo: Path,
+    repo: Path | None,
     lang: str | None,
 ) -> None:
     """Read a table (xlsx or CSV, such as one written by export or kept by the office in Excel) into the
@@ -126,8 +126,9 @@ def import_(
     from pmarklint.tables.sync import import_table, load_repository
 
     kind = kind_of(kind)
-    repository = load_repository(repo, lang or system_language())
-    language = _language(lang, repository.language)
+    early = language_for(lang, repo or Path("."))
+    repository = load_repository(repo or Path("."), early)
+    language = _language(lang, repository.language, early)
     report = import_table(
         repository,
         file,

@@ -17,6 +17,11 @@ MESSAGES = {
     "ui.write_failed": "{file} に書き込めませんでした({reason})。ファイルは元のままです",
     "ui.no_config": "{path} とその上のフォルダに pmarklint.yaml がありません。PMSのリポジトリではありません。"
     "'pmarklint init DIR' で作成できます",
+    "ui.path_missing": "{path} がありません。綴りと、いまいるフォルダを確かめてください",
+    "ui.path_outside": "{path} は PMS のリポジトリ {root} の中にありません。一度に指定できるのは一つのリポジトリのファイルです",
+    "ui.repo_twice": "リポジトリが PATH({path})と --repo({repo})の二通りで指定されています。どちらか一つにしてください",
+    "ui.select_unknown": "{option} {code}: この文字で始まるルールコードはありません。'pmarklint rules' で一覧を表示できます",
+    "ui.interrupted": "pmarklint: 中断しました(Ctrl-C)",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml が正しくありません。直してからもう一度実行してください",
     "ui.unknown_rule": "'{code}' というルールはありません。'pmarklint rules' で一覧を表示できます",
