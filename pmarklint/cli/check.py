@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, REPO_OPTION, language_for
+from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, PROGRESS_OPTION, REPO_OPTION, language_for, progress
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import text
 
@@ -85,6 +85,7 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     is_flag=True,
     help="Exit with 0 even when there are errors (2 still means the check could not run).",
 )
+@PROGRESS_OPTION
 @click.option(
     "--hook",
     is_flag=True,
@@ -107,6 +108,7 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     exit_zero: bool,
+    progress_asked: bool | None,
     hook: bool,
 ) -> None:
     """Check the PMS repository (--repo, or the one that holds the PATHs; default: the current folder or
@@ -140,6 +142,7 @@ def check(
             click.get_current_context().exit(0)
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pmarklint-as-of-"))) if as_of else None
+        stack.enter_context(progress(progress_asked, early, "checking", hook=hook))
         result = run_check(
             path,
             today=today,

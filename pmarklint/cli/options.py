@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -51,6 +54,38 @@ def repository(path: Path | None, repo: Path | None, lang: str | None) -> Path:
     if path is not None and repo is not None and path.resolve() != repo.resolve():
         raise PmarklintError(text("ui.repo_twice", language_for(lang, repo), path=str(path), repo=str(repo)))
     return repo or path or Path(".")
+
+
+PROGRESS_OPTION = click.option(
+    "--progress/--no-progress",
+    "progress_asked",
+    default=None,
+    help="Show how far long work has got (reading git history, a large table) on standard error. Default: on "
+    "a terminal, after about a second; never in a pre-commit hook (PRE_COMMIT set) or a CI job (CI set).",
+)
+
+
+@contextlib.contextmanager
+def progress(asked: bool | None, lang: str, first: str, *, hook: bool = False) -> Iterator[None]:
+    """Progress on standard error while the block runs, when asked (--progress) or, by default, when standard
+    error is a terminal outside hooks and CI (pmarklint.progress). ``first``: what the work starts with."""
+    from pmarklint.progress import showing
+
+    stream = sys.stderr
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if asked is None:
+        automated = hook or os.environ.get("PRE_COMMIT") or os.environ.get("CI", "").lower() not in ("", "0", "false")
+        asked = terminal and not automated
+    with showing(
+        stream if asked else None,
+        lambda what, count: text(f"progress.{what}", lang, count=count),
+        first,
+        terminal=terminal,
+    ):
+        yield
 
 
 OUTPUT_OPTION = click.option(

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, language_for, write_stdout
+from pmarklint.cli.options import LANG_OPTION, PROGRESS_OPTION, REPO_OPTION, language_for, progress, write_stdout
 from pmarklint.errors import PmarklintError
+from pmarklint.progress import step
 
 KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
 
@@ -37,7 +38,10 @@ def _language(lang: str | None, configured: str | None, early: str) -> str:
 )
 @REPO_OPTION
 @LANG_OPTION
-def export(kind: str, fmt: str | None, output: Path | None, repo: Path | None, lang: str | None) -> None:
+@PROGRESS_OPTION
+def export(
+    kind: str, fmt: str | None, output: Path | None, repo: Path | None, lang: str | None, progress_asked: bool | None
+) -> None:
     """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
     Japanese (English with --lang en). Approvals are not exported.
 
@@ -54,9 +58,11 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path | None, l
     if output is None:
         output = Path(f"{'inventory' if kind == 'inventory' else 'contractors'}.{fmt}")
     early = language_for(lang, repo or Path("."))
-    repository = load_repository(repo or Path("."), early)
-    language = _language(lang, repository.language, early)
-    result = export_ledger(repository, kind, fmt, language)
+    with progress(progress_asked, early, "ledgers"):
+        repository = load_repository(repo or Path("."), early)
+        language = _language(lang, repository.language, early)
+        step("writing")
+        result = export_ledger(repository, kind, fmt, language)
     if str(output) == "-":
         write_stdout(result.data)
     else:
@@ -103,6 +109,7 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path | None, l
 @click.option("--dry-run", is_flag=True, help="Report what would change without writing any file.")
 @REPO_OPTION
 @LANG_OPTION
+@PROGRESS_OPTION
 def import_(
     file: Path,
     kind: str,
@@ -114,6 +121,7 @@ def import_(
     dry_run: bool,
     repo: Path | None,
     lang: str | None,
+    progress_asked: bool | None,
 ) -> None:
     """Read a table (xlsx or CSV, such as one written by export or kept by the office in Excel) into the
     ledger. Existing entries are updated in place, keeping comments, order and approvals lines; new ids are
@@ -127,20 +135,22 @@ def import_(
 
     kind = kind_of(kind)
     early = language_for(lang, repo or Path("."))
-    repository = load_repository(repo or Path("."), early)
-    language = _language(lang, repository.language, early)
-    report = import_table(
-        repository,
-        file,
-        kind,
-        into=into,
-        maps=maps,
-        sheet=sheet,
-        encoding=encoding,
-        header_row=header_row,
-        lang=language,
-        dry_run=dry_run,
-    )
+    with progress(progress_asked, early, "ledgers"):
+        repository = load_repository(repo or Path("."), early)
+        language = _language(lang, repository.language, early)
+        step("table")
+        report = import_table(
+            repository,
+            file,
+            kind,
+            into=into,
+            maps=maps,
+            sheet=sheet,
+            encoding=encoding,
+            header_row=header_row,
+            lang=language,
+            dry_run=dry_run,
+        )
     if report.sheets > 1 and report.sheet:
         click.echo(message("sheet", language, sheet=report.sheet), err=True)
     for problem in report.problems:

@@ -11,9 +11,11 @@ import click
 from pmarklint.cli.options import (
     LANG_OPTION,
     OUTPUT_OPTION,
+    PROGRESS_OPTION,
     REPO_OPTION,
     format_of,
     language_for,
+    progress,
     repository,
     write_report,
 )
@@ -65,6 +67,7 @@ _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "jso
     "in the period (repeatable).",
 )
 @LANG_OPTION
+@PROGRESS_OPTION
 def trail(
     path: Path | None,
     repo: Path | None,
@@ -77,6 +80,7 @@ def trail(
     ids: tuple[str, ...],
     paths: tuple[str, ...],
     lang: str | None,
+    progress_asked: bool | None,
 ) -> None:
     """The audit trail of the PMS repository at PATH or --repo (the same; default: the current folder or the
     nearest one above it that holds pmarklint.yaml), read from git history: per entry, every change in the
@@ -96,8 +100,9 @@ def trail(
     fmt = "md" if fmt == "markdown" else fmt
     path = repository(path, repo, lang)
     early = language_for(lang, path)
-    built = build_trail(
-        path, since=since, until=until, today=today, filters=Filters(kinds, ids, paths), lang=lang or early
-    )
+    with progress(progress_asked, early, "log"):
+        built = build_trail(
+            path, since=since, until=until, today=today, filters=Filters(kinds, ids, paths), lang=lang or early
+        )
     data = render_trail(built, fmt, lang or built.language or early)
     write_report(data, output)

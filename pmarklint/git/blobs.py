@@ -13,6 +13,7 @@ from typing import IO
 
 from pmarklint.errors import PmarklintError
 from pmarklint.git.run import start
+from pmarklint.progress import advance
 
 
 def blob_id(content: bytes) -> str:
@@ -57,6 +58,7 @@ class Blobs:
         if data is None:
             self.close()  # the stream is out of step now
             raise PmarklintError(f"git cannot read blob {sha}: this clone lacks part of its history")
+        advance("versions")
         return data
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -116,6 +118,7 @@ class Prefetch:
                 return None
             current = self._order[self._next]
             self._next += 1
+            advance("versions")
             if current == sha:
                 return data
             self._passed[current] = data

@@ -21,6 +21,7 @@ from typing import Any
 from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document
 from pmarklint.errors import PmarklintError
+from pmarklint.progress import step
 from pmarklint.tables import message
 from pmarklint.tables.cells import ABSENT, CellError, decode, encode, trim_note
 from pmarklint.tables.columns import (
@@ -235,6 +236,7 @@ def _read_rows(
 ) -> list[_Row]:
     rows = []
     for number, cells in body:
+        step("rows", number)
         row = _Row(number, None, [])
         for index, column in enumerate(column_of):
             if column is None:

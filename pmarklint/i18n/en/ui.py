@@ -48,6 +48,15 @@ MESSAGES = {
     "ui.init_created": "created {path}",
     "ui.init_done": "A new PMS repository is ready in {path}. Next: read README.md there, fill in people/ and "
     "pmarklint.yaml, then run 'pmarklint check {path}'.",
+    # progress of long work, on a terminal (pmarklint.progress)
+    "progress.checking": "checking the repository…",
+    "progress.log": "reading git history…",
+    "progress.commits": "reading git history: {count:plural:commit:commits}",
+    "progress.versions": "reading earlier versions of the PMS files from git: {count} read",
+    "progress.ledgers": "reading the ledgers…",
+    "progress.table": "reading the table and comparing it with the ledger…",
+    "progress.rows": "reading the table: row {count}",
+    "progress.writing": "writing the table…",
     # pmarklint sign
     "sign.signed": "{file}: {id}: approved by {person} as {role_id} on {date}",
     "sign.unchanged": "{file}: {id}: already approved by {person} as {role_id} on {date}; left as it is",

@@ -48,6 +48,15 @@ MESSAGES = {
     "ui.init_created": "{path} を作成しました",
     "ui.init_done": "{path} に新しいPMSリポジトリを用意しました。次に、そこにある README.md を読み、people/ と "
     "pmarklint.yaml を記入してから 'pmarklint check {path}' を実行してください。",
+    # 長い処理の進み具合(端末のみ、pmarklint.progress)
+    "progress.checking": "リポジトリをチェックしています…",
+    "progress.log": "git の履歴を読んでいます…",
+    "progress.commits": "git の履歴を読んでいます: {count} コミット",
+    "progress.versions": "PMS のファイルの過去の版を git から読んでいます: {count} 件",
+    "progress.ledgers": "台帳を読んでいます…",
+    "progress.table": "表を読み、台帳と照らし合わせています…",
+    "progress.rows": "表を読んでいます: {count} 行目",
+    "progress.writing": "表を書き出しています…",
     # pmarklint sign
     "sign.signed": "{file}: {id}: {person} が {role_id} として {date} に承認しました",
     "sign.unchanged": "{file}: {id}: {person} の {role_id} としての {date} の承認はすでに記録されています(変更なし)",
