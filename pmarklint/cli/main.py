@@ -37,8 +37,9 @@ class _Group(click.Group):
         except Exception as exc:
             if os.environ.get("PMARKLINT_DEBUG"):
                 traceback.print_exc()
-            click.echo(f"pmarklint: internal error: {type(exc).__name__}: {exc}", err=True)
-            click.echo("Set PMARKLINT_DEBUG=1 to see the traceback, and please report it.", err=True)
+            language = _language(ctx)
+            click.echo(text("ui.internal_error", language, error=f"{type(exc).__name__}: {exc}"), err=True)
+            click.echo(text("ui.internal_error_hint", language), err=True)
         ctx.exit(2)
 
 

@@ -228,3 +228,19 @@ def test_help_says_where_the_language_comes_from() -> None:
             shown
         ), command
     assert "Default: the locale" in " ".join(run("init", "--help").stdout.split())
+
+
+def test_an_internal_error_speaks_the_repository_language(ja_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pmarklint.check.engine
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pmarklint.check.engine, "run_check", broken)
+    result = run("check", ja_repo)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "pmarklint: 内部エラー: RuntimeError: a bug\n"
+        "PMARKLINT_DEBUG=1 を設定するとトレースバックが表示されます。pmarklint の不具合として報告してください。\n"
+    )
+    assert run("check", ja_repo, "--lang", "en").stderr.startswith("pmarklint: internal error: RuntimeError: a bug\n")

@@ -21,6 +21,8 @@ MESSAGES = {
     "ui.path_outside": "{path} is not inside the PMS repository {root}: name files of one repository at a time",
     "ui.repo_twice": "the repository is named twice, as PATH ({path}) and as --repo ({repo}): name it once",
     "ui.select_unknown": "{option} {code}: no rule code starts with it; 'pmarklint rules' lists them all",
+    "ui.internal_error": "pmarklint: internal error: {error}",
+    "ui.internal_error_hint": "Set PMARKLINT_DEBUG=1 to see the traceback, and please report it.",
     "ui.interrupted": "pmarklint: interrupted (Ctrl-C)",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml is not valid; fix it and run again",

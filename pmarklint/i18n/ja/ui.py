@@ -21,6 +21,8 @@ MESSAGES = {
     "ui.path_outside": "{path} は PMS のリポジトリ {root} の中にありません。一度に指定できるのは一つのリポジトリのファイルです",
     "ui.repo_twice": "リポジトリが PATH({path})と --repo({repo})の二通りで指定されています。どちらか一つにしてください",
     "ui.select_unknown": "{option} {code}: この文字で始まるルールコードはありません。'pmarklint rules' で一覧を表示できます",
+    "ui.internal_error": "pmarklint: 内部エラー: {error}",
+    "ui.internal_error_hint": "PMARKLINT_DEBUG=1 を設定するとトレースバックが表示されます。pmarklint の不具合として報告してください。",
     "ui.interrupted": "pmarklint: 中断しました(Ctrl-C)",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml が正しくありません。直してからもう一度実行してください",
