@@ -1,3 +1,3 @@
-from pmarklint.cli.main import main
+from pmarklint.cli.start import main
 
 main()

@@ -13,8 +13,8 @@
 #   INPUT_STRICT    true: warnings fail the run too (default false)
 #   INPUT_SARIF     true: "run-check.sh" without a step also writes the SARIF report (default false)
 #   INPUT_SARIF_FILE  where the SARIF report goes (default pmarklint.sarif)
-#   INPUT_VERSION   what to install: a version (0.1.0), a specifier (>=0.1,<0.2), or any pip requirement
-#                   (pmarklint @ git+https://...); empty: this script's own checkout
+#   INPUT_VERSION   what to install: a version your package index has (1.2.3), a specifier (>=1.2,<2), or any
+#                   pip requirement (pmarklint @ git+https://...); empty: this script's own checkout
 #   PMARKLINT_SKIP_INSTALL=1   install nothing: use the pmarklint already on PATH
 #   GITHUB_OUTPUT, GITHUB_STEP_SUMMARY   set by GitHub Actions; used when present
 #

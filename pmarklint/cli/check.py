@@ -7,18 +7,24 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION
+from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, PROGRESS_OPTION, REPO_OPTION, language_for, progress
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import system_language, text
+from pmarklint.i18n import text
+
+if TYPE_CHECKING:
+    from pmarklint.check.engine import CheckResult
+    from pmarklint.check.selection import Selection
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
+@REPO_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -79,6 +85,26 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     ".git/hooks/pre-commit script. Outside git, the files on disk.",
 )
 @click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only the findings of these rules: codes or code prefixes, separated by commas or repeated "
+    "(--select PML4 is PML401 to PML407; ALL is every rule).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Leave out the findings of these rules (codes or prefixes, like --select; the more specific one wins: "
+    "--select PML4 --ignore PML406).",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit with 0 even when there are errors (2 still means the check could not run).",
+)
+@PROGRESS_OPTION
+@click.option(
     "--hook",
     is_flag=True,
     help="For the pre-commit hook only: pass at once when the commit being made cannot break the "
@@ -86,7 +112,8 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
     "other commit is checked as staged (--staged).",
 )
 def check(
-    path: Path,
+    paths: tuple[Path, ...],
+    repo: Path | None,
     fmt: str | None,
     output: Path | None,
     today: str | None,
@@ -99,10 +126,18 @@ def check(
     quiet: bool,
     stage: str,
     staged: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exit_zero: bool,
+    progress_asked: bool | None,
     hook: bool,
 ) -> None:
-    """Check the PMS repository at PATH (default: the current folder or the nearest one above it that
-    holds pmarklint.yaml).
+    """Check the PMS repository (--repo, or the one that holds the PATHs; default: the current folder or
+    the nearest one above it that holds pmarklint.yaml).
+
+    Each PATH is a file or folder of the repository: only its findings are reported (the whole repository
+    is still read, since references need every file). The repository's own folder stands for all of it,
+    so 'pmarklint check my-pms' checks and reports everything, as before.
 
     Inside git, the files checked are the ones git tracks or has staged; untracked files under the PMS
     folders get a warning.
@@ -112,7 +147,14 @@ def check(
 
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
-    early = lang or system_language()
+    for named in paths:
+        if not named.exists():
+            raise PmarklintError(text("ui.path_missing", language_for(lang, Path(".")), path=str(named)))
+    path = repo if repo is not None else (paths[0] if paths else Path("."))
+    early = language_for(lang, path)
+    from pmarklint.check.selection import prefixes
+
+    chosen = (prefixes(select, "--select", early), prefixes(ignore, "--ignore", early))
     if hook:
         from pmarklint.check.hook import commit_can_break
 
@@ -124,6 +166,7 @@ def check(
         prefix = "pmarklint-as-of-" if as_of else "pmarklint-staged-"
         made = as_of or staged
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=prefix))) if made else None
+        stack.enter_context(progress(progress_asked, early, "checking", hook=hook))
         result = run_check(
             path,
             today=today,
@@ -139,6 +182,7 @@ def check(
         final = lang or result.config.language or early
         for key, args in result.notices:
             click.echo(text(key, final, **args), err=True)
+        result = _selection(result, paths, chosen, final).apply(result)
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         if fmt == "text" and quiet:
             from pmarklint.reporters.text_report import render
@@ -154,4 +198,15 @@ def check(
         except OSError as exc:
             raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
     failed = result.errors > 0 or (strict and result.warnings > 0)
-    click.get_current_context().exit(1 if failed else 0)
+    click.get_current_context().exit(1 if failed and not exit_zero else 0)
+
+
+def _selection(
+    result: CheckResult, paths: tuple[Path, ...], codes: tuple[tuple[str, ...], tuple[str, ...]], lang: str
+) -> Selection:
+    """What of the run the report shows: the rules of --select/--ignore and the files named on the command
+    line (pmarklint.check.selection)."""
+    from pmarklint.check.selection import Selection, relative_paths
+
+    named = relative_paths(paths, result.root, lang) if paths else ()
+    return Selection(select=codes[0], ignore=codes[1], paths=() if "" in named else named)

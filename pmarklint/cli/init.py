@@ -6,13 +6,19 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION
-from pmarklint.i18n import system_language, text
+from pmarklint.cli.options import language_for
+from pmarklint.i18n import LANGUAGES, text
 
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@LANG_OPTION
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of the new repository (its pmarklint.yaml, README and examples) and of these messages: ja "
+    "or en. Default: the locale (LC_ALL, LC_MESSAGES, LANG).",
+)
 @click.option("--git/--no-git", default=True, show_default=True, help="Run 'git init' and 'git add' on the new files.")
 @click.option(
     "--ci",
@@ -29,7 +35,7 @@ def init(directory: Path, lang: str | None, git: bool, ci: str) -> None:
     """
     from pmarklint.workspace.scaffold import create
 
-    language = lang or system_language()
+    language = language_for(lang, None)
     for rel, created in create(directory, language, git=git, ci=ci):
         key = "ui.init_created" if created else "ui.init_exists"
         click.echo(text(key, language, path=rel))

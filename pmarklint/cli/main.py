@@ -12,6 +12,8 @@ from typing import NoReturn
 import click
 
 from pmarklint import __version__
+from pmarklint.cli.interrupt import interrupted
+from pmarklint.cli.options import LANGUAGE_KEY
 from pmarklint.errors import PmarklintError
 from pmarklint.i18n import system_language, text
 
@@ -26,16 +28,25 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except PmarklintError as exc:
-            click.echo(text("ui.error_prefix", system_language()) + str(exc), err=True)
+            click.echo(text("ui.error_prefix", _language(ctx)) + str(exc), err=True)
+        except KeyboardInterrupt:
+            interrupted(_language(ctx))
         except BrokenPipeError:  # the reader stopped reading (``pmarklint check | head``): not a failure of ours
             _quiet_stdout()
             ctx.exit(1)
         except Exception as exc:
             if os.environ.get("PMARKLINT_DEBUG"):
                 traceback.print_exc()
-            click.echo(f"pmarklint: internal error: {type(exc).__name__}: {exc}", err=True)
-            click.echo("Set PMARKLINT_DEBUG=1 to see the traceback, and please report it.", err=True)
+            language = _language(ctx)
+            click.echo(text("ui.internal_error", language, error=f"{type(exc).__name__}: {exc}"), err=True)
+            click.echo(text("ui.internal_error_hint", language), err=True)
         ctx.exit(2)
+
+
+def _language(ctx: click.Context) -> str:
+    """The language the command was speaking (see options.language_for), else the locale's."""
+    value = ctx.meta.get(LANGUAGE_KEY)
+    return value if isinstance(value, str) else system_language()
 
 
 def _quiet_stdout() -> None:

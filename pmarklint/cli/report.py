@@ -8,8 +8,16 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, format_of, write_report
-from pmarklint.i18n import system_language, text
+from pmarklint.cli.options import (
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    REPO_OPTION,
+    format_of,
+    language_for,
+    repository,
+    write_report,
+)
+from pmarklint.i18n import text
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md"}
 
@@ -20,14 +28,15 @@ def report() -> None:
 
 
 @report.command(short_help="The Fit & Gap table of the controls, with counts by status and difficulty.")
-@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@REPO_OPTION
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "csv"]),
+    type=click.Choice(["md", "markdown", "html", "csv"]),
     default=None,
-    help="md (Markdown), html (one self-contained page that prints on A4) or csv (UTF-8 with BOM, one row "
-    "per control, for Excel). Default: from the --output name, else md.",
+    help="md or markdown (Markdown), html (one self-contained page that prints on A4) or csv (UTF-8 with BOM, "
+    "one row per control, for Excel). Default: from the --output name, else md.",
 )
 @OUTPUT_OPTION
 @click.option(
@@ -36,11 +45,14 @@ def report() -> None:
     help="The date the report is as of (also PMARKLINT_TODAY; default: the system date).",
 )
 @LANG_OPTION
-def fitgap(path: Path, fmt: str | None, output: Path | None, today: str | None, lang: str | None) -> None:
-    """The Fit & Gap table of the controls at PATH (default: the current folder or the nearest one above it
-    that holds pmarklint.yaml): for each requirement item its status, rules and manuals, first-year tasks,
-    the records an audit needs and their approvers, the yearly operation and its difficulty; catalog items
-    without a control as "missing"; then counts by status and by difficulty.
+def fitgap(
+    path: Path | None, repo: Path | None, fmt: str | None, output: Path | None, today: str | None, lang: str | None
+) -> None:
+    """The Fit & Gap table of the controls of the repository at PATH or --repo (the same; default: the
+    current folder or the nearest one above it that holds pmarklint.yaml): for each requirement item its
+    status, rules and manuals, first-year tasks, the records an audit needs and their approvers, the yearly
+    operation and its difficulty; catalog items without a control as "missing"; then counts by status and by
+    difficulty.
 
     Control files with problems do not stop the report: it shows what can be read, and says so.
 
@@ -50,7 +62,9 @@ def fitgap(path: Path, fmt: str | None, output: Path | None, today: str | None, 
 
     if fmt is None:
         fmt = format_of(output, _SUFFIX_FORMATS, "md")
-    early = lang or system_language()
+    fmt = "md" if fmt == "markdown" else fmt
+    path = repository(path, repo, lang)
+    early = language_for(lang, path)
     table = load_fitgap(path, today=today, lang=early)
     language = lang or table.language or early
     data = render_fitgap(table, fmt, language)

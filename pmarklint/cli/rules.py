@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from pmarklint.cli.options import LANG_OPTION
-from pmarklint.i18n import system_language
+from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, language_for
 
 
 @click.command()
 @LANG_OPTION
-def rules(lang: str | None) -> None:
-    """List every check: code, name, default severity and what it catches."""
+@REPO_OPTION
+def rules(lang: str | None, repo: Path | None) -> None:
+    """List every check: code, name, default severity and what it catches, in the language of the
+    repository it runs in (--lang, then language in pmarklint.yaml, then the locale)."""
     from pmarklint.i18n import catalog
     from pmarklint.rules import REGISTRY
 
-    docs = catalog(lang or system_language()).RULE_DOCS
+    docs = catalog(language_for(lang, repo or Path("."))).RULE_DOCS
     for code, rule in REGISTRY.items():
         click.echo(f"{code}  {rule.name:<16} {rule.severity.value:<8} {docs[code]['title']}")
 
@@ -23,9 +26,11 @@ def rules(lang: str | None) -> None:
 @click.command()
 @click.argument("code")
 @LANG_OPTION
-def explain(code: str, lang: str | None) -> None:
+@REPO_OPTION
+def explain(code: str, lang: str | None, repo: Path | None) -> None:
     """Explain a check: what it does, why it matters for the P-mark, an example that fails and one that
-    passes. CODE is a rule code such as PML101."""
+    passes. CODE is a rule code such as PML101. In the language of the repository it runs in (--lang, then
+    language in pmarklint.yaml, then the locale)."""
     from pmarklint.rules.explain import explain_rule
 
-    click.echo(explain_rule(code.upper(), lang or system_language()), nl=False)
+    click.echo(explain_rule(code.upper(), language_for(lang, repo or Path("."))), nl=False)

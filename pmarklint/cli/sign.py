@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, REPO_OPTION
-from pmarklint.i18n import system_language, text
+from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, language_for
+from pmarklint.i18n import text
 
 
 @click.command()
@@ -34,7 +34,7 @@ def sign(
     role: str | None,
     date: str | None,
     force: bool,
-    repo: Path,
+    repo: Path | None,
     lang: str | None,
 ) -> None:
     """Record an approval: PERSON approves the current content of each TARGET. A TARGET is an entry id,
@@ -46,11 +46,11 @@ def sign(
     """
     from pmarklint.approvals.sign import SignRefused
     from pmarklint.approvals.sign import sign as sign_targets
-    from pmarklint.workspace.cache import Cache
-    from pmarklint.workspace.config import find_root, load_config
+    from pmarklint.workspace.config import find_root
 
-    language = lang or load_config(find_root(repo, lang or system_language()), Cache(None), "en").language
-    language = language or system_language()
+    repo = repo or Path(".")
+    language = language_for(lang, repo)
+    find_root(repo, language)  # not a PMS repository: say so before anything else
     try:
         result = sign_targets(repo, targets, person=person, role=role, date=date, force=force, lang=language)
     except SignRefused as refused:

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, REPO_OPTION, write_stdout
+from pmarklint.cli.options import LANG_OPTION, PROGRESS_OPTION, REPO_OPTION, language_for, progress, write_stdout
 from pmarklint.errors import PmarklintError
-from pmarklint.i18n import system_language
+from pmarklint.progress import step
 
 KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
 
 
-def _language(lang: str | None, configured: str | None) -> str:
-    return lang or configured or system_language()
+def _language(lang: str | None, configured: str | None, early: str) -> str:
+    return lang or configured or early
 
 
 @click.command()
@@ -38,7 +38,10 @@ def _language(lang: str | None, configured: str | None) -> str:
 )
 @REPO_OPTION
 @LANG_OPTION
-def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: str | None) -> None:
+@PROGRESS_OPTION
+def export(
+    kind: str, fmt: str | None, output: Path | None, repo: Path | None, lang: str | None, progress_asked: bool | None
+) -> None:
     """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
     Japanese (English with --lang en). Approvals are not exported. The last column, pmarklint:digest (hidden in
     Excel), holds each entry as exported, so that import never reverts a value changed since: leave it as it is.
@@ -55,9 +58,12 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
         fmt = "csv" if output is not None and output.suffix.lower() in (".csv", ".txt") else "xlsx"
     if output is None:
         output = Path(f"{'inventory' if kind == 'inventory' else 'contractors'}.{fmt}")
-    repository = load_repository(repo, lang or system_language())
-    language = _language(lang, repository.language)
-    result = export_ledger(repository, kind, fmt, language)
+    early = language_for(lang, repo or Path("."))
+    with progress(progress_asked, early, "ledgers"):
+        repository = load_repository(repo or Path("."), early)
+        language = _language(lang, repository.language, early)
+        step("writing")
+        result = export_ledger(repository, kind, fmt, language)
     if str(output) == "-":
         write_stdout(result.data)
     else:
@@ -114,6 +120,7 @@ def export(kind: str, fmt: str | None, output: Path | None, repo: Path, lang: st
 @click.option("--dry-run", is_flag=True, help="Report what would change without writing any file.")
 @REPO_OPTION
 @LANG_OPTION
+@PROGRESS_OPTION
 def import_(
     file: Path,
     kind: str,
@@ -124,8 +131,9 @@ def import_(
     header_row: int | None,
     clear_empty: bool,
     dry_run: bool,
-    repo: Path,
+    repo: Path | None,
     lang: str | None,
+    progress_asked: bool | None,
 ) -> None:
     """Read a table (xlsx or CSV, such as one written by export or kept by the office in Excel) into the
     ledger. Existing entries are updated in place, keeping comments, order and approvals lines; new ids are
@@ -143,21 +151,24 @@ def import_(
     from pmarklint.tables.sync import load_repository
 
     kind = kind_of(kind)
-    repository = load_repository(repo, lang or system_language())
-    language = _language(lang, repository.language)
-    report = import_table(
-        repository,
-        file,
-        kind,
-        into=into,
-        maps=maps,
-        sheet=sheet,
-        encoding=encoding,
-        header_row=header_row,
-        lang=language,
-        dry_run=dry_run,
-        clear_empty=clear_empty,
-    )
+    early = language_for(lang, repo or Path("."))
+    with progress(progress_asked, early, "ledgers"):
+        repository = load_repository(repo or Path("."), early)
+        language = _language(lang, repository.language, early)
+        step("table")
+        report = import_table(
+            repository,
+            file,
+            kind,
+            into=into,
+            maps=maps,
+            sheet=sheet,
+            encoding=encoding,
+            header_row=header_row,
+            lang=language,
+            dry_run=dry_run,
+            clear_empty=clear_empty,
+        )
     if report.sheets > 1 and report.sheet:
         click.echo(message("sheet", language, sheet=report.sheet), err=True)
     if header_row is None and report.header_rows != (1,):

@@ -8,16 +8,26 @@ from pathlib import Path
 
 import click
 
-from pmarklint.cli.options import LANG_OPTION, OUTPUT_OPTION, format_of, write_report
-from pmarklint.i18n import system_language
+from pmarklint.cli.options import (
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    PROGRESS_OPTION,
+    REPO_OPTION,
+    format_of,
+    language_for,
+    progress,
+    repository,
+    write_report,
+)
 from pmarklint.resources import KINDS
 
-FORMATS = ("md", "html", "json", "csv")
+FORMATS = ("md", "markdown", "html", "json", "csv")
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".md": "md"}
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("."))
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@REPO_OPTION
 @click.option(
     "--since",
     metavar="DATE|REV",
@@ -39,8 +49,9 @@ _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "jso
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
-    help="md (Markdown), html (one self-contained page that prints on A4), json (docs/output-trail.md) or csv "
-    "(one row per field change, UTF-8 with BOM, for Excel). Default: from the --output name, else md.",
+    help="md or markdown (Markdown), html (one self-contained page that prints on A4), json "
+    "(docs/output-trail.md) or csv (one row per field change, UTF-8 with BOM, for Excel). Default: from the "
+    "--output name, else md.",
 )
 @OUTPUT_OPTION
 @click.option(
@@ -56,8 +67,10 @@ _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "jso
     "in the period (repeatable).",
 )
 @LANG_OPTION
+@PROGRESS_OPTION
 def trail(
-    path: Path,
+    path: Path | None,
+    repo: Path | None,
     since: str | None,
     until: str | None,
     today: str | None,
@@ -67,11 +80,12 @@ def trail(
     ids: tuple[str, ...],
     paths: tuple[str, ...],
     lang: str | None,
+    progress_asked: bool | None,
 ) -> None:
-    """The audit trail of the PMS repository at PATH (default: the current folder or the nearest one above it
-    that holds pmarklint.yaml), read from git history: per entry, every change in the period with its commit,
-    date, author, signature and the fields that changed; every approval added and whether git backs it; every
-    review; reviews overdue at the end of the period. A summary comes first.
+    """The audit trail of the PMS repository at PATH or --repo (the same; default: the current folder or the
+    nearest one above it that holds pmarklint.yaml), read from git history: per entry, every change in the
+    period with its commit, date, author, signature and the fields that changed; every approval added and
+    whether git backs it; every review; reviews overdue at the end of the period. A summary comes first.
 
     Needs the whole history: in a shallow clone it stops (exit 2) and says how to fetch it.
 
@@ -83,10 +97,13 @@ def trail(
 
     if fmt is None:
         fmt = format_of(output, _SUFFIX_FORMATS, "md")
-    early = lang or system_language()
-    built = build_trail(
-        path, since=since, until=until, today=today, filters=Filters(kinds, ids, paths), lang=lang or early
-    )
+    fmt = "md" if fmt == "markdown" else fmt
+    path = repository(path, repo, lang)
+    early = language_for(lang, path)
+    with progress(progress_asked, early, "log"):
+        built = build_trail(
+            path, since=since, until=until, today=today, filters=Filters(kinds, ids, paths), lang=lang or early
+        )
     language = lang or built.language or early
     data = render_trail(built, fmt, language)
     write_report(data, output)

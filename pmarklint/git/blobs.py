@@ -13,6 +13,7 @@ from typing import IO
 
 from pmarklint.errors import PmarklintError
 from pmarklint.git.run import start
+from pmarklint.progress import advance
 
 
 def blob_id(content: bytes) -> str:
@@ -86,6 +87,7 @@ class Blobs:
             raise PmarklintError(f"git cannot read blob {sha}: this clone lacks part of its history")
         if isinstance(data, Skipped):
             self.skipped[sha] = data.size
+        advance("versions")
         return data
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -146,6 +148,7 @@ class Prefetch:
                 return None
             current = self._order[self._next]
             self._next += 1
+            advance("versions")
             if current == sha:
                 return data
             self._passed[current] = data

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pmarklint.git.repo import prefix, require_version
 from pmarklint.git.run import run
+from pmarklint.progress import step
 
 ZERO = "0" * 40
 _START = "\x01"  # each record starts with this byte and then its fixed fields, NUL-separated
@@ -117,6 +118,7 @@ _FIELDS = 7
 def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterable[str] = ()) -> Log:
     """Every commit reachable from ``rev`` that touched ``paths`` (relative to ``root``), newest first."""
     require_version(root)
+    step("log")
     out = run(
         root,
         "log",
@@ -139,6 +141,7 @@ def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterabl
     for (sha, parents, name, email, adate, cdate, subject), files in records(out, _FIELDS):
         commit = Commit(sha, tuple(parents.split()), name, email, adate, cdate, subject)
         log.add(commit, [Change(sha, path, before[0] if before else None, after) for path, before, after in files])
+        step("commits", len(log.order))
     return log
 
 

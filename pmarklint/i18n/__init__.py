@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import locale
 import os
+import string
 from types import ModuleType
 from typing import Any
 
@@ -35,7 +36,24 @@ def render(key: str, lang: str, args: dict[str, Any]) -> str:
         values["field"] = messages[f"field.{values['field'][1:]}"]
     if "suggestion" in values:
         values["suggestion"] = messages["suggest"].format(name=values["suggestion"]) if values["suggestion"] else ""
-    return str(messages[key]).format(**values)
+    template = str(messages[key])
+    if ":plural:" in template:
+        return _PLURALS.vformat(template, (), values)
+    return template.format(**values)
+
+
+class _Plurals(string.Formatter):
+    """English counts with their noun: ``{errors:plural:error:errors}`` is "1 error", "2 errors" (Japanese
+    messages count with 件 and need no such form)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("plural:"):
+            one, _, many = format_spec[len("plural:") :].partition(":")
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+_PLURALS = _Plurals()
 
 
 def text(key: str, lang: str, **args: Any) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from pmarklint.progress import step
 from pmarklint.tables import message
 from pmarklint.tables.cells import ABSENT, Cell, CellError, decode, norm, text_of, trim_note
 from pmarklint.tables.columns import Column, Rel, columns, delete_path, set_path
@@ -54,6 +55,7 @@ def read_rows(table: Table, column_of: list[Column | None], digest_at: int | Non
     an entry has that id)."""
     out = Rows()
     for number, cells in table.rows:
+        step("rows", number)
         row = Row(number, None, [])
         id_value: Any = ABSENT
         for index, column in enumerate(column_of):

@@ -13,7 +13,7 @@ from pmarklint.dates import zone, zone_name
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, Severity
-from pmarklint.i18n import text
+from pmarklint.i18n import LANGUAGES, text
 from pmarklint.resources import DEFAULT_FOLDERS, KINDS
 from pmarklint.workspace.cache import Cache, config_record
 
@@ -83,14 +83,32 @@ class Config:
 
 
 def find_root(start: Path, lang: str) -> Path:
-    start = start.resolve()
     if not start.exists():
-        raise PmarklintError(text("ui.no_config", lang, path=str(start)))
+        raise PmarklintError(text("ui.path_missing", lang, path=str(start)))
+    start = start.resolve()
     here = start if start.is_dir() else start.parent
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
     raise PmarklintError(text("ui.no_config", lang, path=str(start)))
+
+
+def configured_language(start: Path) -> str | None:
+    """The ``language`` of the PMS repository at or above ``start``, for the messages of any command run
+    inside it; None outside one, or when pmarklint.yaml cannot be read or names no language we have (the
+    command itself then says what is wrong with it, in the locale's language)."""
+    try:
+        root = find_root(start, "en")
+        raw = (root / CONFIG_NAME).read_bytes()
+    except (PmarklintError, OSError):
+        return None
+    content, _ = decode(raw, CONFIG_NAME)
+    if content is None:
+        return None
+    loaded = parse(content, CONFIG_NAME)
+    data = loaded.document.data if loaded.document is not None else None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if value in LANGUAGES else None
 
 
 def load_config(root: Path, cache: Cache, lang: str) -> Config:

@@ -53,7 +53,7 @@ def test_text_report_groups_by_file_and_shows_the_line(tmp_path: Path) -> None:
     assert lines[2] == "     8 |     sensitive: no"
     assert lines[3] == "       |                ^"
     assert "inventory/b.yaml" in lines
-    assert lines[-1] == "2 files, 1 entries: 2 errors, 0 warnings"
+    assert lines[-1] == "2 files, 1 entry: 2 errors, 0 warnings"
     assert "\033[" not in result.stdout  # no colour when not on a terminal
 
 

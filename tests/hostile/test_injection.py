@@ -41,7 +41,7 @@ def test_github_annotations_hold_no_control_character(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r", {"inventory/a.yaml": HOSTILE})
     lines = annotations(repo)
     assert len(lines) == 3  # two commands (PML101, PML201) and the summary: no line break made more
-    assert lines[2] == "1 files, 1 entries: 2 errors, 0 warnings"
+    assert lines[2] == "1 file, 1 entry: 2 errors, 0 warnings"
     for command in lines[:2]:
         assert re.search(r"[\x00-\x1f\x7f-\x9f]", command) is None, command
     match = re.fullmatch(r"::error (?P<props>[^:]*)::(?P<message>.*)", lines[1])

@@ -154,7 +154,7 @@ def test_wheel_contents(installed: Installed) -> None:
     assert "pmarklint/cli/main.py" in names
 
     assert f"\nVersion: {version}\n" in metadata
-    assert "pmarklint = pmarklint.cli.main:main" in entry_points
+    assert "pmarklint = pmarklint.cli.start:main" in entry_points  # answers Ctrl-C before click is loaded
 
 
 def test_init_then_check_with_the_installed_script(installed: Installed) -> None:

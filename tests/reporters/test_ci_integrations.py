@@ -454,7 +454,8 @@ def test_init_ci_github_writes_a_workflow_with_full_history(tmp_path: Path) -> N
     steps = workflow["jobs"]["pmarklint"]["steps"]
     assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
     runs = [s["run"] for s in steps if "run" in s]
-    assert f'python -m pip install "pmarklint=={__version__}"' in runs
+    # no release on a package index yet: from the organisation's copy of the repository (a URL to fill in)
+    assert 'python -m pip install "pmarklint @ git+https://git.example.com/your-org/pmarklint"' in runs
     assert "pmarklint check" in runs
     assert any("--format sarif --output pmarklint.sarif" in r for r in runs)
     assert workflow["permissions"]["security-events"] == "write"
@@ -469,7 +470,9 @@ def test_init_ci_gitlab_writes_the_job_with_full_history_and_code_quality(tmp_pa
     assert job["variables"]["GIT_DEPTH"] == "0"
     assert job["artifacts"]["when"] == "always"
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    assert job["variables"]["PMARKLINT_REQUIREMENT"] == f"pmarklint=={__version__}"
+    requirement = "pmarklint @ git+https://git.example.com/your-org/pmarklint"
+    assert job["variables"]["PMARKLINT_REQUIREMENT"] == requirement
+    assert load_yaml(GITLAB_TEMPLATE)["pmarklint"]["variables"]["PMARKLINT_REQUIREMENT"] == requirement
     assert not (tmp_path / ".github").exists()
 
 

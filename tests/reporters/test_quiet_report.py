@@ -74,7 +74,7 @@ def test_check_quiet_on_the_command_line() -> None:
     assert quiet.exit_code == 1
     assert quiet.stdout.endswith(
         "PML304 expired: 1 warning — run `pmarklint check` to see it\n\n"
-        "17 files, 78 entries: 8 errors, 1 warnings, 1 waived\n"
+        "17 files, 78 entries: 8 errors, 1 warning, 1 waived\n"
     )
     plain = run("check", EXAMPLE, "--today", TODAY, "--lang", "en")
     golden = (GOLDEN / "examples-shop.text.txt").read_text(encoding="utf-8")

@@ -126,7 +126,7 @@ def test_clean_repository(fmt: str, tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")})
     output = report(repo, fmt)
     if fmt == "github":
-        assert output == "No problems found. 1 files, 1 entries: 0 errors, 0 warnings\n"
+        assert output == "No problems found. 1 file, 1 entry: 0 errors, 0 warnings\n"
     elif fmt == "sarif":
         assert validate_sarif(output)["runs"][0]["results"] == []
     elif fmt == "gitlab":
@@ -164,7 +164,7 @@ def test_github_annotates_findings_not_waivers_and_ends_with_the_summary(tmp_pat
     lines = report(shop(tmp_path / "shop"), "github").splitlines()
     assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::warning"] + ["::error"] * 7
     assert not any("PML303" in line for line in lines)  # waived
-    assert lines[-1] == "17 files, 78 entries: 8 errors, 1 warnings, 1 waived"
+    assert lines[-1] == "17 files, 78 entries: 8 errors, 1 warning, 1 waived"
     assert not lines[-1].startswith("::")
 
 

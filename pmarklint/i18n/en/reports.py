@@ -5,7 +5,7 @@ MESSAGES = {
     # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.reports.fitgap)
     "report.contents": "Contents",
     "report.generated": "Produced by pmarklint {version}.",
-    "report.partial": "note: {count} problems in the files this report reads; it shows what could be read. 'pmarklint check' lists them",
+    "report.partial": "note: {count:plural:problem:problems} in the files this report reads; it shows what could be read. 'pmarklint check' lists them",
     "report.role.department_manager": "department manager",
     "report.role.education_lead": "education lead",
     "report.role.complaints_desk": "complaints desk",
@@ -53,7 +53,7 @@ MESSAGES = {
     "fitgap.evidence": "evidence: {paths}",
     "fitgap.owner": "owner: {owner}",
     "fitgap.last_done": "last done {date}",
-    "fitgap.items": "{total} items: {counts}",
+    "fitgap.items": "{total:plural:item:items}: {counts}",
     "fitgap.count": "{count} {label}",
     "fitgap.count_separator": ", ",
     # pmarklint trail (the audit trail: pmarklint.trail.build, pmarklint.trail.render)

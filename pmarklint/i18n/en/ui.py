@@ -3,7 +3,7 @@ export and import of tables (``table.*``). Counterpart: ja/ui.py."""
 
 MESSAGES = {
     # user interface
-    "ui.summary": "{files} files, {entries} entries: {errors} errors, {warnings} warnings",
+    "ui.summary": "{files:plural:file:files}, {entries:plural:entry:entries}: {errors:plural:error:errors}, {warnings:plural:warning:warnings}",
     "ui.waived_heading": "Waived (listed for the record, not counted as errors):",
     "ui.summary_waived": ", {waived} waived",
     "ui.clean": "No problems found.",
@@ -29,6 +29,13 @@ MESSAGES = {
     "ui.write_failed": "{file} could not be written ({reason}); the file is as it was",
     "ui.no_config": "no pmarklint.yaml in {path} or any folder above it: this is not a PMS repository. "
     "Run 'pmarklint init DIR' to create one",
+    "ui.path_missing": "{path} does not exist: check the spelling, and that you are in the right folder",
+    "ui.path_outside": "{path} is not inside the PMS repository {root}: name files of one repository at a time",
+    "ui.repo_twice": "the repository is named twice, as PATH ({path}) and as --repo ({repo}): name it once",
+    "ui.select_unknown": "{option} {code}: no rule code starts with it; 'pmarklint rules' lists them all",
+    "ui.internal_error": "pmarklint: internal error: {error}",
+    "ui.internal_error_hint": "Set PMARKLINT_DEBUG=1 to see the traceback, and please report it.",
+    "ui.interrupted": "pmarklint: interrupted (Ctrl-C)",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml is not valid; fix it and run again",
     "ui.config_too_large": "pmarklint.yaml is {size} bytes, over the limit of {limit} bytes for the settings file: "
@@ -71,10 +78,19 @@ MESSAGES = {
     "ui.init_created": "created {path}",
     "ui.init_done": "A new PMS repository is ready in {path}. Next: read README.md there, fill in people/ and "
     "pmarklint.yaml, then run 'pmarklint check {path}'.",
+    # progress of long work, on a terminal (pmarklint.progress)
+    "progress.checking": "checking the repository…",
+    "progress.log": "reading git history…",
+    "progress.commits": "reading git history: {count:plural:commit:commits}",
+    "progress.versions": "reading earlier versions of the PMS files from git: {count} read",
+    "progress.ledgers": "reading the ledgers…",
+    "progress.table": "reading the table and comparing it with the ledger…",
+    "progress.rows": "reading the table: row {count}",
+    "progress.writing": "writing the table…",
     # pmarklint sign
     "sign.signed": "{file}: {id}: approved by {person} as {role_id} on {date}",
     "sign.unchanged": "{file}: {id}: already approved by {person} as {role_id} on {date}; left as it is",
-    "sign.summary": "{signed} approvals written, {unchanged} already in place",
+    "sign.summary": "{signed:plural:approval:approvals} written, {unchanged} already in place",
     "sign.refused": "pmarklint sign: refused, nothing was written:",
     "sign.no_target": "{target}: no entry has this id, and it is not a data file of the repository",
     "sign.no_file": "{target}: {file} is not a data file of the repository",
@@ -95,7 +111,7 @@ MESSAGES = {
     "sign.forced": "WARNING: --force: writing an approval in the name of {person} although git says you are {email}. It claims that {person} approved this content: make sure they did, and say so in the commit message. Git will not back it (PML405) until {person} commits an approval themselves.",
     "sign.unwritable": "{file}: the approval could not be written without changing other lines ({reason}); add it by hand",
     # export and import of tables (pmarklint.tables)
-    "table.exported": "wrote {count} entries to {output}",
+    "table.exported": "wrote {count:plural:entry:entries} to {output}",
     "table.unreadable_ledger": "{file} cannot be read ({reason}): its entries are not in the table",
     "table.not_mapping": "entry {index} of {file} is not a mapping: it is not in the table",
     "table.unreadable_repo": "{file} cannot be read ({reason}); fix it first (pmarklint check) so that ids stay unique",

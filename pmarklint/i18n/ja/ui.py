@@ -29,6 +29,13 @@ MESSAGES = {
     "ui.write_failed": "{file} に書き込めませんでした({reason})。ファイルは元のままです",
     "ui.no_config": "{path} とその上のフォルダに pmarklint.yaml がありません。PMSのリポジトリではありません。"
     "'pmarklint init DIR' で作成できます",
+    "ui.path_missing": "{path} がありません。綴りと、いまいるフォルダを確かめてください",
+    "ui.path_outside": "{path} は PMS のリポジトリ {root} の中にありません。一度に指定できるのは一つのリポジトリのファイルです",
+    "ui.repo_twice": "リポジトリが PATH({path})と --repo({repo})の二通りで指定されています。どちらか一つにしてください",
+    "ui.select_unknown": "{option} {code}: この文字で始まるルールコードはありません。'pmarklint rules' で一覧を表示できます",
+    "ui.internal_error": "pmarklint: 内部エラー: {error}",
+    "ui.internal_error_hint": "PMARKLINT_DEBUG=1 を設定するとトレースバックが表示されます。pmarklint の不具合として報告してください。",
+    "ui.interrupted": "pmarklint: 中断しました(Ctrl-C)",
     "ui.bad_config": "{file}:{line}:{column}: {message}",
     "ui.config_invalid": "pmarklint.yaml が正しくありません。直してからもう一度実行してください",
     "ui.config_too_large": "pmarklint.yaml が{size}バイトあり、設定ファイルの上限{limit}バイトを超えています。"
@@ -71,6 +78,15 @@ MESSAGES = {
     "ui.init_created": "{path} を作成しました",
     "ui.init_done": "{path} に新しいPMSリポジトリを用意しました。次に、そこにある README.md を読み、people/ と "
     "pmarklint.yaml を記入してから 'pmarklint check {path}' を実行してください。",
+    # 長い処理の進み具合(端末のみ、pmarklint.progress)
+    "progress.checking": "リポジトリをチェックしています…",
+    "progress.log": "git の履歴を読んでいます…",
+    "progress.commits": "git の履歴を読んでいます: {count} コミット",
+    "progress.versions": "PMS のファイルの過去の版を git から読んでいます: {count} 件",
+    "progress.ledgers": "台帳を読んでいます…",
+    "progress.table": "表を読み、台帳と照らし合わせています…",
+    "progress.rows": "表を読んでいます: {count} 行目",
+    "progress.writing": "表を書き出しています…",
     # pmarklint sign
     "sign.signed": "{file}: {id}: {person} が {role_id} として {date} に承認しました",
     "sign.unchanged": "{file}: {id}: {person} の {role_id} としての {date} の承認はすでに記録されています(変更なし)",
