@@ -95,3 +95,20 @@ def resolve_today(value: str | None, lang: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PmarklintError(text("ui.bad_today", lang, value=value)) from None
+
+
+# -- the fiscal year --------------------------------------------------------------------------------------
+# A fiscal year is named by the calendar year it starts in, as Japanese offices name 年度: with an April 1
+# start, 2026年度 runs from 2026-04-01 to 2027-03-31. ``start`` is (month, day); days above 28 are refused by
+# the settings' schema so that every year has the day.
+
+
+def fiscal_year(day: dt.date, start: tuple[int, int]) -> int:
+    """The fiscal year ``day`` falls in."""
+    return day.year if (day.month, day.day) >= start else day.year - 1
+
+
+def fiscal_year_bounds(year: int, start: tuple[int, int]) -> tuple[dt.date, dt.date]:
+    """The first and the last day of fiscal year ``year``."""
+    first = dt.date(year, *start)
+    return first, dt.date(year + 1, *start) - dt.timedelta(days=1)

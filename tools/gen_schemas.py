@@ -31,6 +31,7 @@ ROLES = [
     "entry_manager",
 ]
 KINDS = ["person", "control", "contractor", "inventory"]
+EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
 
 def doc(ja_title: str, en_title: str, ja: str = "", en: str = "") -> dict[str, str]:
@@ -235,6 +236,30 @@ def person_entry() -> dict[str, Any]:
                 "complaints_desk(苦情相談窓口)、secretariat(事務局)など。",
                 "top_management, privacy_manager, audit_lead, internal_auditor, department_manager, education_lead, "
                 "complaints_desk, secretariat, and others.",
+            ),
+            "employment": prop(
+                {"enum": EMPLOYMENT},
+                "雇用形態",
+                "Employment",
+                "officer(役員)、regular(正社員)、contract(契約社員)、part_time(パート・アルバイト)、dispatched(派遣)。"
+                "PMS の役割がない人も従業者として名簿に載せます(教育の対象)。",
+                "officer, regular, contract, part_time or dispatched. People without a PMS role belong in the roster "
+                "too: every member of staff is trained.",
+            ),
+            "joined": prop(
+                REF["date"],
+                "入社日・着任日",
+                "Joined",
+                "入社時教育の期限の起点。",
+                "Starts the onboarding training's deadline.",
+            ),
+            "left": prop(
+                REF["date"],
+                "退職日・離任日",
+                "Left",
+                "この日から在籍していない扱いになります(教育の対象外、承認不可)。以前の承認と記録は有効なままです。",
+                "Not employed from this day (no training falls due, approves nothing); earlier approvals and "
+                "records stay valid.",
             ),
             "signing_keys": prop(
                 list_of(
@@ -571,6 +596,20 @@ def config_schema() -> dict[str, Any]:
                 "pmark-2023: the P-mark guideline for JIS Q 15001:2023",
             ),
             "language": prop({"enum": ["ja", "en"]}, "表示言語", "Language"),
+            "fiscal_year_start": prop(
+                {
+                    "type": "string",
+                    "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$",
+                    "x-pmarklint-hint": "month_day",
+                },
+                "年度の開始日",
+                "Fiscal year start",
+                'MM-DD 形式(例: "04-01")。省略時は language: ja なら 04-01(4月1日)、それ以外は 01-01。'
+                "年度は開始した年で呼びます(04-01 なら 2026年度 = 2026-04-01〜2027-03-31)。日は28日まで。",
+                'MM-DD (e.g. "04-01"). Default: 04-01 (April 1) with language: ja, 01-01 otherwise. A fiscal '
+                "year is named by the year it starts in (with 04-01, fiscal year 2026 runs 2026-04-01 to "
+                "2027-03-31). Days up to 28 only.",
+            ),
             "paths": prop(
                 obj({kind: REF["path"] for kind in KINDS}),
                 "フォルダ",

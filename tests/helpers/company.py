@@ -1,0 +1,139 @@
+"""A realistic company for the checks of the roster and the PDCA records: 30 people in four departments,
+two fiscal years of records (2025年度 and 2026年度, April to March), judged on 2026-11-26 in 2026年度.
+
+Everything is in order as built: every test changes one thing (``people``, ``records`` or a file) and looks
+for exactly the finding it causes, and a near miss that causes none. People are plain dicts written out as
+block YAML, so that tests find the node they expect with :func:`helpers.pms.where`."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from helpers.pms import catalog_controls
+from helpers.repos import make_repo
+
+TODAY = "2026-11-26"
+
+CONFIG = """organization:
+  name: 株式会社みどり商事
+framework: pmark-2023
+language: ja
+departments:
+  - {id: cs, name: カスタマーサービス部}
+  - {id: sales, name: 営業部}
+  - {id: hr, name: 人事総務部}
+  - {id: it, name: 情報システム部}
+rules: {PML205: off, PML302: off, PML306: off}
+"""
+
+# (id, name, department, employment, joined, roles)
+_STAFF = [
+    ("yamamoto", "山本 健一", "hr", "officer", "2010-04-01", ["top_management"]),
+    ("nakamura", "中村 由美", "hr", "regular", "2012-04-01", ["privacy_manager", "secretariat"]),
+    ("kobayashi", "小林 正樹", "sales", "officer", "2011-04-01", ["audit_lead"]),
+    ("saito", "斎藤 真理", "cs", "regular", "2016-04-01", ["internal_auditor"]),
+    ("kato", "加藤 彩", "it", "regular", "2017-10-01", ["internal_auditor", "sysadmin"]),
+    ("watanabe", "渡辺 恵", "hr", "regular", "2014-04-01", ["education_lead", "department_manager"]),
+    ("ito", "伊藤 翔太", "cs", "regular", "2015-04-01", ["department_manager", "complaints_desk"]),
+    ("yoshida", "吉田 大輔", "sales", "regular", "2013-04-01", ["department_manager"]),
+    ("yamada", "山田 誠", "it", "regular", "2018-04-01", ["department_manager"]),
+]
+_NAMES = [
+    "佐々木 優",
+    "山口 陽子",
+    "松本 拓也",
+    "井上 さくら",
+    "木村 亮",
+    "林 美穂",
+    "清水 健太",
+    "山崎 玲奈",
+    "森 浩二",
+    "阿部 真央",
+    "池田 直樹",
+    "橋本 愛",
+    "山下 隆",
+    "石川 春香",
+    "中島 蓮",
+    "前田 結衣",
+    "藤田 悠斗",
+    "後藤 彩花",
+    "岡田 翼",
+    "長谷川 舞",
+    "村上 陸",
+]
+_EMPLOYMENT = ["regular", "regular", "contract", "part_time", "regular", "dispatched", "regular"]
+_DEPARTMENTS = ["cs", "sales", "hr", "it"]
+
+
+def people() -> list[dict[str, Any]]:
+    """The roster: nine role holders and 21 staff without a PMS role (s01 to s21). s20 and s21 joined during
+    2026年度; s19 left on 2026-06-30."""
+    out: list[dict[str, Any]] = [
+        {"id": pid, "name": name, "department": dept, "employment": emp, "joined": start, "roles": roles}
+        for pid, name, dept, emp, start, roles in _STAFF
+    ]
+    for number, name in enumerate(_NAMES, start=1):
+        person: dict[str, Any] = {
+            "id": f"s{number:02d}",
+            "name": name,
+            "department": _DEPARTMENTS[number % 4],
+            "employment": _EMPLOYMENT[number % len(_EMPLOYMENT)],
+            "joined": f"{2016 + number % 7}-04-01",
+        }
+        out.append(person)
+    out[-2]["joined"] = "2026-07-01"  # s20
+    out[-1]["joined"] = "2026-10-01"  # s21
+    out[-3]["left"] = "2026-06-30"  # s19
+    return out
+
+
+def yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def block(kind: str, entries: list[dict[str, Any]]) -> str:
+    """A data file: each entry in block style, one key a line; lists of mappings one item a line."""
+    lines = [f"kind: {kind}", "entries:"]
+    for entry in entries:
+        first = True
+        for key, value in entry.items():
+            lead = "  - " if first else "    "
+            first = False
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                lines.append(f"{lead}{key}:")
+                lines += [f"      - {yaml_value(item)}" for item in value]
+            else:
+                lines.append(f"{lead}{key}: {yaml_value(value)}")
+    return "\n".join(lines) + "\n"
+
+
+Change = Callable[[list[dict[str, Any]]], None]
+
+
+def company(root: Path, *, roster: Change | None = None, config: str = CONFIG, **files: str) -> Path:
+    """The company as a git repository; ``roster`` edits the people before they are written, ``files``
+    replace or add files."""
+    staff = copy.deepcopy(people())
+    if roster is not None:
+        roster(staff)
+    contents = {
+        "people/roster.yaml": block("person", staff),
+        **catalog_controls(),
+        "docs/itaku.md": "# 委託先管理規程\n",
+        **files,
+    }
+    return make_repo(root, contents, config=config)
+
+
+def person(staff: list[dict[str, Any]], person_id: str) -> dict[str, Any]:
+    (found,) = [p for p in staff if p["id"] == person_id]
+    return found
