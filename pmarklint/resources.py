@@ -11,8 +11,11 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
-KINDS = ("person", "control", "contractor", "inventory")
+# The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
+RECORD_KINDS = ("training",)
+KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
+DEFAULT_FOLDERS |= {"training": "training"}
 
 
 def data_dir(name: str) -> Path:

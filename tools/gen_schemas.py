@@ -30,7 +30,8 @@ ROLES = [
     "sysadmin",
     "entry_manager",
 ]
-KINDS = ["person", "control", "contractor", "inventory"]
+RECORD_KINDS = ["training"]  # the PDCA records (docs/records.md)
+KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
 
@@ -496,11 +497,110 @@ def inventory_entry() -> dict[str, Any]:
     )
 
 
+# -- the PDCA records (docs/records.md) ----------------------------------------------------------------------
+TOPICS = ["policy", "importance", "roles", "consequences"]
+
+
+def record_date(ja: str, en: str) -> dict[str, Any]:
+    return prop(REF["date"], ja, en)
+
+
+def person_ref(ja: str, en: str, ja_text: str = "", en_text: str = "") -> dict[str, Any]:
+    return prop(REF["ref"], ja, en, ja_text or "従業者名簿(people/)の人のID。", en_text or "A person's id (people/).")
+
+
+def training_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "title": prop(REF["text"], "教育の名称", "Title"),
+            "type": prop(
+                {"enum": ["regular", "onboarding", "role", "special"]},
+                "教育の種類",
+                "Type",
+                "regular(定期教育: 全従業者、年1回以上)、onboarding(入社時教育)、role(役職者・役割別)、"
+                "special(特別教育)。",
+                "regular (yearly, for all staff), onboarding (on joining), role (for role holders) or special.",
+            ),
+            "date": record_date("実施日", "Date"),
+            "topics": prop(
+                {"type": "array", "uniqueItems": True, "items": {"enum": TOPICS}},
+                "教育の内容(J.4.3の4項目)",
+                "Topics (the four points of J.4.3)",
+                "policy(個人情報保護方針)、importance(PMSに適合することの重要性及び利点)、roles(PMSに適合するための役割及び責任)、"
+                "consequences(PMSに違反した際に予想される結果)。定期教育は4項目すべてを扱います。",
+                "policy (the personal information protection policy), importance (why conforming to the PMS matters "
+                "and what it brings), roles (each person's role and responsibilities), consequences (what may follow "
+                "a breach). A regular training covers all four.",
+            ),
+            "materials": prop(
+                {"type": "array", "items": REF["path"]},
+                "教材",
+                "Materials",
+                "教材のファイル(リポジトリ内のパス)。",
+                "The training materials (paths in the repository).",
+            ),
+            "quiz": prop(
+                obj(
+                    {
+                        "method": prop(REF["text"], "理解度確認の方法", "Method", "例: 確認テスト", "e.g. a test"),
+                        "pass_mark": prop({"type": "number", "minimum": 0}, "合格点", "Pass mark"),
+                    }
+                ),
+                "理解度確認",
+                "Understanding check",
+            ),
+            "attendance": prop(
+                list_of(
+                    obj(
+                        {
+                            "person": person_ref("受講者", "Attendee"),
+                            "date": prop(
+                                REF["date"],
+                                "受講日",
+                                "Attended on",
+                                "実施日と異なる場合(録画での受講など)。",
+                                "When it differs from the training's date (e.g. a recording).",
+                            ),
+                            "score": prop({"type": "number", "minimum": 0}, "点数", "Score"),
+                            "passed": prop(BOOL, "合格", "Passed"),
+                        },
+                        ["person"],
+                    )
+                ),
+                "受講者一覧",
+                "Attendance",
+            ),
+            "absentees": prop(
+                list_of(
+                    obj(
+                        {
+                            "person": person_ref("欠席者", "Absentee"),
+                            "follow_up_by": prop(
+                                REF["date"],
+                                "フォロー期限",
+                                "Follow up by",
+                                "この日までに補講などで受講させます。",
+                                "The day by which the person is trained after all (a make-up session).",
+                            ),
+                            "reason": prop(REF["text"], "理由", "Reason"),
+                        },
+                        ["person", "follow_up_by"],
+                    )
+                ),
+                "欠席者とフォロー",
+                "Absentees and their follow-up",
+            ),
+        },
+        ["id", "title", "type", "date"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
     "contractor": (contractor_entry, "委託先管理台帳", "Contractor ledger"),
     "inventory": (inventory_entry, "個人情報管理台帳", "Personal-information inventory"),
+    "training": (training_entry, "教育の記録", "Training records"),
 }
 
 
@@ -614,8 +714,10 @@ def config_schema() -> dict[str, Any]:
                 obj({kind: REF["path"] for kind in KINDS}),
                 "フォルダ",
                 "Folders",
-                "各種類のファイルを置くフォルダ(既定: people, controls, contractors, inventory)。",
-                "Folders for each kind (defaults: people, controls, contractors, inventory).",
+                "各種類のファイルを置くフォルダ(既定: people, controls, contractors, inventory。"
+                "記録の種類は docs/records.md)。",
+                "Folders for each kind (defaults: people, controls, contractors, inventory; "
+                "for the records see docs/records.md).",
             ),
             "departments": prop(
                 list_of(obj({"id": REF["id"], "name": REF["text"]}, ["id", "name"])),
@@ -659,6 +761,29 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "見直し",
                 "Reviews",
+            ),
+            "training": prop(
+                obj(
+                    {
+                        "every": prop(
+                            REF["duration"],
+                            "定期教育の間隔",
+                            "Regular training interval",
+                            "省略時は年度ごとに1回(fiscal_year_start)。指定すると、最後の修了からこの期間ごと。",
+                            "Default: once in each fiscal year (fiscal_year_start). When set: this long after the last "
+                            "pass.",
+                        ),
+                        "onboarding_within": prop(
+                            REF["duration"],
+                            "入社時教育の期限",
+                            "Onboarding within",
+                            "入社日(joined)からこの期間内に教育を受けます。既定 P1M。",
+                            "A new person is trained this long after joined at the latest. Default P1M.",
+                        ),
+                    }
+                ),
+                "教育",
+                "Training",
             ),
             "limits": prop(
                 obj(

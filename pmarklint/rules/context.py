@@ -25,6 +25,8 @@ DEFAULT_APPROVERS = {
     "contractor": ["privacy_manager"],
     "inventory": ["privacy_manager"],
     "person": ["top_management"],
+    # the PDCA records (docs/records.md)
+    "training": ["education_lead", "privacy_manager"],
 }
 
 

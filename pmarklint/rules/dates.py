@@ -9,6 +9,7 @@ from typing import Any
 
 from pmarklint.dates import Duration, judge, parse_date
 from pmarklint.findings import Severity
+from pmarklint.resources import RECORD_KINDS
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import Example, Rule, Scope
@@ -160,7 +161,8 @@ def check(ctx: Context) -> None:
         if not active(ref):
             continue
         _future(ctx, ref)
-        _review(ctx, ref)
+        if ref.kind not in RECORD_KINDS:  # a record is made once, on its date: it has no review
+            _review(ctx, ref)
         if ref.kind == "contractor":
             _evaluation(ctx, ref)
             _expiries(ctx, ref)

@@ -1,7 +1,8 @@
 """Records family (PML6xx): the roster as every employee (従業者) and the PDCA records a P-mark examiner
-samples beyond the two ledgers: education (教育). Each record is a ``kind`` of its own; the checks read the
-one repository index and judge against ``--today``, "within the year" meaning the fiscal year of the settings
-(``fiscal_year_start``, :func:`fiscal_year_of`).
+samples beyond the two ledgers: education (教育, :mod:`pmarklint.rules.training`). Each record is a ``kind``
+of its own; the checks read the one repository index and judge against ``--today``, "within the year" meaning
+the fiscal year of the settings (``fiscal_year_start``, :mod:`pmarklint.rules.staff`). This module is the
+family the registry knows: it lists the rules of every record's module and runs their checks.
 
 A person with ``left`` is no longer employed from that day: nothing new is asked of them (no training falls
 due, they approve nothing), and what they did before stays valid for the record. ``status: retired`` is
@@ -10,26 +11,17 @@ still the way to take an entry out of the roster altogether.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from pmarklint.dates import fiscal_year, fiscal_year_bounds, parse_date
+from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
+from pmarklint.rules import training
 from pmarklint.rules.context import Context, active, walk
-from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import Example, Rule, Scope
-
-_CONFIG = """organization: {name: 株式会社テスト}
-framework: pmark-2023
-language: ja
-departments:
-  - {id: cs, name: カスタマーサービス部}
-"""
+from pmarklint.rules.staff import EXAMPLE_CONFIG, left, name_of
 
 
 def _people(extra: str = "", approvals: str = "") -> dict[str, str]:
     return {
-        "pmarklint.yaml": _CONFIG,
+        "pmarklint.yaml": EXAMPLE_CONFIG,
         "people/people.yaml": "kind: person\nentries:\n"
         "  - id: yamamoto\n    name: 山本 一郎\n    department: cs\n    employment: officer\n"
         "    roles: [top_management]\n"
@@ -42,7 +34,7 @@ def _people(extra: str = "", approvals: str = "") -> dict[str, str]:
 
 _APPROVAL = "    approvals:\n      - {{by: nakamura, role: privacy_manager, date: {date}, digest: 'sha256:{digest}'}}\n"
 
-RULES = (
+_ROSTER_RULES = (
     Rule(
         "PML601",
         "left-holds-role",
@@ -74,41 +66,13 @@ RULES = (
         requirement="J.2.3.1",
     ),
 )
-
-
-# -- the fiscal year and the roster ------------------------------------------------------------------------
-def fiscal_year_of(ctx: Context, day: dt.date) -> int:
-    return fiscal_year(day, ctx.config.fiscal_year_start)
-
-
-def fiscal_bounds(ctx: Context, year: int) -> tuple[dt.date, dt.date]:
-    return fiscal_year_bounds(year, ctx.config.fiscal_year_start)
-
-
-def joined(person: EntryRef) -> dt.date | None:
-    return parse_date(person.data.get("joined"))
-
-
-def left(person: EntryRef) -> dt.date | None:
-    return parse_date(person.data.get("left"))
-
-
-def employed(person: EntryRef, day: dt.date) -> bool:
-    """Whether the person was one of the staff (従業者) on ``day``: in the roster, joined, not yet left."""
-    start, end = joined(person), left(person)
-    return active(person) and (start is None or start <= day) and (end is None or day < end)
-
-
-def name_of(ctx: Context, person_id: Any) -> str:
-    """A person as messages name them: "山本 一郎 (yamamoto)", or the id alone when the roster lacks them."""
-    person = ctx.index.by_id.get(person_id) if isinstance(person_id, str) else None
-    name = person.data.get("name") if person is not None and person.kind == "person" else None
-    return f"{name} ({person_id})" if isinstance(name, str) else str(person_id)
+RULES = (*_ROSTER_RULES, *training.RULES)
 
 
 # -- the checks --------------------------------------------------------------------------------------------
 def check(ctx: Context) -> None:
     _roster(ctx)
+    training.check(ctx)
 
 
 def _roster(ctx: Context) -> None:

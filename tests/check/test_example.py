@@ -31,16 +31,31 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML002", "inventory/hr.yaml", 74, 5, "PI-HR-002", "error"),
         ("PML201", "inventory/hr.yaml", 100, 20, "PI-HR-003", "error"),
         ("PML505", "inventory/sales.yaml", 36, 12, "PI-SL-001", "error"),
+        ("PML603", "people/roster.yaml", 73, 5, "matsumoto", "error"),
         ("PML601", "people/roster.yaml", 100, 11, "mori", "warning"),
+        ("PML606", "training/training.yaml", 61, 44, "T-2026-01", "error"),
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 17, "entries": 82, "errors": 8, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 18, "entries": 87, "errors": 10, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
     readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
-    for code in ("PML503", "PML304", "PML204", "PML101", "PML301", "PML002", "PML201", "PML505", "PML303", "PML601"):
+    for code in (
+        "PML503",
+        "PML304",
+        "PML204",
+        "PML101",
+        "PML301",
+        "PML002",
+        "PML201",
+        "PML505",
+        "PML303",
+        "PML601",
+        "PML603",
+        "PML606",
+    ):
         assert code in readme
 
 
@@ -48,4 +63,4 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 17
+    assert result.json()["summary"]["files"] == 18

@@ -90,6 +90,83 @@ def people() -> list[dict[str, Any]]:
     return out
 
 
+def _attending(staff: list[dict[str, Any]], day: str, score: int = 90) -> list[dict[str, Any]]:
+    """Everyone on the staff on ``day`` who had joined by then, passed with ``score``."""
+    return [
+        {"person": p["id"], "score": score, "passed": True}
+        for p in staff
+        if p["joined"] <= day and ("left" not in p or day < p["left"])
+    ]
+
+
+ALL_TOPICS = ["policy", "importance", "roles", "consequences"]
+
+
+def trainings() -> list[dict[str, Any]]:
+    """Two fiscal years of education: a regular training each year for everyone (s07 missed 2025's and made
+    it up in July), and an onboarding training for each of the two who joined in 2026年度."""
+    staff = people()
+    quiz = {"method": "確認テスト", "pass_mark": 80}
+    first = _attending(staff, "2025-06-10")
+    first = [a for a in first if a["person"] != "s07"]
+    return [
+        {
+            "id": "T-2025-01",
+            "title": "2025年度 個人情報保護教育",
+            "type": "regular",
+            "date": "2025-06-10",
+            "owner": "watanabe",
+            "topics": ALL_TOPICS,
+            "materials": ["docs/training-2025.md"],
+            "quiz": quiz,
+            "attendance": first,
+            "absentees": [{"person": "s07", "follow_up_by": "2025-07-31", "reason": "出張"}],
+        },
+        {
+            "id": "T-2025-02",
+            "title": "2025年度 個人情報保護教育(補講)",
+            "type": "regular",
+            "date": "2025-07-15",
+            "owner": "watanabe",
+            "topics": ALL_TOPICS,
+            "quiz": quiz,
+            "attendance": [{"person": "s07", "score": 85, "passed": True}],
+        },
+        {
+            "id": "T-2026-01",
+            "title": "2026年度 個人情報保護教育",
+            "type": "regular",
+            "date": "2026-06-15",
+            "owner": "watanabe",
+            "topics": ALL_TOPICS,
+            "materials": ["docs/training-2026.md"],
+            "quiz": quiz,
+            "attendance": _attending(staff, "2026-06-15"),
+        },
+        {
+            "id": "T-2026-OB1",
+            "title": "入社時教育",
+            "type": "onboarding",
+            "date": "2026-07-03",
+            "topics": ALL_TOPICS,
+            "attendance": [{"person": "s20"}],
+        },
+        {
+            "id": "T-2026-OB2",
+            "title": "入社時教育",
+            "type": "onboarding",
+            "date": "2026-10-05",
+            "topics": ALL_TOPICS,
+            "attendance": [{"person": "s21"}],
+        },
+    ]
+
+
+def training(items: list[dict[str, Any]], training_id: str) -> dict[str, Any]:
+    (found,) = [t for t in items if t["id"] == training_id]
+    return found
+
+
 def yaml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -119,14 +196,30 @@ def block(kind: str, entries: list[dict[str, Any]]) -> str:
 Change = Callable[[list[dict[str, Any]]], None]
 
 
-def company(root: Path, *, roster: Change | None = None, config: str = CONFIG, **files: str) -> Path:
-    """The company as a git repository; ``roster`` edits the people before they are written, ``files``
-    replace or add files."""
+TRAINING = "training/training.yaml"
+
+
+def company(
+    root: Path,
+    *,
+    roster: Change | None = None,
+    education: Change | None = None,
+    config: str = CONFIG,
+    **files: str,
+) -> Path:
+    """The company as a git repository; ``roster`` and ``education`` edit the people and the trainings before
+    they are written, ``files`` replace or add files."""
     staff = copy.deepcopy(people())
     if roster is not None:
         roster(staff)
+    held = trainings()
+    if education is not None:
+        education(held)
     contents = {
         "people/roster.yaml": block("person", staff),
+        TRAINING: block("training", held),
+        "docs/training-2025.md": "# 2025年度 個人情報保護教育\n",
+        "docs/training-2026.md": "# 2026年度 個人情報保護教育\n",
         **catalog_controls(),
         "docs/itaku.md": "# 委託先管理規程\n",
         **files,

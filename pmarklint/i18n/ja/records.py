@@ -21,6 +21,32 @@ MESSAGES = {
     "PML601.left": "{name} は {left} に退職していますが、{role} の役割が残っています: 後任を任命し、この人の役割を外してください",
     # PML602
     "PML602.after_left": "{name} の承認の日付 {date} は退職日({left})以降です: 在籍している人が承認してください",
+    "topic.policy": "個人情報保護方針",
+    "topic.importance": "PMSに適合することの重要性及び利点",
+    "topic.roles": "PMSに適合するための役割及び責任",
+    "topic.consequences": "PMSに違反した際に予想される結果",
+    "training_type.regular": "定期教育",
+    "training_type.onboarding": "入社時教育",
+    "training_type.role": "役職者・役割別の教育",
+    "training_type.special": "特別教育",
+    # PML603
+    "PML603.missed": "{name} は {year}年度(期限 {due})に定期教育を修了していません。最後の修了は {last} の {training} です: 教育を実施し、training/ に記録してください",
+    "PML603.missed_never": "{name} は {year}年度(期限 {due})に定期教育を修了しておらず、修了の記録もありません: 教育を実施し、training/ に記録してください",
+    "PML603.soon": "{name} は {year}年度の定期教育をまだ修了していません: 期限は {due} です",
+    "PML603.interval": "{name} の最後の定期教育の修了は {last} の {training} です。間隔 {every} のため期限は {due} です",
+    "PML603.interval_never": "{name} は {since} 以降、定期教育を修了していません。間隔 {every} のため期限は {due} です",
+    # PML604
+    "PML604.never": "{name} は {joined} に入社しましたが、教育を受けていません: 入社時教育の期限は入社から {within}、{due} でした",
+    "PML604.late": "{name} は {joined} に入社し、最初の教育は {first}({training})で、期限 {due}(入社から {within})を過ぎていました: 新しい従業者は期限内に教育してください",
+    # PML605
+    "PML605.missing": "この定期教育は J.4.3 の4項目のうち {count} 項目を扱っていません: {topics}。教育の内容と topics に加えてください",
+    # PML606
+    "PML606.passed_below": "{name} は {score} 点で合格点 {pass_mark} 点に届いていないのに合格(passed: true)になっています: passed か点数を直してください",
+    "PML606.failed_above": "{name} は {score} 点で合格点 {pass_mark} 点以上なのに不合格(passed: false)になっています: passed か点数を直してください",
+    # PML607
+    "PML607.overdue": "{name} は {date} の「{title}」を欠席し、フォローの期限 {due} を過ぎましたが、その後の受講の記録がありません: 補講を実施して記録してください",
+    # the trail's words for the kinds of the records
+    "trail.kind.training": "教育",
 }
 
 RULE_DOCS = {
@@ -36,5 +62,40 @@ RULE_DOCS = {
         "what": "承認した人の退職日(left)以降の日付の承認を報告します。",
         "why": "在籍中に行った承認は有効なままですが、退職後は組織として承認できません(J.2.3.1)。",
         "fix": "在籍していて承認できる役割を持つ人が承認してください(pmarklint sign)。",
+    },
+    "PML603": {
+        "title": "定期教育の期限切れ",
+        "what": "在籍した年度(年度の開始前に入社し、年度末に在籍)に定期教育(type: regular)を修了していない従業者を報告します。"
+        "当年度の終わりが警告期間に入ってもまだ修了していない人は警告します。training.every を設定した場合は、最後の修了から"
+        "その間隔で判定します。教育の記録がある最初の年度から判定し、教育の記録が一つもなければ判定しません"
+        "(管理策の定期作業 PML306 は引き続き判定します)。",
+        "why": "役員、正社員、契約社員、パート、派遣を含むすべての従業者に、少なくとも年1回教育を行います(J.4.3)。審査では"
+        "受講者一覧と従業者名簿を突き合わせます。",
+        "fix": "その人に教育を実施し(補講で定期教育を修了すれば足ります)、受講を training/ に記録してください。",
+    },
+    "PML604": {
+        "title": "入社時教育の未実施",
+        "what": "入社日(joined)から training.onboarding_within(既定 P1M)以内に入社時教育または定期教育を修了していない人を報告します。",
+        "why": "新しい従業者も最初の週から個人情報を扱います。入社時の教育は審査で確認されます(J.4.3)。",
+        "fix": "期限内に教育し、記録してください(type: onboarding)。",
+    },
+    "PML605": {
+        "title": "定期教育が4項目を扱っていない",
+        "what": "topics に policy、importance、roles、consequences のいずれかが無い定期教育を報告します。",
+        "why": "J.4.3 は、個人情報保護方針、PMSに適合することの重要性及び利点、役割及び責任、違反した際に予想される結果の"
+        "4点を従業者に認識させることを求めています。",
+        "fix": "教育で4項目を扱い、topics に書いてください。",
+    },
+    "PML606": {
+        "title": "理解度確認の結果が合格点と合わない",
+        "what": "点数(score)と合格点(pass_mark)から見て合否(passed)が合わない受講者を報告します。",
+        "why": "理解度確認は結果に矛盾がないときにだけ証拠になります。合格点未満の合格は審査で真っ先に指摘されます。",
+        "fix": "passed か点数を直してください。不合格なら再教育してください。",
+    },
+    "PML607": {
+        "title": "欠席者のフォローの期限切れ",
+        "what": "フォロー期限(follow_up_by)を過ぎても、その後の教育で修了した記録がない欠席者を報告します。",
+        "why": "欠席者にも教育を行う必要があり、そのフォローも教育の記録の一部です(J.4.3)。",
+        "fix": "補講(または録画の視聴と確認テスト)を行い、記録してください。",
     },
 }
