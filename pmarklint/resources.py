@@ -12,10 +12,10 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 # The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
-RECORD_KINDS = ("training",)
+RECORD_KINDS = ("training", "corrective")
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
-DEFAULT_FOLDERS |= {"training": "training"}
+DEFAULT_FOLDERS |= {"training": "training", "corrective": "corrective"}
 
 
 def data_dir(name: str) -> Path:

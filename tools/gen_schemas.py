@@ -30,7 +30,7 @@ ROLES = [
     "sysadmin",
     "entry_manager",
 ]
-RECORD_KINDS = ["training"]  # the PDCA records (docs/records.md)
+RECORD_KINDS = ["training", "corrective"]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
@@ -595,12 +595,74 @@ def training_entry() -> dict[str, Any]:
     )
 
 
+CORRECTIVE_SOURCES = ["audit", "operation_check", "incident", "complaint", "external_audit", "review", "other"]
+ITEM = prop(
+    REF["ref"],
+    "要求事項",
+    "Requirement item",
+    "関係する要求事項のID(例: J.4.3)。",
+    "The requirement item concerned (e.g. J.4.3).",
+)
+
+
+def corrective_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "source": prop(
+                {"enum": CORRECTIVE_SOURCES},
+                "発生源",
+                "Source",
+                "audit(内部監査)、operation_check(運用の確認)、incident(事故)、complaint(苦情)、"
+                "external_audit(審査機関の審査)、review(マネジメントレビュー)、other(その他)。",
+                "audit (internal audit), operation_check, incident, complaint, external_audit (the assessment "
+                "body's examination), review (management review) or other.",
+            ),
+            "source_ref": prop(
+                REF["ref"],
+                "発生源の記録",
+                "Source record",
+                "不適合を見つけた記録のID(監査報告、運用の確認など)。その記録の側からもこの是正処置を指します。",
+                "The id of the record that found the nonconformity (an audit report, an operation check...); "
+                "that record names this corrective action too.",
+            ),
+            "item": ITEM,
+            "raised_on": record_date("発見日", "Raised on"),
+            "nonconformity": prop(REF["text"], "不適合の内容", "Nonconformity"),
+            "correction": prop(REF["text"], "修正(応急処置)", "Correction"),
+            "root_cause": prop(REF["text"], "根本原因", "Root cause"),
+            "action": prop(REF["text"], "是正処置", "Corrective action"),
+            "due": record_date("期限", "Due"),
+            "done_on": record_date("完了日", "Done on"),
+            "effectiveness": prop(
+                obj(
+                    {
+                        "checked_on": record_date("確認日", "Checked on"),
+                        "by": person_ref("確認者", "Checked by"),
+                        "result": prop(
+                            {"enum": ["effective", "not_effective"]},
+                            "結果",
+                            "Result",
+                            "effective(有効)または not_effective(有効でない: 処置をやり直します)。",
+                            "effective, or not_effective (the action is taken again).",
+                        ),
+                    },
+                    ["checked_on", "result"],
+                ),
+                "有効性の確認",
+                "Effectiveness check",
+            ),
+        },
+        ["id", "source", "nonconformity", "owner", "due"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
     "contractor": (contractor_entry, "委託先管理台帳", "Contractor ledger"),
     "inventory": (inventory_entry, "個人情報管理台帳", "Personal-information inventory"),
     "training": (training_entry, "教育の記録", "Training records"),
+    "corrective": (corrective_entry, "是正処置の記録", "Corrective actions"),
 }
 
 
@@ -784,6 +846,22 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "教育",
                 "Training",
+            ),
+            "corrective": prop(
+                obj(
+                    {
+                        "effectiveness_within": prop(
+                            REF["duration"],
+                            "有効性確認の期限",
+                            "Effectiveness check within",
+                            "是正処置の完了(done_on)からこの期間内に有効性を確認します。既定 P3M。",
+                            "The effectiveness of an action is checked this long after done_on at the latest. "
+                            "Default P3M.",
+                        ),
+                    }
+                ),
+                "是正処置",
+                "Corrective actions",
             ),
             "limits": prop(
                 obj(

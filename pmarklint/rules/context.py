@@ -27,6 +27,7 @@ DEFAULT_APPROVERS = {
     "person": ["top_management"],
     # the PDCA records (docs/records.md)
     "training": ["education_lead", "privacy_manager"],
+    "corrective": ["privacy_manager"],
 }
 
 

@@ -1,5 +1,6 @@
 """Records family (PML6xx): the roster as every employee (従業者) and the PDCA records a P-mark examiner
-samples beyond the two ledgers: education (教育, :mod:`pmarklint.rules.training`). Each record is a ``kind``
+samples beyond the two ledgers: education (教育, :mod:`pmarklint.rules.training`), corrective actions
+(是正処置, :mod:`pmarklint.rules.corrective`). Each record is a ``kind``
 of its own; the checks read the one repository index and judge against ``--today``, "within the year" meaning
 the fiscal year of the settings (``fiscal_year_start``, :mod:`pmarklint.rules.staff`). This module is the
 family the registry knows: it lists the rules of every record's module and runs their checks.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
-from pmarklint.rules import training
+from pmarklint.rules import corrective, training
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.rules.staff import EXAMPLE_CONFIG, left, name_of
@@ -66,13 +67,14 @@ _ROSTER_RULES = (
         requirement="J.2.3.1",
     ),
 )
-RULES = (*_ROSTER_RULES, *training.RULES)
+RULES = (*_ROSTER_RULES, *training.RULES, *corrective.RULES)
 
 
 # -- the checks --------------------------------------------------------------------------------------------
 def check(ctx: Context) -> None:
     _roster(ctx)
     training.check(ctx)
+    corrective.check(ctx)
 
 
 def _roster(ctx: Context) -> None:

@@ -29,6 +29,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
     ],
     "control": [(("recurring", "*", "owner"), "person")],
     "training": [(("attendance", "*", "person"), "person"), (("absentees", "*", "person"), "person")],
+    "corrective": [(("effectiveness", "by"), "person")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

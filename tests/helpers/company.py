@@ -162,6 +162,38 @@ def trainings() -> list[dict[str, Any]]:
     ]
 
 
+def correctives() -> list[dict[str, Any]]:
+    """A corrective action of 2025年度, done and checked, and one of 2026年度 still open before its due date."""
+    return [
+        {
+            "id": "CA-2025-01",
+            "source": "audit",
+            "item": "J.9.4",
+            "raised_on": "2025-11-05",
+            "nonconformity": "委託先1社の年1回の評価が期限切れ",
+            "correction": "委託先を評価した",
+            "root_cause": "評価期限を管理していなかった",
+            "action": "評価期限を点検に加えた",
+            "owner": "nakamura",
+            "due": "2025-12-31",
+            "done_on": "2025-12-10",
+            "effectiveness": {"checked_on": "2026-02-10", "by": "nakamura", "result": "effective"},
+        },
+        {
+            "id": "CA-2026-01",
+            "source": "operation_check",
+            "item": "J.9.2",
+            "raised_on": "2026-10-15",
+            "nonconformity": "営業部の書類保管庫が施錠されていなかった",
+            "correction": "施錠した",
+            "root_cause": "最終退出者の確認項目に施錠がなかった",
+            "action": "確認項目に施錠を加える",
+            "owner": "yoshida",
+            "due": "2026-12-31",
+        },
+    ]
+
+
 def training(items: list[dict[str, Any]], training_id: str) -> dict[str, Any]:
     (found,) = [t for t in items if t["id"] == training_id]
     return found
@@ -197,6 +229,7 @@ Change = Callable[[list[dict[str, Any]]], None]
 
 
 TRAINING = "training/training.yaml"
+CORRECTIVE = "corrective/corrective.yaml"
 
 
 def company(
@@ -204,20 +237,25 @@ def company(
     *,
     roster: Change | None = None,
     education: Change | None = None,
+    actions: Change | None = None,
     config: str = CONFIG,
     **files: str,
 ) -> Path:
-    """The company as a git repository; ``roster`` and ``education`` edit the people and the trainings before
-    they are written, ``files`` replace or add files."""
+    """The company as a git repository; ``roster``, ``education`` and ``actions`` edit the people, the
+    trainings and the corrective actions before they are written, ``files`` replace or add files."""
     staff = copy.deepcopy(people())
     if roster is not None:
         roster(staff)
     held = trainings()
     if education is not None:
         education(held)
+    corrective = correctives()
+    if actions is not None:
+        actions(corrective)
     contents = {
         "people/roster.yaml": block("person", staff),
         TRAINING: block("training", held),
+        CORRECTIVE: block("corrective", corrective),
         "docs/training-2025.md": "# 2025年度 個人情報保護教育\n",
         "docs/training-2026.md": "# 2026年度 個人情報保護教育\n",
         **catalog_controls(),

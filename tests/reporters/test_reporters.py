@@ -162,12 +162,12 @@ def test_github_escape_functions() -> None:
 
 def test_github_annotates_findings_not_waivers_and_ends_with_the_summary(tmp_path: Path) -> None:
     lines = report(shop(tmp_path / "shop"), "github").splitlines()
-    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::warning"] + ["::error"] * 8 + [
+    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::warning"] + ["::error"] * 10 + [
         "::warning",
         "::error",
     ]
     assert not any("PML303" in line for line in lines)  # waived
-    assert lines[-1] == "18 files, 87 entries: 10 errors, 2 warnings, 1 waived"
+    assert lines[-1] == "19 files, 90 entries: 12 errors, 2 warnings, 1 waived"
     assert not lines[-1].startswith("::")
 
 
@@ -240,7 +240,7 @@ def test_sarif_matches_the_oasis_schema_and_lists_every_rule(lang: str, tmp_path
     for result in run_["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     fingerprints = [r["partialFingerprints"]["pmarklint/v1"] for r in run_["results"]]
-    assert len(set(fingerprints)) == len(fingerprints) == 13
+    assert len(set(fingerprints)) == len(fingerprints) == 15
 
 
 def test_sarif_lists_waived_findings_as_suppressed(tmp_path: Path) -> None:
@@ -331,10 +331,10 @@ def test_sarif_schema_copy_is_the_shared_one() -> None:
 def test_junit_one_case_per_file_and_check(tmp_path: Path) -> None:
     suites = ET.fromstring(report(shop(tmp_path / "shop"), "junit"))
     assert suites.tag == "testsuites"
-    files = 18 + 1  # the data files and pmarklint.yaml
+    files = 19 + 1  # the data files and pmarklint.yaml
     assert len(suites) == files
     assert suites.get("tests") == str(files * len(REGISTRY))
-    assert suites.get("failures") == "9"  # 10 errors: two of them are PML101 in one file, one test case
+    assert suites.get("failures") == "11"  # 12 errors: two of them are PML101 in one file, one test case
     assert sum(int(s.get("tests", "")) for s in suites) == files * len(REGISTRY)
     cases = {(c.get("classname"), c.get("name")): c for c in suites.iter("testcase")}
     schema = cases[("inventory/customer-service.yaml", "PML101 schema")]
@@ -373,7 +373,7 @@ def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
 def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
     repo = shop(tmp_path / "shop")
     issues = validate_gitlab(report(repo, "gitlab"))
-    assert len(issues) == 12  # the waived finding is left out
+    assert len(issues) == 14  # the waived finding is left out
     assert [i["severity"] for i in issues].count("minor") == 2
     assert issues[0] == {
         "description": "PML503 C-002: the contract lacks 1 of the eight required clauses: audit_rights",
@@ -383,7 +383,7 @@ def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
         "location": {"path": "contractors/contractors.yaml", "lines": {"begin": 51}},
     }
     results = json.loads(report(repo, "sarif"))["runs"][0]["results"]
-    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:12]]
+    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:14]]
 
 
 def test_gitlab_keeps_the_message_as_written(tmp_path: Path) -> None:

@@ -45,8 +45,16 @@ MESSAGES = {
     "PML606.failed_above": "{name} is marked as not passed with {score} points, at or above the pass mark of {pass_mark}: correct passed, or the score",
     # PML607
     "PML607.overdue": "{name} missed '{title}' on {date} and the follow-up was due by {due}, but no later training records them: hold a make-up session and record it",
+    # PML608
+    "PML608.overdue": "this corrective action is still open and was due on {due} (owner: {owner}): complete it and record done_on, or agree a new due date and record why",
+    # PML609
+    "PML609.missing": "no root cause (root_cause) is recorded: without it the action may fix the symptom and the nonconformity comes back; owner: {owner}",
+    # PML610
+    "PML610.never": "the action was done on {done} but its effectiveness was not checked within {within} (by {deadline}): check it and record effectiveness",
+    "PML610.late": "the action was done on {done}; its effectiveness was checked on {checked}, after the deadline of {deadline} ({within}): check effectiveness on time",
     # the trail's words for the kinds of the records
     "trail.kind.training": "training",
+    "trail.kind.corrective": "corrective action",
 }
 
 RULE_DOCS = {
@@ -106,5 +114,26 @@ RULE_DOCS = {
         "records them as passed.",
         "why": "Absentees must be trained after all; the follow-up is part of the education record (J.4.3).",
         "fix": "Hold a make-up session (or let the person take the recording and the quiz) and record it.",
+    },
+    "PML608": {
+        "title": "Corrective action open past its due date",
+        "what": "Reports a corrective action without done_on whose due date has passed.",
+        "why": "A nonconformity is closed only by an action that is carried out (J.7.1); examiners follow each "
+        "nonconformity to the end.",
+        "fix": "Complete the action and record done_on, or agree a new due date and say why in notes.",
+    },
+    "PML609": {
+        "title": "Corrective action without a root cause",
+        "what": "Warns about a corrective action with no root_cause.",
+        "why": "A corrective action removes the cause so that the nonconformity does not come back (J.7.1); "
+        "a correction alone only treats the symptom.",
+        "fix": "Find and record the root cause, and make sure the action addresses it.",
+    },
+    "PML610": {
+        "title": "Effectiveness of a corrective action not checked",
+        "what": "Reports a corrective action done (done_on) whose effectiveness was not checked within "
+        "corrective.effectiveness_within (default P3M), or was checked after that.",
+        "why": "J.7.1 asks for a review of the effectiveness of every corrective action taken.",
+        "fix": "Check whether the nonconformity has recurred and record effectiveness: {checked_on, by, result}.",
     },
 }

@@ -45,8 +45,16 @@ MESSAGES = {
     "PML606.failed_above": "{name} は {score} 点で合格点 {pass_mark} 点以上なのに不合格(passed: false)になっています: passed か点数を直してください",
     # PML607
     "PML607.overdue": "{name} は {date} の「{title}」を欠席し、フォローの期限 {due} を過ぎましたが、その後の受講の記録がありません: 補講を実施して記録してください",
+    # PML608
+    "PML608.overdue": "この是正処置は未完了のまま期限 {due} を過ぎています(責任者: {owner}): 完了させて done_on を記録するか、新しい期限とその理由を記録してください",
+    # PML609
+    "PML609.missing": "根本原因(root_cause)が記録されていません: 原因を取り除かないと不適合が再発します。責任者: {owner}",
+    # PML610
+    "PML610.never": "処置は {done} に完了しましたが、{within} 以内({deadline} まで)に有効性を確認していません: 確認して effectiveness を記録してください",
+    "PML610.late": "処置は {done} に完了し、有効性の確認は {checked} で、期限 {deadline}({within})を過ぎていました: 期限内に確認してください",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
+    "trail.kind.corrective": "是正処置",
 }
 
 RULE_DOCS = {
@@ -97,5 +105,24 @@ RULE_DOCS = {
         "what": "フォロー期限(follow_up_by)を過ぎても、その後の教育で修了した記録がない欠席者を報告します。",
         "why": "欠席者にも教育を行う必要があり、そのフォローも教育の記録の一部です(J.4.3)。",
         "fix": "補講(または録画の視聴と確認テスト)を行い、記録してください。",
+    },
+    "PML608": {
+        "title": "是正処置が期限切れのまま未完了",
+        "what": "完了日(done_on)がなく期限(due)を過ぎた是正処置を報告します。",
+        "why": "不適合は処置を実施して初めて解消します(J.7.1)。審査では不適合ごとに最後まで追跡されます。",
+        "fix": "処置を完了して done_on を記録するか、新しい期限を決めてその理由を notes に書いてください。",
+    },
+    "PML609": {
+        "title": "根本原因のない是正処置",
+        "what": "root_cause のない是正処置を警告します。",
+        "why": "是正処置は不適合の原因を取り除き再発を防ぐものです(J.7.1)。修正(応急処置)だけでは症状を抑えるだけです。",
+        "fix": "根本原因を特定して記録し、処置がそれに対応していることを確かめてください。",
+    },
+    "PML610": {
+        "title": "是正処置の有効性が確認されていない",
+        "what": "完了(done_on)から corrective.effectiveness_within(既定 P3M)以内に有効性を確認していない、"
+        "またはそれより後に確認した是正処置を報告します。",
+        "why": "J.7.1 は、実施したすべての是正処置の有効性のレビューを求めています。",
+        "fix": "不適合が再発していないか確認し、effectiveness: {checked_on, by, result} を記録してください。",
     },
 }
