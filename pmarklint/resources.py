@@ -12,10 +12,15 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 # The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
-RECORD_KINDS = ("training", "corrective")
+RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report")
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
-DEFAULT_FOLDERS |= {"training": "training", "corrective": "corrective"}
+DEFAULT_FOLDERS |= {
+    "training": "training",
+    "corrective": "corrective",
+    "audit_plan": "audits",
+    "audit_report": "audits",
+}
 
 
 def data_dir(name: str) -> Path:

@@ -30,7 +30,7 @@ ROLES = [
     "sysadmin",
     "entry_manager",
 ]
-RECORD_KINDS = ["training", "corrective"]  # the PDCA records (docs/records.md)
+RECORD_KINDS = ["training", "corrective", "audit_plan", "audit_report"]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
@@ -656,6 +656,99 @@ def corrective_entry() -> dict[str, Any]:
     )
 
 
+CRITERIA = prop(
+    {"type": "array", "uniqueItems": True, "items": {"enum": ["conformity", "operation"]}},
+    "監査の観点",
+    "Criteria",
+    "conformity(適合状況監査: 規程が規格に適合しているか)、operation(運用状況監査: 規程どおりに運用しているか)。"
+    "年度の監査で両方を扱います。",
+    "conformity (do the rules meet the standard) and operation (are they followed). A year's audits cover both.",
+)
+DEPARTMENT = prop(REF["ref"], "部門", "Department", "pmarklint.yaml の departments のID。", "A department id.")
+
+
+def audit_plan_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "fiscal_year": prop(
+                {"type": "integer", "minimum": 2000, "maximum": 2100},
+                "年度",
+                "Fiscal year",
+                "年度を開始した年(例: 2026 = 2026年度)。",
+                "The year the fiscal year starts in (e.g. 2026).",
+            ),
+            "lead": person_ref("個人情報保護監査責任者", "Audit lead"),
+            "scope": prop(
+                {"type": "array", "uniqueItems": True, "items": REF["ref"]},
+                "監査対象の部門",
+                "Departments in scope",
+                "全部門を対象にします。",
+                "Every department is audited.",
+            ),
+            "auditors": prop(
+                list_of(
+                    obj(
+                        {"department": DEPARTMENT, "auditor": person_ref("監査員", "Auditor")},
+                        ["department", "auditor"],
+                    )
+                ),
+                "部門ごとの監査員",
+                "Auditor per department",
+                "監査員は自部門を監査しません。",
+                "No auditor audits their own department.",
+            ),
+            "criteria": CRITERIA,
+            "schedule": prop(REF["text"], "実施時期", "Schedule", "例: 2027年1月", "e.g. January 2027"),
+        },
+        ["id", "fiscal_year", "scope"],
+    )
+
+
+def audit_report_entry() -> dict[str, Any]:
+    finding_types = {"enum": ["nonconformity", "observation", "improvement"]}
+    return entry_schema(
+        {
+            "plan": prop(REF["ref"], "監査計画", "Audit plan", "audit_plan のID。", "The audit plan's id."),
+            "department": DEPARTMENT,
+            "date": record_date("監査日", "Audit date"),
+            "auditor": person_ref("監査員", "Auditor"),
+            "checklist": prop(
+                REF["path"], "チェックリスト", "Checklist", "リポジトリ内のパス。", "A path in the repository."
+            ),
+            "findings": prop(
+                list_of(
+                    obj(
+                        {
+                            "id": REF["id"],
+                            "type": prop(
+                                finding_types,
+                                "種類",
+                                "Type",
+                                "nonconformity(不適合)、observation(観察事項)、improvement(改善の機会)。",
+                                "nonconformity, observation or improvement.",
+                            ),
+                            "item": ITEM,
+                            "text": prop(REF["text"], "内容", "Text"),
+                            "corrective": prop(
+                                REF["ref"],
+                                "是正処置",
+                                "Corrective action",
+                                "不適合には是正処置(corrective)のIDが必要です。",
+                                "A nonconformity needs the id of its corrective action.",
+                            ),
+                        },
+                        ["type", "text"],
+                    )
+                ),
+                "指摘事項",
+                "Findings",
+            ),
+            "reported_to_top_management": record_date("トップマネジメントへの報告日", "Reported to top management"),
+        },
+        ["id", "plan", "department", "date", "auditor"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -663,6 +756,8 @@ ENTRY_BUILDERS = {
     "inventory": (inventory_entry, "個人情報管理台帳", "Personal-information inventory"),
     "training": (training_entry, "教育の記録", "Training records"),
     "corrective": (corrective_entry, "是正処置の記録", "Corrective actions"),
+    "audit_plan": (audit_plan_entry, "内部監査計画", "Internal audit plans"),
+    "audit_report": (audit_report_entry, "内部監査報告", "Internal audit reports"),
 }
 
 
@@ -862,6 +957,22 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "是正処置",
                 "Corrective actions",
+            ),
+            "audit": prop(
+                obj(
+                    {
+                        "report_within": prop(
+                            REF["duration"],
+                            "トップマネジメントへの報告の期限",
+                            "Report within",
+                            "監査日からこの期間内にトップマネジメントへ報告します。既定 P1M。",
+                            "An audit is reported to top management this long after its date at the latest. "
+                            "Default P1M.",
+                        ),
+                    }
+                ),
+                "内部監査",
+                "Internal audit",
             ),
             "limits": prop(
                 obj(

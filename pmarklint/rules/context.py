@@ -28,6 +28,8 @@ DEFAULT_APPROVERS = {
     # the PDCA records (docs/records.md)
     "training": ["education_lead", "privacy_manager"],
     "corrective": ["privacy_manager"],
+    "audit_plan": ["audit_lead"],
+    "audit_report": ["audit_lead"],
 }
 
 

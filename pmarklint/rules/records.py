@@ -1,9 +1,10 @@
 """Records family (PML6xx): the roster as every employee (従業者) and the PDCA records a P-mark examiner
 samples beyond the two ledgers: education (教育, :mod:`pmarklint.rules.training`), corrective actions
-(是正処置, :mod:`pmarklint.rules.corrective`). Each record is a ``kind``
-of its own; the checks read the one repository index and judge against ``--today``, "within the year" meaning
-the fiscal year of the settings (``fiscal_year_start``, :mod:`pmarklint.rules.staff`). This module is the
-family the registry knows: it lists the rules of every record's module and runs their checks.
+(是正処置, :mod:`pmarklint.rules.corrective`), internal audits (内部監査, :mod:`pmarklint.rules.audits`).
+Each record is a ``kind`` of its own; the checks read the one repository index and judge against ``--today``,
+"within the year" meaning the fiscal year of the settings (``fiscal_year_start``, :mod:`pmarklint.rules.staff`).
+This module is the family the registry knows: it lists the rules of every record's module and runs their
+checks.
 
 A person with ``left`` is no longer employed from that day: nothing new is asked of them (no training falls
 due, they approve nothing), and what they did before stays valid for the record. ``status: retired`` is
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
-from pmarklint.rules import corrective, training
+from pmarklint.rules import audits, corrective, training
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.rules.staff import EXAMPLE_CONFIG, left, name_of
@@ -67,7 +68,7 @@ _ROSTER_RULES = (
         requirement="J.2.3.1",
     ),
 )
-RULES = (*_ROSTER_RULES, *training.RULES, *corrective.RULES)
+RULES = (*_ROSTER_RULES, *training.RULES, *corrective.RULES, *audits.RULES)
 
 
 # -- the checks --------------------------------------------------------------------------------------------
@@ -75,6 +76,7 @@ def check(ctx: Context) -> None:
     _roster(ctx)
     training.check(ctx)
     corrective.check(ctx)
+    audits.check(ctx)
 
 
 def _roster(ctx: Context) -> None:

@@ -30,12 +30,25 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "control": [(("recurring", "*", "owner"), "person")],
     "training": [(("attendance", "*", "person"), "person"), (("absentees", "*", "person"), "person")],
     "corrective": [(("effectiveness", "by"), "person")],
+    "audit_plan": [
+        (("lead",), "person"),
+        (("scope", "*"), "department"),
+        (("auditors", "*", "department"), "department"),
+        (("auditors", "*", "auditor"), "person"),
+    ],
+    "audit_report": [
+        (("plan",), "audit_plan"),
+        (("department",), "department"),
+        (("auditor",), "person"),
+        (("findings", "*", "corrective"), "corrective"),
+    ],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).
 DOCUMENT_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "control": (("documents", "*", "path"), ("records", "*", "evidence", "*")),
     "training": (("materials", "*"),),
+    "audit_report": (("checklist",),),
 }
 
 _CONFIG = """organization: {name: 株式会社テスト}

@@ -22,11 +22,13 @@ def test_example_findings(tmp_path: Path) -> None:
         (f["rule"], f["file"], f["line"], f["column"], f["entry"], f["severity"]) for f in result.json()["findings"]
     ]
     assert found == [
+        ("PML612", "audits/plans.yaml", 8, 32, "AP-2025", "error"),
+        ("PML613", "audits/reports.yaml", 19, 14, "AR-2025-SALES", "error"),
         ("PML503", "contractors/contractors.yaml", 51, 23, "C-002", "error"),
         ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),
         ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
-        ("PML608", "corrective/corrective.yaml", 27, 10, "CA-2026-01", "error"),
-        ("PML610", "corrective/corrective.yaml", 39, 14, "CA-2026-02", "error"),
+        ("PML608", "corrective/corrective.yaml", 28, 10, "CA-2026-01", "error"),
+        ("PML610", "corrective/corrective.yaml", 40, 14, "CA-2026-02", "error"),
         ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
         ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
         ("PML301", "inventory/customer-service.yaml", 170, 20, "PI-CS-005", "error"),
@@ -39,7 +41,7 @@ def test_example_findings(tmp_path: Path) -> None:
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 19, "entries": 90, "errors": 12, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 21, "entries": 96, "errors": 14, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -59,6 +61,8 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML606",
         "PML608",
         "PML610",
+        "PML612",
+        "PML613",
     ):
         assert code in readme
 
@@ -67,4 +71,4 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 19
+    assert result.json()["summary"]["files"] == 21

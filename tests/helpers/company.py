@@ -177,6 +177,7 @@ def correctives() -> list[dict[str, Any]]:
             "owner": "nakamura",
             "due": "2025-12-31",
             "done_on": "2025-12-10",
+            "source_ref": "AR-2025-HR",
             "effectiveness": {"checked_on": "2026-02-10", "by": "nakamura", "result": "effective"},
         },
         {
@@ -192,6 +193,58 @@ def correctives() -> list[dict[str, Any]]:
             "due": "2026-12-31",
         },
     ]
+
+
+AUDITORS = [
+    {"department": "cs", "auditor": "kato"},
+    {"department": "sales", "auditor": "saito"},
+    {"department": "hr", "auditor": "saito"},
+    {"department": "it", "auditor": "saito"},
+]
+
+
+def audit_plans() -> list[dict[str, Any]]:
+    """The plans of 2025年度 (audited in January 2026) and 2026年度 (to be audited in January 2027)."""
+    return [
+        {
+            "id": f"AP-{year}",
+            "fiscal_year": year,
+            "lead": "kobayashi",
+            "scope": ["cs", "sales", "hr", "it"],
+            "auditors": copy.deepcopy(AUDITORS),
+            "criteria": ["conformity", "operation"],
+            "schedule": f"{year + 1}年1月",
+        }
+        for year in (2025, 2026)
+    ]
+
+
+def audit_reports() -> list[dict[str, Any]]:
+    """A report per department for 2025年度; hr's found the nonconformity that CA-2025-01 corrects."""
+    out = []
+    for day, item in enumerate(AUDITORS, start=20):
+        report: dict[str, Any] = {
+            "id": f"AR-2025-{item['department'].upper()}",
+            "plan": "AP-2025",
+            "department": item["department"],
+            "date": f"2026-01-{day}",
+            "auditor": item["auditor"],
+            "checklist": "docs/audit-checklist.md",
+        }
+        if item["department"] == "hr":
+            report["findings"] = [
+                {
+                    "id": "F-1",
+                    "type": "nonconformity",
+                    "item": "J.9.4",
+                    "text": "委託先の評価が期限切れ",
+                    "corrective": "CA-2025-01",
+                },
+                {"id": "F-2", "type": "observation", "item": "J.4.3", "text": "教材の更新日が不明"},
+            ]
+        report["reported_to_top_management"] = "2026-02-10"
+        out.append(report)
+    return out
 
 
 def training(items: list[dict[str, Any]], training_id: str) -> dict[str, Any]:
@@ -230,6 +283,8 @@ Change = Callable[[list[dict[str, Any]]], None]
 
 TRAINING = "training/training.yaml"
 CORRECTIVE = "corrective/corrective.yaml"
+PLANS = "audits/plans.yaml"
+REPORTS = "audits/reports.yaml"
 
 
 def company(
@@ -238,11 +293,14 @@ def company(
     roster: Change | None = None,
     education: Change | None = None,
     actions: Change | None = None,
+    plans: Change | None = None,
+    reports: Change | None = None,
     config: str = CONFIG,
     **files: str,
 ) -> Path:
-    """The company as a git repository; ``roster``, ``education`` and ``actions`` edit the people, the
-    trainings and the corrective actions before they are written, ``files`` replace or add files."""
+    """The company as a git repository; ``roster``, ``education``, ``actions``, ``plans`` and ``reports`` edit
+    the people, trainings, corrective actions, audit plans and audit reports before they are written, ``files``
+    replace or add files."""
     staff = copy.deepcopy(people())
     if roster is not None:
         roster(staff)
@@ -252,10 +310,18 @@ def company(
     corrective = correctives()
     if actions is not None:
         actions(corrective)
+    planned, reported = audit_plans(), audit_reports()
+    if plans is not None:
+        plans(planned)
+    if reports is not None:
+        reports(reported)
     contents = {
         "people/roster.yaml": block("person", staff),
         TRAINING: block("training", held),
         CORRECTIVE: block("corrective", corrective),
+        PLANS: block("audit_plan", planned),
+        REPORTS: block("audit_report", reported),
+        "docs/audit-checklist.md": "# 内部監査チェックリスト\n",
         "docs/training-2025.md": "# 2025年度 個人情報保護教育\n",
         "docs/training-2026.md": "# 2026年度 個人情報保護教育\n",
         **catalog_controls(),

@@ -21,7 +21,13 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
     assert run("init", target, "--lang", lang).exit_code == 0
     fresh = run("check", target, "--format", "json", "--today", "2026-11-26")
     assert fresh.exit_code == 0, fresh.stdout
-    for rel in ("people/people.yaml", "training/training.yaml", "corrective/corrective.yaml"):
+    records = (
+        "training/training.yaml",
+        "corrective/corrective.yaml",
+        "audits/audit_plan.yaml",
+        "audits/audit_report.yaml",
+    )
+    for rel in ("people/people.yaml", *records):
         path = target / rel
         lines = path.read_text(encoding="utf-8").splitlines()
         body = [line.replace("entries: []", "entries:") for line in lines]
@@ -30,11 +36,9 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
     git(target, "add", "-A")
     result = run("check", target, "--format", "json", "--today", "2026-11-26")
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
-    found = [
-        f for f in result.json()["findings"] if f["file"] in ("training/training.yaml", "corrective/corrective.yaml")
-    ]
+    found = [f for f in result.json()["findings"] if f["file"] in records]
     assert {f["rule"] for f in found} == {"PML401"}  # only the approvals the examples have not got yet
-    assert {f["entry"] for f in found} == {"T-2026-01", "T-2026-OB1", "CA-2026-01"}
+    assert {f["entry"] for f in found} == {"T-2026-01", "T-2026-OB1", "CA-2026-01", "AP-2026", "AR-2026-PO"}
 
 
 def test_trail_lists_a_training_record_per_entry(tmp_path: Path) -> None:

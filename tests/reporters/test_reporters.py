@@ -162,12 +162,11 @@ def test_github_escape_functions() -> None:
 
 def test_github_annotates_findings_not_waivers_and_ends_with_the_summary(tmp_path: Path) -> None:
     lines = report(shop(tmp_path / "shop"), "github").splitlines()
-    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::warning"] + ["::error"] * 10 + [
-        "::warning",
-        "::error",
-    ]
+    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error"] * 2 + ["::error", "::warning"] + [
+        "::error"
+    ] * 10 + ["::warning", "::error"]
     assert not any("PML303" in line for line in lines)  # waived
-    assert lines[-1] == "19 files, 90 entries: 12 errors, 2 warnings, 1 waived"
+    assert lines[-1] == "21 files, 96 entries: 14 errors, 2 warnings, 1 waived"
     assert not lines[-1].startswith("::")
 
 
@@ -196,8 +195,8 @@ def test_paths_start_at_the_repository_top(variable: str, tmp_path: Path, monkey
     git(top, "add", "-A")
     monkeypatch.setenv(variable, str(top))
     pms = top / "examples" / "shop"
-    want = "examples/shop/contractors/contractors.yaml"
-    assert f"::error file={want},line=51," in report(pms, "github")
+    want = "examples/shop/audits/plans.yaml"  # the first finding's file
+    assert f"::error file={want},line=8," in report(pms, "github")
     assert validate_gitlab(report(pms, "gitlab"))[0]["location"]["path"] == want
     location = validate_sarif(report(pms, "sarif"))["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {"uri": want, "uriBaseId": "%SRCROOT%"}
@@ -240,7 +239,7 @@ def test_sarif_matches_the_oasis_schema_and_lists_every_rule(lang: str, tmp_path
     for result in run_["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     fingerprints = [r["partialFingerprints"]["pmarklint/v1"] for r in run_["results"]]
-    assert len(set(fingerprints)) == len(fingerprints) == 15
+    assert len(set(fingerprints)) == len(fingerprints) == 17
 
 
 def test_sarif_lists_waived_findings_as_suppressed(tmp_path: Path) -> None:
@@ -331,10 +330,10 @@ def test_sarif_schema_copy_is_the_shared_one() -> None:
 def test_junit_one_case_per_file_and_check(tmp_path: Path) -> None:
     suites = ET.fromstring(report(shop(tmp_path / "shop"), "junit"))
     assert suites.tag == "testsuites"
-    files = 19 + 1  # the data files and pmarklint.yaml
+    files = 21 + 1  # the data files and pmarklint.yaml
     assert len(suites) == files
     assert suites.get("tests") == str(files * len(REGISTRY))
-    assert suites.get("failures") == "11"  # 12 errors: two of them are PML101 in one file, one test case
+    assert suites.get("failures") == "13"  # 14 errors: two of them are PML101 in one file, one test case
     assert sum(int(s.get("tests", "")) for s in suites) == files * len(REGISTRY)
     cases = {(c.get("classname"), c.get("name")): c for c in suites.iter("testcase")}
     schema = cases[("inventory/customer-service.yaml", "PML101 schema")]
@@ -373,17 +372,17 @@ def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
 def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
     repo = shop(tmp_path / "shop")
     issues = validate_gitlab(report(repo, "gitlab"))
-    assert len(issues) == 14  # the waived finding is left out
+    assert len(issues) == 16  # the waived finding is left out
     assert [i["severity"] for i in issues].count("minor") == 2
-    assert issues[0] == {
+    assert issues[2] == {  # after the two of audits/
         "description": "PML503 C-002: the contract lacks 1 of the eight required clauses: audit_rights",
         "check_name": "PML503",
-        "fingerprint": issues[0]["fingerprint"],
+        "fingerprint": issues[2]["fingerprint"],
         "severity": "major",
         "location": {"path": "contractors/contractors.yaml", "lines": {"begin": 51}},
     }
     results = json.loads(report(repo, "sarif"))["runs"][0]["results"]
-    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:14]]
+    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:16]]
 
 
 def test_gitlab_keeps_the_message_as_written(tmp_path: Path) -> None:

@@ -101,8 +101,8 @@ def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
     git(target, "add", "-A")
     result = run("check", target, "--format", "json", "--today", "2026-11-26")
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
-    # two people (a role holder and staff), one entry of each ledger, two trainings (the new person's onboarding)
-    assert result.json()["summary"]["entries"] == 58 + 4 + 2
+    # three people (two role holders and staff), one entry of each ledger, two trainings (with an onboarding)
+    assert result.json()["summary"]["entries"] == 58 + 5 + 2
     assert not [
         f
         for f in result.json()["findings"]

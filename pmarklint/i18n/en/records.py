@@ -52,9 +52,38 @@ MESSAGES = {
     # PML610
     "PML610.never": "the action was done on {done} but its effectiveness was not checked within {within} (by {deadline}): check it and record effectiveness",
     "PML610.late": "the action was done on {done}; its effectiveness was checked on {checked}, after the deadline of {deadline} ({within}): check effectiveness on time",
+    "criterion.conformity": "conformity audit",
+    "criterion.operation": "operation audit",
+    "corrective_source.audit": "an internal audit",
+    "corrective_source.operation_check": "an operation check",
+    "corrective_source.review": "a management review",
+    "PML201.audit_plan": "no audit plan with id '{id}' (kind: audit_plan): add it, or correct the id",
+    "PML201.corrective": "no corrective action with id '{id}' (kind: corrective): record the action, or correct the id",
+    # PML611
+    "PML611.no_ref": "this corrective action comes from {source} but does not say which record (source_ref): name it",
+    "PML611.unknown": "source_ref '{id}' is not a record of {source}: correct the id",
+    "PML611.no_back": "the record '{id}' ({file}) does not name this corrective action: add its id there (corrective: ...)",
+    # PML612
+    "PML612.out_of_scope": "the audit plan of fiscal year {year} leaves out departments: {departments}; every department is audited",
+    "PML612.missed": "department {department} was not audited in fiscal year {year} (ended {end}): no audit report for it; audit it and record the report",
+    "PML612.soon": "department {department} has not been audited yet in fiscal year {year}, which ends on {end}",
+    # PML613
+    "PML613.own": "{name} belongs to department {department} and must not audit it: give this department another auditor",
+    # PML614
+    "PML614.unqualified": "{name} holds neither internal_auditor nor audit_lead: appoint them as an internal auditor first (roles in people/), or choose another auditor",
+    # PML615
+    "PML615.manager": "the audit lead {name} is also the privacy manager: the audit must be independent of the management it audits; top management appoints another audit lead",
+    # PML616
+    "PML616.missing": "the internal audits of fiscal year {year} do not cover the {criteria}: plan both a conformity and an operation audit",
+    # PML617
+    "PML617.missing": "nonconformity {finding} has no corrective action: record one in corrective/ and name its id here (corrective: ...)",
+    # PML618
+    "PML618.missing": "the audit of {date} has not been reported to top management (reported_to_top_management), due within {within}, by {due}",
     # the trail's words for the kinds of the records
     "trail.kind.training": "training",
     "trail.kind.corrective": "corrective action",
+    "trail.kind.audit_plan": "audit plan",
+    "trail.kind.audit_report": "audit report",
 }
 
 RULE_DOCS = {
@@ -135,5 +164,53 @@ RULE_DOCS = {
         "corrective.effectiveness_within (default P3M), or was checked after that.",
         "why": "J.7.1 asks for a review of the effectiveness of every corrective action taken.",
         "fix": "Check whether the nonconformity has recurred and record effectiveness: {checked_on, by, result}.",
+    },
+    "PML611": {
+        "title": "Corrective action not linked to its source",
+        "what": "Reports a corrective action from an internal audit (or another record this version keeps) whose source_ref is missing, is not such a record, or names a record that does not name the action back.",
+        "why": "An examiner follows each nonconformity from where it was found to its action and back (J.7.1); a link on one side only is a thread that breaks.",
+        "fix": "Write source_ref on the action and the action's id on the record that found it (findings[].corrective of the audit report).",
+    },
+    "PML612": {
+        "title": "Department not audited in the fiscal year",
+        "what": "Reports a department in an audit plan's scope with no audit report in the plan's fiscal year once the year has ended (a warning as its end nears), and a plan whose scope leaves out departments of pmarklint.yaml.",
+        "why": "The internal audit covers every department at least once a year (J.6.2); renewal examinations look at two years of audit records.",
+        "fix": "Audit the department and record the report (kind: audit_report), or add the department to the scope.",
+    },
+    "PML613": {
+        "title": "Auditor audits their own department",
+        "what": "Reports an auditor assigned to, or reporting on, the department they belong to. An organisation with a single department is exempt, as the guideline allows, and gets no finding.",
+        "why": "Auditors must be objective and impartial: nobody audits their own work (J.6.2).",
+        "fix": "Assign an auditor from another department (the audit lead may audit too).",
+    },
+    "PML614": {
+        "title": "Auditor without the auditor role",
+        "what": "Reports an auditor in a plan or a report who holds neither internal_auditor nor audit_lead.",
+        "why": "The audit lead selects and appoints the internal auditors (J.6.2); an auditor nobody appointed cannot sign an audit report.",
+        "fix": "Give the person the internal_auditor role in people/ (approved as any roster change), or choose another auditor.",
+    },
+    "PML615": {
+        "title": "Audit lead is the privacy manager",
+        "what": "Reports an audit plan whose lead (or whose audit_lead approver) also holds privacy_manager.",
+        "why": "The privacy manager and the audit lead must be different people (J.2.3.2): the audit lead examines what the manager runs.",
+        "fix": "Top management appoints another audit lead.",
+    },
+    "PML616": {
+        "title": "Audit criteria not both covered",
+        "what": "Reports a fiscal year whose audit plans do not cover both conformity (適合状況監査) and operation (運用状況監査).",
+        "why": "The internal audit checks both that the rules meet the standard and that they are followed (J.6.2).",
+        "fix": "Add the missing criterion to the year's plan (criteria: [conformity, operation]).",
+    },
+    "PML617": {
+        "title": "Nonconformity without a corrective action",
+        "what": "Reports a finding of type nonconformity in an audit report that names no corrective action.",
+        "why": "Every nonconformity gets a corrective action (J.7.1); examiners check that none is left behind.",
+        "fix": "Record the action in corrective/ and name its id in the finding (corrective: CA-...).",
+    },
+    "PML618": {
+        "title": "Audit not reported to top management",
+        "what": "Reports an audit report without reported_to_top_management once audit.report_within (default P1M) has passed since the audit.",
+        "why": "The audit lead reports the results to top management (J.6.2); the report also feeds the management review.",
+        "fix": "Report the results and record the date in reported_to_top_management.",
     },
 }

@@ -52,9 +52,38 @@ MESSAGES = {
     # PML610
     "PML610.never": "処置は {done} に完了しましたが、{within} 以内({deadline} まで)に有効性を確認していません: 確認して effectiveness を記録してください",
     "PML610.late": "処置は {done} に完了し、有効性の確認は {checked} で、期限 {deadline}({within})を過ぎていました: 期限内に確認してください",
+    "criterion.conformity": "適合状況監査",
+    "criterion.operation": "運用状況監査",
+    "corrective_source.audit": "内部監査",
+    "corrective_source.operation_check": "運用の確認",
+    "corrective_source.review": "マネジメントレビュー",
+    "PML201.audit_plan": "ID '{id}' の内部監査計画(kind: audit_plan)がありません。追加するか、IDを直してください",
+    "PML201.corrective": "ID '{id}' の是正処置(kind: corrective)がありません。是正処置を記録するか、IDを直してください",
+    # PML611
+    "PML611.no_ref": "この是正処置は{source}によるものですが、どの記録か(source_ref)が書かれていません: 記録のIDを書いてください",
+    "PML611.unknown": "source_ref '{id}' は{source}の記録ではありません: IDを直してください",
+    "PML611.no_back": "記録 '{id}'({file})にこの是正処置のIDがありません: その記録の側にも書いてください(corrective: ...)",
+    # PML612
+    "PML612.out_of_scope": "{year}年度の内部監査計画の対象から外れている部門があります: {departments}。全部門を監査します",
+    "PML612.missed": "部門 {department} は {year}年度({end} まで)に監査されていません(監査報告がありません): 監査して報告を記録してください",
+    "PML612.soon": "部門 {department} は {year}年度の監査がまだです。年度末は {end} です",
+    # PML613
+    "PML613.own": "{name} は部門 {department} の所属なので、この部門を監査できません: 別の監査員を割り当ててください",
+    # PML614
+    "PML614.unqualified": "{name} は内部監査員(internal_auditor)でも個人情報保護監査責任者(audit_lead)でもありません: 先に内部監査員に任命する(people/ の roles)か、別の監査員にしてください",
+    # PML615
+    "PML615.manager": "個人情報保護監査責任者 {name} が個人情報保護管理者を兼ねています: 監査は監査対象から独立している必要があります。トップマネジメントが別の監査責任者を任命してください",
+    # PML616
+    "PML616.missing": "{year}年度の内部監査で{criteria}を行っていません: 適合状況監査と運用状況監査の両方を計画してください",
+    # PML617
+    "PML617.missing": "不適合 {finding} に是正処置がありません: corrective/ に記録し、そのIDをここに書いてください(corrective: ...)",
+    # PML618
+    "PML618.missing": "{date} の監査をトップマネジメントに報告していません(reported_to_top_management)。期限は {within} 以内、{due} でした",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
     "trail.kind.corrective": "是正処置",
+    "trail.kind.audit_plan": "内部監査計画",
+    "trail.kind.audit_report": "内部監査報告",
 }
 
 RULE_DOCS = {
@@ -124,5 +153,53 @@ RULE_DOCS = {
         "またはそれより後に確認した是正処置を報告します。",
         "why": "J.7.1 は、実施したすべての是正処置の有効性のレビューを求めています。",
         "fix": "不適合が再発していないか確認し、effectiveness: {checked_on, by, result} を記録してください。",
+    },
+    "PML611": {
+        "title": "是正処置と発生源の記録がつながっていない",
+        "what": "内部監査など(このバージョンが扱う記録)による是正処置で、source_ref がない、その種類の記録でない、または参照先の記録がこの是正処置を指していないものを報告します。",
+        "why": "審査では、不適合が見つかった記録から是正処置へ、またその逆へとたどります(J.7.1)。片側だけのつながりは途中で切れます。",
+        "fix": "是正処置に source_ref を、見つけた記録の側(監査報告の findings[].corrective)に是正処置のIDを書いてください。",
+    },
+    "PML612": {
+        "title": "年度内に監査されていない部門",
+        "what": "内部監査計画の対象部門で、計画の年度が終わっても監査報告がないもの(年度末が近づくと警告)と、pmarklint.yaml の部門を対象から外した計画を報告します。",
+        "why": "内部監査は少なくとも年1回、全部門を対象にします(J.6.2)。更新審査では2年分の監査記録が確認されます。",
+        "fix": "部門を監査して報告を記録する(kind: audit_report)か、部門を対象に加えてください。",
+    },
+    "PML613": {
+        "title": "監査員が自部門を監査している",
+        "what": "所属する部門に割り当てられた、またはその部門を監査した監査員を報告します。部門が一つしかない組織は、指針が認めるとおり例外で、報告しません。",
+        "why": "監査員は客観的かつ公平でなければならず、自分の業務を監査しません(J.6.2)。",
+        "fix": "他部門の監査員を割り当ててください(監査責任者が監査することもできます)。",
+    },
+    "PML614": {
+        "title": "監査員の役割がない監査員",
+        "what": "計画または報告の監査員で、internal_auditor も audit_lead も持たない人を報告します。",
+        "why": "内部監査員は監査責任者が選任します(J.6.2)。任命されていない人は監査報告に署名できません。",
+        "fix": "people/ でその人に internal_auditor の役割を与える(名簿の変更として承認)か、別の監査員にしてください。",
+    },
+    "PML615": {
+        "title": "監査責任者が個人情報保護管理者を兼ねている",
+        "what": "計画の監査責任者(lead、または audit_lead として承認した人)が privacy_manager も持つ場合に報告します。",
+        "why": "個人情報保護管理者と個人情報保護監査責任者は別の人でなければなりません(J.2.3.2)。監査責任者は管理者が運用するものを監査します。",
+        "fix": "トップマネジメントが別の監査責任者を任命してください。",
+    },
+    "PML616": {
+        "title": "監査の観点が両方そろっていない",
+        "what": "年度の内部監査計画が適合状況監査(conformity)と運用状況監査(operation)の両方を扱っていない場合に報告します。",
+        "why": "内部監査では、規程が規格に適合していることと、規程どおりに運用されていることの両方を確かめます(J.6.2)。",
+        "fix": "その年度の計画に足りない観点を加えてください(criteria: [conformity, operation])。",
+    },
+    "PML617": {
+        "title": "是正処置のない不適合",
+        "what": "監査報告の指摘で種類が nonconformity なのに是正処置を指していないものを報告します。",
+        "why": "不適合にはすべて是正処置を行います(J.7.1)。審査では取り残しがないか確認されます。",
+        "fix": "corrective/ に是正処置を記録し、指摘にそのIDを書いてください(corrective: CA-...)。",
+    },
+    "PML618": {
+        "title": "監査結果をトップマネジメントに報告していない",
+        "what": "監査日から audit.report_within(既定 P1M)を過ぎても reported_to_top_management のない監査報告を報告します。",
+        "why": "監査責任者は監査結果をトップマネジメントに報告します(J.6.2)。報告はマネジメントレビューのインプットにもなります。",
+        "fix": "結果を報告し、その日を reported_to_top_management に記録してください。",
     },
 }
