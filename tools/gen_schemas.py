@@ -30,7 +30,7 @@ ROLES = [
     "sysadmin",
     "entry_manager",
 ]
-RECORD_KINDS = ["training", "corrective", "audit_plan", "audit_report"]  # the PDCA records (docs/records.md)
+RECORD_KINDS = ["training", "corrective", "audit_plan", "audit_report", "review"]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
@@ -749,6 +749,86 @@ def audit_report_entry() -> dict[str, Any]:
     )
 
 
+REVIEW_INPUTS = [
+    (
+        "previous_actions",
+        "前回までのマネジメントレビューの結果とった処置の状況",
+        "Status of actions from previous reviews",
+    ),
+    ("issues_changes", "外部及び内部の課題の変化", "Changes in external and internal issues"),
+    ("nonconformities", "不適合及び是正処置", "Nonconformities and corrective actions"),
+    ("operation_checks", "運用の確認の結果", "Results of operation checks"),
+    ("audit_results", "監査結果", "Audit results"),
+    ("objectives", "個人情報保護目的の達成度", "Fulfilment of objectives"),
+    ("feedback", "利害関係者からのフィードバック(苦情を含む)", "Feedback from interested parties, complaints included"),
+    ("risk_assessment", "リスクアセスメントの結果及びリスク対応計画の状況", "Risk assessment and treatment status"),
+    ("improvement_opportunities", "継続的改善の機会", "Opportunities for continual improvement"),
+    ("law_changes", "法令、国が定める指針その他の規範の改正状況", "Changes in laws and guidelines"),
+]
+REVIEW_OUTPUTS = [
+    ("improvements", "継続的改善の機会に関する決定", "Decisions on improvement"),
+    ("pms_changes", "PMSのあらゆる変更の必要性に関する決定", "Decisions on changes to the PMS"),
+    ("resources", "資源の必要性", "Resources needed"),
+]
+
+
+def review_entry() -> dict[str, Any]:
+    content = {
+        "anyOf": [
+            REF["text"],
+            obj({"summary": REF["text"], "documents": {"type": "array", "items": REF["path"]}}),
+        ]
+    }
+    return entry_schema(
+        {
+            "date": record_date("実施日", "Date"),
+            "attendees": prop(
+                {"type": "array", "items": REF["ref"]},
+                "出席者",
+                "Attendees",
+                "人のID。トップマネジメントが出席します。",
+                "Person ids; top management attends.",
+            ),
+            "inputs": prop(
+                obj({key: prop(content, ja, en) for key, ja, en in REVIEW_INPUTS}),
+                "インプット",
+                "Inputs",
+                "各項目に内容(文章)または {summary, documents} を書きます。",
+                "Each heading holds text or {summary, documents}.",
+            ),
+            "outputs": prop(
+                obj({key: prop(REF["text"], ja, en) for key, ja, en in REVIEW_OUTPUTS}),
+                "アウトプット(トップマネジメントの決定)",
+                "Outputs (top management's decisions)",
+            ),
+            "actions": prop(
+                list_of(
+                    obj(
+                        {
+                            "id": REF["id"],
+                            "text": REF["text"],
+                            "owner": person_ref("担当者", "Owner"),
+                            "due": record_date("期限", "Due"),
+                            "done_on": record_date("完了日", "Done on"),
+                            "carried_from": prop(
+                                REF["ref"],
+                                "繰越元",
+                                "Carried over from",
+                                "前回のレビューの処置を引き継ぐとき、そのID。",
+                                "The id of the previous review's action this one carries over.",
+                            ),
+                        },
+                        ["id", "text"],
+                    )
+                ),
+                "処置",
+                "Actions",
+            ),
+        },
+        ["id", "date", "attendees"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -758,6 +838,7 @@ ENTRY_BUILDERS = {
     "corrective": (corrective_entry, "是正処置の記録", "Corrective actions"),
     "audit_plan": (audit_plan_entry, "内部監査計画", "Internal audit plans"),
     "audit_report": (audit_report_entry, "内部監査報告", "Internal audit reports"),
+    "review": (review_entry, "マネジメントレビュー", "Management reviews"),
 }
 
 

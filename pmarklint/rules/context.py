@@ -30,6 +30,7 @@ DEFAULT_APPROVERS = {
     "corrective": ["privacy_manager"],
     "audit_plan": ["audit_lead"],
     "audit_report": ["audit_lead"],
+    "review": ["top_management"],
 }
 
 

@@ -1,6 +1,7 @@
 """Records family (PML6xx): the roster as every employee (従業者) and the PDCA records a P-mark examiner
 samples beyond the two ledgers: education (教育, :mod:`pmarklint.rules.training`), corrective actions
-(是正処置, :mod:`pmarklint.rules.corrective`), internal audits (内部監査, :mod:`pmarklint.rules.audits`).
+(是正処置, :mod:`pmarklint.rules.corrective`), internal audits (内部監査, :mod:`pmarklint.rules.audits`),
+management reviews (マネジメントレビュー, :mod:`pmarklint.rules.reviews`).
 Each record is a ``kind`` of its own; the checks read the one repository index and judge against ``--today``,
 "within the year" meaning the fiscal year of the settings (``fiscal_year_start``, :mod:`pmarklint.rules.staff`).
 This module is the family the registry knows: it lists the rules of every record's module and runs their
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
-from pmarklint.rules import audits, corrective, training
+from pmarklint.rules import audits, corrective, reviews, training
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.rules.staff import EXAMPLE_CONFIG, left, name_of
@@ -68,7 +69,7 @@ _ROSTER_RULES = (
         requirement="J.2.3.1",
     ),
 )
-RULES = (*_ROSTER_RULES, *training.RULES, *corrective.RULES, *audits.RULES)
+RULES = (*_ROSTER_RULES, *training.RULES, *corrective.RULES, *audits.RULES, *reviews.RULES)
 
 
 # -- the checks --------------------------------------------------------------------------------------------
@@ -77,6 +78,7 @@ def check(ctx: Context) -> None:
     training.check(ctx)
     corrective.check(ctx)
     audits.check(ctx)
+    reviews.check(ctx)
 
 
 def _roster(ctx: Context) -> None:

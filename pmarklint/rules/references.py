@@ -42,6 +42,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("auditor",), "person"),
         (("findings", "*", "corrective"), "corrective"),
     ],
+    "review": [(("attendees", "*"), "person"), (("actions", "*", "owner"), "person")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

@@ -247,6 +247,45 @@ def audit_reports() -> list[dict[str, Any]]:
     return out
 
 
+REVIEW_INPUTS = {
+    "previous_actions": "前回の処置は完了",
+    "issues_changes": "新しい取引先の増加",
+    "nonconformities": "内部監査の不適合1件、是正処置は完了",
+    "operation_checks": "四半期ごとの運用の確認で軽微な指摘2件",
+    "audit_results": {"summary": "内部監査報告のとおり", "documents": ["docs/audit-checklist.md"]},
+    "objectives": "教育の受講率100%",
+    "feedback": "苦情2件、対応済み",
+    "risk_assessment": "残留リスクを承認",
+    "improvement_opportunities": "委託先評価の電子化",
+    "law_changes": "改正なし",
+}
+
+
+def reviews() -> list[dict[str, Any]]:
+    """The management reviews of 2024年度 and 2025年度 (each in March); 2026年度's is still to come."""
+    out = []
+    for year, day, done in ((2024, "2025-03-14", "2025-09-30"), (2025, "2026-03-12", "2026-09-15")):
+        out.append(
+            {
+                "id": f"MR-{year}",
+                "date": day,
+                "attendees": ["yamamoto", "nakamura", "kobayashi"],
+                "inputs": copy.deepcopy(REVIEW_INPUTS),
+                "outputs": {"improvements": "委託先評価を電子化する", "pms_changes": "なし", "resources": "予算を確保"},
+                "actions": [
+                    {
+                        "id": f"MR-{year}-A1",
+                        "text": "委託先評価の電子化",
+                        "owner": "nakamura",
+                        "due": done,
+                        "done_on": done,
+                    }
+                ],
+            }
+        )
+    return out
+
+
 def training(items: list[dict[str, Any]], training_id: str) -> dict[str, Any]:
     (found,) = [t for t in items if t["id"] == training_id]
     return found
@@ -285,6 +324,7 @@ TRAINING = "training/training.yaml"
 CORRECTIVE = "corrective/corrective.yaml"
 PLANS = "audits/plans.yaml"
 REPORTS = "audits/reports.yaml"
+REVIEWS = "reviews/reviews.yaml"
 
 
 def company(
@@ -295,12 +335,13 @@ def company(
     actions: Change | None = None,
     plans: Change | None = None,
     reports: Change | None = None,
+    meetings: Change | None = None,
     config: str = CONFIG,
     **files: str,
 ) -> Path:
-    """The company as a git repository; ``roster``, ``education``, ``actions``, ``plans`` and ``reports`` edit
-    the people, trainings, corrective actions, audit plans and audit reports before they are written, ``files``
-    replace or add files."""
+    """The company as a git repository; ``roster``, ``education``, ``actions``, ``plans``, ``reports`` and
+    ``meetings`` edit the people, trainings, corrective actions, audit plans, audit reports and management
+    reviews before they are written, ``files`` replace or add files."""
     staff = copy.deepcopy(people())
     if roster is not None:
         roster(staff)
@@ -315,12 +356,16 @@ def company(
         plans(planned)
     if reports is not None:
         reports(reported)
+    held_reviews = reviews()
+    if meetings is not None:
+        meetings(held_reviews)
     contents = {
         "people/roster.yaml": block("person", staff),
         TRAINING: block("training", held),
         CORRECTIVE: block("corrective", corrective),
         PLANS: block("audit_plan", planned),
         REPORTS: block("audit_report", reported),
+        REVIEWS: block("review", held_reviews),
         "docs/audit-checklist.md": "# 内部監査チェックリスト\n",
         "docs/training-2025.md": "# 2025年度 個人情報保護教育\n",
         "docs/training-2026.md": "# 2026年度 個人情報保護教育\n",

@@ -26,6 +26,7 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
         "corrective/corrective.yaml",
         "audits/audit_plan.yaml",
         "audits/audit_report.yaml",
+        "reviews/review.yaml",
     )
     for rel in ("people/people.yaml", *records):
         path = target / rel
@@ -38,7 +39,7 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
     found = [f for f in result.json()["findings"] if f["file"] in records]
     assert {f["rule"] for f in found} == {"PML401"}  # only the approvals the examples have not got yet
-    assert {f["entry"] for f in found} == {"T-2026-01", "T-2026-OB1", "CA-2026-01", "AP-2026", "AR-2026-PO"}
+    assert {f["entry"] for f in found} == {"T-2026-01", "T-2026-OB1", "CA-2026-01", "AP-2026", "AR-2026-PO", "MR-2026"}
 
 
 def test_trail_lists_a_training_record_per_entry(tmp_path: Path) -> None:

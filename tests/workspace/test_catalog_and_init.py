@@ -101,8 +101,8 @@ def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
     git(target, "add", "-A")
     result = run("check", target, "--format", "json", "--today", "2026-11-26")
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
-    # three people (two role holders and staff), one entry of each ledger, two trainings (with an onboarding)
-    assert result.json()["summary"]["entries"] == 58 + 5 + 2
+    # four people (three role holders and staff), one entry of each ledger, two trainings (with an onboarding)
+    assert result.json()["summary"]["entries"] == 58 + 6 + 2
     assert not [
         f
         for f in result.json()["findings"]

@@ -79,11 +79,36 @@ MESSAGES = {
     "PML617.missing": "nonconformity {finding} has no corrective action: record one in corrective/ and name its id here (corrective: ...)",
     # PML618
     "PML618.missing": "the audit of {date} has not been reported to top management (reported_to_top_management), due within {within}, by {due}",
+    "review_input.previous_actions": "status of actions from previous reviews",
+    "review_input.issues_changes": "changes in external and internal issues",
+    "review_input.nonconformities": "nonconformities and corrective actions",
+    "review_input.operation_checks": "results of operation checks",
+    "review_input.audit_results": "audit results",
+    "review_input.objectives": "fulfilment of objectives",
+    "review_input.feedback": "feedback from interested parties, complaints included",
+    "review_input.risk_assessment": "risk assessment and treatment status",
+    "review_input.improvement_opportunities": "opportunities for continual improvement",
+    "review_input.law_changes": "changes in laws and guidelines",
+    "review_input.improvements": "decisions on improvement",
+    "review_input.pms_changes": "decisions on changes to the PMS",
+    "review_input.resources": "resources needed",
+    # PML619
+    "PML619.missing": "no management review was held in fiscal year {year} (ended {end}); the review before the gap is this one, of {last}: hold one every fiscal year",
+    "PML619.soon": "no management review yet in fiscal year {year}, which ends on {end}; the last one was on {last}",
+    # PML620
+    "PML620.absent": "top management is not among the attendees of the review of {date}: top management attends and decides the outputs",
+    # PML621
+    "PML621.missing": "{count} required inputs have no content or document: {inputs}; write what was reported under each heading",
+    # PML622
+    "PML622.missing": "{count} outputs are not recorded: {inputs}; record top management's decisions (or that none was needed)",
+    # PML623
+    "PML623.open": "action {action} (owner: {owner}) was neither done nor carried over by the next review, {review} of {date}: record done_on, or carry it over there (carried_from: {action})",
     # the trail's words for the kinds of the records
     "trail.kind.training": "training",
     "trail.kind.corrective": "corrective action",
     "trail.kind.audit_plan": "audit plan",
     "trail.kind.audit_report": "audit report",
+    "trail.kind.review": "management review",
 }
 
 RULE_DOCS = {
@@ -212,5 +237,35 @@ RULE_DOCS = {
         "what": "Reports an audit report without reported_to_top_management once audit.report_within (default P1M) has passed since the audit.",
         "why": "The audit lead reports the results to top management (J.6.2); the report also feeds the management review.",
         "fix": "Report the results and record the date in reported_to_top_management.",
+    },
+    "PML619": {
+        "title": "Management review missing in a fiscal year",
+        "what": "Reports a fiscal year without a management review, from the first year with a review on record (a warning as the current year ends without one). A repository with no reviews is asked nothing here; PML306 still is.",
+        "why": "Top management reviews the PMS at least once a year (J.6.3); examiners ask for the minutes of the last one.",
+        "fix": "Hold the review and record it in reviews/.",
+    },
+    "PML620": {
+        "title": "Management review without top management",
+        "what": "Reports a review whose attendees include no one holding top_management.",
+        "why": "The management review is top management's own review; the examiner's interview with top management covers it (J.6.3).",
+        "fix": "Top management attends the review; record them in attendees.",
+    },
+    "PML621": {
+        "title": "Management review input missing",
+        "what": "Reports a review whose inputs lack any of the required headings (previous actions, changes in issues, nonconformities and corrective actions, operation checks, audit results, objectives, feedback and complaints, risk assessment status, opportunities for improvement, changes in law), or leave one empty.",
+        "why": "J.6.3 lists what a management review considers; a heading left out is what examiners note first.",
+        "fix": "Write what was reported under each heading, or name the document (documents).",
+    },
+    "PML622": {
+        "title": "Management review output missing",
+        "what": "Reports a review without all three outputs: improvements, changes to the PMS, resources.",
+        "why": "The outputs are top management's decisions (J.6.3); a review without decisions is a meeting without a record.",
+        "fix": "Record each decision, or that none was needed.",
+    },
+    "PML623": {
+        "title": "Previous review's action not closed",
+        "what": "Reports an action of a review that has neither done_on by the next review's date nor an action of the next review that carries it over (carried_from).",
+        "why": "The first input of every review is the status of the previous review's actions (J.6.3).",
+        "fix": "Record done_on, or carry the action over in the next review (carried_from: ID).",
     },
 }

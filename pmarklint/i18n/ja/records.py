@@ -79,11 +79,36 @@ MESSAGES = {
     "PML617.missing": "不適合 {finding} に是正処置がありません: corrective/ に記録し、そのIDをここに書いてください(corrective: ...)",
     # PML618
     "PML618.missing": "{date} の監査をトップマネジメントに報告していません(reported_to_top_management)。期限は {within} 以内、{due} でした",
+    "review_input.previous_actions": "前回までのマネジメントレビューの結果とった処置の状況",
+    "review_input.issues_changes": "外部及び内部の課題の変化",
+    "review_input.nonconformities": "不適合及び是正処置",
+    "review_input.operation_checks": "運用の確認の結果",
+    "review_input.audit_results": "監査結果",
+    "review_input.objectives": "個人情報保護目的の達成度",
+    "review_input.feedback": "利害関係者からのフィードバック(苦情を含む)",
+    "review_input.risk_assessment": "リスクアセスメントの結果及びリスク対応計画の状況",
+    "review_input.improvement_opportunities": "継続的改善の機会",
+    "review_input.law_changes": "法令、国が定める指針その他の規範の改正状況",
+    "review_input.improvements": "継続的改善の機会に関する決定",
+    "review_input.pms_changes": "PMSのあらゆる変更の必要性に関する決定",
+    "review_input.resources": "資源の必要性",
+    # PML619
+    "PML619.missing": "{year}年度({end} まで)にマネジメントレビューを実施していません。空白の前のレビューは {last} のこのレビューです: 年度ごとに実施してください",
+    "PML619.soon": "{year}年度のマネジメントレビューはまだです。年度末は {end}、前回は {last} でした",
+    # PML620
+    "PML620.absent": "{date} のレビューの出席者にトップマネジメントがいません: トップマネジメントが出席し、アウトプットを決定します",
+    # PML621
+    "PML621.missing": "必要なインプットのうち {count} 項目に内容も文書もありません: {inputs}。各項目に報告した内容を書いてください",
+    # PML622
+    "PML622.missing": "アウトプットのうち {count} 項目が記録されていません: {inputs}。トップマネジメントの決定(または不要とした旨)を記録してください",
+    # PML623
+    "PML623.open": "処置 {action}(担当: {owner})は、次のレビュー {review}({date})までに完了も繰越もされていません: done_on を記録するか、そのレビューに引き継いでください(carried_from: {action})",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
     "trail.kind.corrective": "是正処置",
     "trail.kind.audit_plan": "内部監査計画",
     "trail.kind.audit_report": "内部監査報告",
+    "trail.kind.review": "マネジメントレビュー",
 }
 
 RULE_DOCS = {
@@ -201,5 +226,35 @@ RULE_DOCS = {
         "what": "監査日から audit.report_within(既定 P1M)を過ぎても reported_to_top_management のない監査報告を報告します。",
         "why": "監査責任者は監査結果をトップマネジメントに報告します(J.6.2)。報告はマネジメントレビューのインプットにもなります。",
         "fix": "結果を報告し、その日を reported_to_top_management に記録してください。",
+    },
+    "PML619": {
+        "title": "年度内のマネジメントレビューがない",
+        "what": "レビューの記録がある最初の年度から、マネジメントレビューのない年度を報告します(当年度末が近づいてもない場合は警告)。レビューの記録が一つもなければ判定しません(PML306 は引き続き判定します)。",
+        "why": "トップマネジメントは少なくとも年1回PMSをレビューします(J.6.3)。審査では直近の議事録が求められます。",
+        "fix": "レビューを実施し、reviews/ に記録してください。",
+    },
+    "PML620": {
+        "title": "トップマネジメントのいないマネジメントレビュー",
+        "what": "出席者(attendees)に top_management の人がいないレビューを報告します。",
+        "why": "マネジメントレビューはトップマネジメント自身が行うレビューです。審査のトップインタビューでも確認されます(J.6.3)。",
+        "fix": "トップマネジメントが出席し、attendees に記録してください。",
+    },
+    "PML621": {
+        "title": "マネジメントレビューのインプットの不足",
+        "what": "必要なインプット(前回までの処置の状況、課題の変化、不適合及び是正処置、運用の確認の結果、監査結果、目的の達成度、フィードバック(苦情を含む)、リスクアセスメントの状況、改善の機会、法令等の改正状況)のいずれかがない、または空のレビューを報告します。",
+        "why": "J.6.3 はレビューで考慮する事項を定めています。抜けた項目は審査で真っ先に指摘されます。",
+        "fix": "各項目に報告した内容を書くか、文書(documents)を示してください。",
+    },
+    "PML622": {
+        "title": "マネジメントレビューのアウトプットの不足",
+        "what": "改善、PMSの変更、資源の三つのアウトプットがそろっていないレビューを報告します。",
+        "why": "アウトプットはトップマネジメントの決定です(J.6.3)。決定のないレビューは記録のない会議です。",
+        "fix": "それぞれの決定、または不要とした旨を記録してください。",
+    },
+    "PML623": {
+        "title": "前回のレビューの処置が完了していない",
+        "what": "次のレビューの日までに done_on がなく、次のレビューで引き継がれて(carried_from)もいない処置を報告します。",
+        "why": "レビューの最初のインプットは、前回のレビューでとった処置の状況です(J.6.3)。",
+        "fix": "done_on を記録するか、次のレビューで処置を引き継いでください(carried_from: ID)。",
     },
 }
