@@ -12,7 +12,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 # The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
-RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review")
+RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review", "plan")
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
 DEFAULT_FOLDERS |= {
@@ -21,6 +21,7 @@ DEFAULT_FOLDERS |= {
     "audit_plan": "audits",
     "audit_report": "audits",
     "review": "reviews",
+    "plan": "plans",
 }
 
 

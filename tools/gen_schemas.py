@@ -30,7 +30,14 @@ ROLES = [
     "sysadmin",
     "entry_manager",
 ]
-RECORD_KINDS = ["training", "corrective", "audit_plan", "audit_report", "review"]  # the PDCA records (docs/records.md)
+RECORD_KINDS = [
+    "training",
+    "corrective",
+    "audit_plan",
+    "audit_report",
+    "review",
+    "plan",
+]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
@@ -829,6 +836,78 @@ def review_entry() -> dict[str, Any]:
     )
 
 
+ACTIVITIES = [
+    "training",
+    "internal_audit",
+    "management_review",
+    "operation_check",
+    "inventory_review",
+    "risk_assessment",
+    "contractor_evaluation",
+    "law_review",
+    "drill",
+    "policy_review",
+]
+
+
+def plan_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "fiscal_year": prop(
+                {"type": "integer", "minimum": 2000, "maximum": 2100},
+                "年度",
+                "Fiscal year",
+                "年度を開始した年(例: 2026 = 2026年度)。年度の開始前に承認します(approvals)。",
+                "The year the fiscal year starts in (e.g. 2026). Approved before the year starts (approvals).",
+            ),
+            "items": prop(
+                list_of(
+                    obj(
+                        {
+                            "activity": prop(
+                                {"enum": ACTIVITIES},
+                                "活動",
+                                "Activity",
+                                "training(教育)、internal_audit(内部監査)、management_review(マネジメントレビュー)、"
+                                "operation_check(運用の確認)、inventory_review(台帳の見直し)、risk_assessment"
+                                "(リスクアセスメント)、contractor_evaluation(委託先の評価)、law_review(法令等の見直し)、"
+                                "drill(緊急事態の訓練)、policy_review(方針の見直し)。",
+                                "training, internal_audit, management_review, operation_check, inventory_review, "
+                                "risk_assessment, contractor_evaluation, law_review, drill or policy_review.",
+                            ),
+                            "month": prop(
+                                {
+                                    "type": "string",
+                                    "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+                                    "x-pmarklint-hint": "month",
+                                },
+                                "予定月",
+                                "Planned month",
+                                "YYYY-MM(例: 2026-06)。",
+                                "YYYY-MM (e.g. 2026-06).",
+                            ),
+                            "owner": person_ref("担当者", "Owner"),
+                            "done_on": record_date("実施日", "Done on"),
+                            "record": prop(
+                                REF["ref"],
+                                "実施の記録",
+                                "Record",
+                                "実施を示す記録のID(教育、監査報告、マネジメントレビューなど)。",
+                                "The id of the record that shows it was done (a training, an audit report...).",
+                            ),
+                            "notes": REF["text"],
+                        },
+                        ["activity", "month"],
+                    )
+                ),
+                "計画の項目",
+                "Planned activities",
+            ),
+        },
+        ["id", "fiscal_year", "items"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -839,6 +918,7 @@ ENTRY_BUILDERS = {
     "audit_plan": (audit_plan_entry, "内部監査計画", "Internal audit plans"),
     "audit_report": (audit_report_entry, "内部監査報告", "Internal audit reports"),
     "review": (review_entry, "マネジメントレビュー", "Management reviews"),
+    "plan": (plan_entry, "年間計画", "Annual plans"),
 }
 
 

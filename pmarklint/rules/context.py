@@ -31,6 +31,7 @@ DEFAULT_APPROVERS = {
     "audit_plan": ["audit_lead"],
     "audit_report": ["audit_lead"],
     "review": ["top_management"],
+    "plan": ["top_management", "privacy_manager"],
 }
 
 

@@ -43,6 +43,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("findings", "*", "corrective"), "corrective"),
     ],
     "review": [(("attendees", "*"), "person"), (("actions", "*", "owner"), "person")],
+    "plan": [(("items", "*", "owner"), "person")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

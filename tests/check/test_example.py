@@ -37,13 +37,15 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML505", "inventory/sales.yaml", 36, 12, "PI-SL-001", "error"),
         ("PML603", "people/roster.yaml", 73, 5, "matsumoto", "error"),
         ("PML601", "people/roster.yaml", 100, 11, "mori", "warning"),
+        ("PML624", "plans/plans.yaml", 5, 5, "PL-2026", "error"),
+        ("PML626", "plans/plans.yaml", 12, 44, "PL-2026", "error"),
         ("PML623", "reviews/reviews.yaml", 25, 9, "MR-2024", "error"),
         ("PML621", "reviews/reviews.yaml", 31, 7, "MR-2025", "error"),
         ("PML606", "training/training.yaml", 61, 44, "T-2026-01", "error"),
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 22, "entries": 98, "errors": 16, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 23, "entries": 99, "errors": 18, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -67,6 +69,8 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML613",
         "PML621",
         "PML623",
+        "PML624",
+        "PML626",
     ):
         assert code in readme
 
@@ -75,4 +79,4 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 22
+    assert result.json()["summary"]["files"] == 23

@@ -40,6 +40,16 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
     found = [f for f in result.json()["findings"] if f["file"] in records]
     assert {f["rule"] for f in found} == {"PML401"}  # only the approvals the examples have not got yet
     assert {f["entry"] for f in found} == {"T-2026-01", "T-2026-OB1", "CA-2026-01", "AP-2026", "AR-2026-PO", "MR-2026"}
+    # the plan's example is the one record that needs an approval before it counts: once uncommented, it is
+    # reported until it is signed, and nothing else is
+    plan = target / "plans" / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("entries: []", "entries:").replace("\n#  ", "\n  "))
+    git(target, "add", "-A")
+    unsigned = run("check", target, "--format", "json", "--today", "2026-11-26").json()["findings"]
+    assert sorted((f["rule"], f["entry"]) for f in unsigned if f["file"] == "plans/plan.yaml") == [
+        ("PML401", "PL-2026"),
+        ("PML624", "PL-2026"),
+    ]
 
 
 def test_trail_lists_a_training_record_per_entry(tmp_path: Path) -> None:

@@ -103,12 +103,34 @@ MESSAGES = {
     "PML622.missing": "{count} outputs are not recorded: {inputs}; record top management's decisions (or that none was needed)",
     # PML623
     "PML623.open": "action {action} (owner: {owner}) was neither done nor carried over by the next review, {review} of {date}: record done_on, or carry it over there (carried_from: {action})",
+    "activity.training": "training",
+    "activity.internal_audit": "internal audit",
+    "activity.management_review": "management review",
+    "activity.operation_check": "operation check",
+    "activity.inventory_review": "review of the inventory",
+    "activity.risk_assessment": "risk assessment",
+    "activity.contractor_evaluation": "contractor evaluation",
+    "activity.law_review": "review of the laws register",
+    "activity.drill": "emergency drill",
+    "activity.policy_review": "review of the policy",
+    "expect.month": "a month written YYYY-MM (e.g. 2026-06)",
+    # PML624
+    "PML624.none": "the annual plan of fiscal year {year} has no approval: it is approved before the year starts ({start})",
+    "PML624.late": "the annual plan of fiscal year {year} was approved on {date}, not before the year started on {start}: approve next year's plan before it starts",
+    # PML625
+    "PML625.missing": "the annual plan of fiscal year {year} does not plan the {activity}: add it (items: activity, month)",
+    # PML626
+    "PML626.overdue": "the {activity} planned for {month} (owner: {owner}) has no done_on: do it and record the day, or move it to a new month and say why",
+    # PML627
+    "PML627.none": "the {activity} done on {done} names no record (record): give the id of the record that shows it",
+    "PML627.kind": "record '{id}' is not a record of a {activity}: give the id of the matching record",
     # the trail's words for the kinds of the records
     "trail.kind.training": "training",
     "trail.kind.corrective": "corrective action",
     "trail.kind.audit_plan": "audit plan",
     "trail.kind.audit_report": "audit report",
     "trail.kind.review": "management review",
+    "trail.kind.plan": "annual plan",
 }
 
 RULE_DOCS = {
@@ -267,5 +289,29 @@ RULE_DOCS = {
         "what": "Reports an action of a review that has neither done_on by the next review's date nor an action of the next review that carries it over (carried_from).",
         "why": "The first input of every review is the status of the previous review's actions (J.6.3).",
         "fix": "Record done_on, or carry the action over in the next review (carried_from: ID).",
+    },
+    "PML624": {
+        "title": "Annual plan not approved before its year",
+        "what": "Reports an annual plan with no approval dated before its fiscal year starts.",
+        "why": "The yearly PMS plan (J.3.3) is decided before the year it plans; examiners look at the approval date.",
+        "fix": "Approve the plan before the fiscal year starts (pmarklint sign PLAN --as PERSON --date ...).",
+    },
+    "PML625": {
+        "title": "Annual plan without education, audit or review",
+        "what": "Reports an annual plan that does not plan the training, the internal audit and the management review.",
+        "why": "These three are yearly duties of every PMS (J.4.3, J.6.2, J.6.3); the plan is where they are scheduled.",
+        "fix": "Add each of them to items with its month.",
+    },
+    "PML626": {
+        "title": "Planned activity overdue",
+        "what": "Reports a plan item whose month has ended without done_on.",
+        "why": "Planned against actual is what examiners compare (J.3.3).",
+        "fix": "Do the activity and record done_on, or move it to a new month and say why in notes.",
+    },
+    "PML627": {
+        "title": "Activity done without its record",
+        "what": "Reports a plan item with done_on but no record, or a record that is not of the matching kind (training → training, internal audit → audit report, management review → review).",
+        "why": "Every actual in the plan is backed by a record (J.3.3); a typed date alone proves nothing.",
+        "fix": "Name the record's id in record.",
     },
 }

@@ -103,12 +103,34 @@ MESSAGES = {
     "PML622.missing": "アウトプットのうち {count} 項目が記録されていません: {inputs}。トップマネジメントの決定(または不要とした旨)を記録してください",
     # PML623
     "PML623.open": "処置 {action}(担当: {owner})は、次のレビュー {review}({date})までに完了も繰越もされていません: done_on を記録するか、そのレビューに引き継いでください(carried_from: {action})",
+    "activity.training": "教育",
+    "activity.internal_audit": "内部監査",
+    "activity.management_review": "マネジメントレビュー",
+    "activity.operation_check": "運用の確認",
+    "activity.inventory_review": "個人情報管理台帳の見直し",
+    "activity.risk_assessment": "リスクアセスメント",
+    "activity.contractor_evaluation": "委託先の評価",
+    "activity.law_review": "法令等の見直し",
+    "activity.drill": "緊急事態の訓練",
+    "activity.policy_review": "個人情報保護方針の見直し",
+    "expect.month": "YYYY-MM 形式の月(例: 2026-06)",
+    # PML624
+    "PML624.none": "{year}年度の年間計画に承認がありません: 年度の開始({start})の前に承認します",
+    "PML624.late": "{year}年度の年間計画の承認は {date} で、年度の開始({start})より前ではありません: 次の年度の計画は開始前に承認してください",
+    # PML625
+    "PML625.missing": "{year}年度の年間計画に{activity}の予定がありません: 追加してください(items: activity, month)",
+    # PML626
+    "PML626.overdue": "{month} に予定した{activity}(担当: {owner})に実施日(done_on)がありません: 実施して日付を記録するか、予定月を変えて理由を書いてください",
+    # PML627
+    "PML627.none": "{done} に実施した{activity}に記録(record)が示されていません: 実施を示す記録のIDを書いてください",
+    "PML627.kind": "記録 '{id}' は{activity}の記録ではありません: 対応する記録のIDを書いてください",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
     "trail.kind.corrective": "是正処置",
     "trail.kind.audit_plan": "内部監査計画",
     "trail.kind.audit_report": "内部監査報告",
     "trail.kind.review": "マネジメントレビュー",
+    "trail.kind.plan": "年間計画",
 }
 
 RULE_DOCS = {
@@ -256,5 +278,29 @@ RULE_DOCS = {
         "what": "次のレビューの日までに done_on がなく、次のレビューで引き継がれて(carried_from)もいない処置を報告します。",
         "why": "レビューの最初のインプットは、前回のレビューでとった処置の状況です(J.6.3)。",
         "fix": "done_on を記録するか、次のレビューで処置を引き継いでください(carried_from: ID)。",
+    },
+    "PML624": {
+        "title": "年間計画が年度開始前に承認されていない",
+        "what": "年度の開始より前の日付の承認がない年間計画を報告します。",
+        "why": "PMSの年間計画(J.3.3)は、その年度が始まる前に決めます。審査では承認日が確認されます。",
+        "fix": "年度の開始前に計画を承認してください(pmarklint sign 計画ID --as 承認者 --date ...)。",
+    },
+    "PML625": {
+        "title": "年間計画に教育・内部監査・マネジメントレビューがない",
+        "what": "教育、内部監査、マネジメントレビューのいずれかを予定していない年間計画を報告します。",
+        "why": "この三つはどのPMSでも毎年行う活動です(J.4.3、J.6.2、J.6.3)。年間計画はそれを予定する場所です。",
+        "fix": "それぞれを予定月とともに items に加えてください。",
+    },
+    "PML626": {
+        "title": "予定した活動の期限切れ",
+        "what": "予定月が終わっても実施日(done_on)のない計画の項目を報告します。",
+        "why": "審査では計画と実績が突き合わされます(J.3.3)。",
+        "fix": "活動を実施して done_on を記録するか、予定月を変えて理由を notes に書いてください。",
+    },
+    "PML627": {
+        "title": "記録のない実施済みの活動",
+        "what": "done_on があるのに記録(record)がない、または種類の合わない記録を示している計画の項目を報告します(教育 → training、内部監査 → audit_report、マネジメントレビュー → review)。",
+        "why": "計画の実績はすべて記録で裏付けます(J.3.3)。日付を書いただけでは何も証明しません。",
+        "fix": "record に記録のIDを書いてください。",
     },
 }
