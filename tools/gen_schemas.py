@@ -37,6 +37,7 @@ RECORD_KINDS = [
     "audit_report",
     "review",
     "plan",
+    "operation_check",
 ]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
@@ -908,6 +909,43 @@ def plan_entry() -> dict[str, Any]:
     )
 
 
+def operation_check_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "department": DEPARTMENT,
+            "date": record_date("確認日", "Date"),
+            "checker": person_ref("確認者", "Checked by", "通常は部門管理者。", "Usually the department manager."),
+            "checklist": prop(
+                REF["path"], "チェックリスト", "Checklist", "リポジトリ内のパス。", "A path in the repository."
+            ),
+            "result": prop(
+                {"enum": ["conforming", "issues_found"]},
+                "結果",
+                "Result",
+                "conforming(問題なし)または issues_found(問題あり)。",
+                "conforming or issues_found.",
+            ),
+            "issues": prop(
+                list_of(
+                    obj(
+                        {
+                            "text": REF["text"],
+                            "corrective": prop(
+                                REF["ref"], "是正処置", "Corrective action", "是正処置のID。", "A corrective id."
+                            ),
+                        },
+                        ["text"],
+                    )
+                ),
+                "問題点",
+                "Issues",
+            ),
+            "reported_on": record_date("報告日", "Reported on"),
+        },
+        ["id", "department", "date", "checker"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -919,6 +957,7 @@ ENTRY_BUILDERS = {
     "audit_report": (audit_report_entry, "内部監査報告", "Internal audit reports"),
     "review": (review_entry, "マネジメントレビュー", "Management reviews"),
     "plan": (plan_entry, "年間計画", "Annual plans"),
+    "operation_check": (operation_check_entry, "運用の確認", "Operation checks"),
 }
 
 
@@ -1118,6 +1157,28 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "是正処置",
                 "Corrective actions",
+            ),
+            "operation_check": prop(
+                obj(
+                    {
+                        "every": prop(
+                            REF["duration"],
+                            "運用の確認の間隔",
+                            "Operation check interval",
+                            "全部門の既定(既定 P1Y。四半期ごとなら P3M)。",
+                            "For every department (default P1Y; P3M for quarterly).",
+                        ),
+                        "departments": prop(
+                            {"type": "object", "additionalProperties": REF["duration"]},
+                            "部門ごとの間隔",
+                            "Interval per department",
+                            "例: {cs: P3M}",
+                            "e.g. {cs: P3M}",
+                        ),
+                    }
+                ),
+                "運用の確認",
+                "Operation checks",
             ),
             "audit": prop(
                 obj(

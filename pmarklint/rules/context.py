@@ -32,6 +32,7 @@ DEFAULT_APPROVERS = {
     "audit_report": ["audit_lead"],
     "review": ["top_management"],
     "plan": ["top_management", "privacy_manager"],
+    "operation_check": ["privacy_manager", "department_manager"],
 }
 
 

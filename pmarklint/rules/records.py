@@ -2,7 +2,7 @@
 samples beyond the two ledgers: education (教育, :mod:`pmarklint.rules.training`), corrective actions
 (是正処置, :mod:`pmarklint.rules.corrective`), internal audits (内部監査, :mod:`pmarklint.rules.audits`),
 management reviews (マネジメントレビュー, :mod:`pmarklint.rules.reviews`), the annual plan (年間計画,
-:mod:`pmarklint.rules.plans`).
+:mod:`pmarklint.rules.plans`), operation checks (運用の確認, :mod:`pmarklint.rules.operation`).
 Each record is a ``kind`` of its own; the checks read the one repository index and judge against ``--today``,
 "within the year" meaning the fiscal year of the settings (``fiscal_year_start``, :mod:`pmarklint.rules.staff`).
 This module is the family the registry knows: it lists the rules of every record's module and runs their
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
-from pmarklint.rules import audits, corrective, plans, reviews, training
+from pmarklint.rules import audits, corrective, operation, plans, reviews, training
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.rules.staff import EXAMPLE_CONFIG, left, name_of
@@ -70,7 +70,15 @@ _ROSTER_RULES = (
         requirement="J.2.3.1",
     ),
 )
-RULES = (*_ROSTER_RULES, *training.RULES, *corrective.RULES, *audits.RULES, *reviews.RULES, *plans.RULES)
+RULES = (
+    *_ROSTER_RULES,
+    *training.RULES,
+    *corrective.RULES,
+    *audits.RULES,
+    *reviews.RULES,
+    *plans.RULES,
+    *operation.RULES,
+)
 
 
 # -- the checks --------------------------------------------------------------------------------------------
@@ -81,6 +89,7 @@ def check(ctx: Context) -> None:
     audits.check(ctx)
     reviews.check(ctx)
     plans.check(ctx)
+    operation.check(ctx)
 
 
 def _roster(ctx: Context) -> None:

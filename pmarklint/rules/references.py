@@ -44,6 +44,11 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
     ],
     "review": [(("attendees", "*"), "person"), (("actions", "*", "owner"), "person")],
     "plan": [(("items", "*", "owner"), "person")],
+    "operation_check": [
+        (("department",), "department"),
+        (("checker",), "person"),
+        (("issues", "*", "corrective"), "corrective"),
+    ],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).
@@ -51,6 +56,7 @@ DOCUMENT_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "control": (("documents", "*", "path"), ("records", "*", "evidence", "*")),
     "training": (("materials", "*"),),
     "audit_report": (("checklist",),),
+    "operation_check": (("checklist",),),
 }
 
 _CONFIG = """organization: {name: 株式会社テスト}

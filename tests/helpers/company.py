@@ -191,6 +191,7 @@ def correctives() -> list[dict[str, Any]]:
             "action": "確認項目に施錠を加える",
             "owner": "yoshida",
             "due": "2026-12-31",
+            "source_ref": "OC-2026-SALES",
         },
     ]
 
@@ -286,6 +287,31 @@ def reviews() -> list[dict[str, Any]]:
     return out
 
 
+MANAGERS = {"cs": "ito", "sales": "yoshida", "hr": "watanabe", "it": "yamada"}
+
+
+def operation_checks() -> list[dict[str, Any]]:
+    """Each department's yearly operation check, in October of 2025 and 2026; sales found the unlocked cabinet
+    that CA-2026-01 corrects."""
+    out = []
+    for year in (2025, 2026):
+        for day, (department, manager) in enumerate(MANAGERS.items(), start=13):
+            check: dict[str, Any] = {
+                "id": f"OC-{year}-{department.upper()}",
+                "department": department,
+                "date": f"{year}-10-{day}",
+                "checker": manager,
+                "checklist": "docs/audit-checklist.md",
+                "result": "conforming",
+                "reported_on": f"{year}-10-31",
+            }
+            if year == 2026 and department == "sales":
+                check["result"] = "issues_found"
+                check["issues"] = [{"text": "書類保管庫の施錠漏れ", "corrective": "CA-2026-01"}]
+            out.append(check)
+    return out
+
+
 def training(items: list[dict[str, Any]], training_id: str) -> dict[str, Any]:
     (found,) = [t for t in items if t["id"] == training_id]
     return found
@@ -325,6 +351,7 @@ CORRECTIVE = "corrective/corrective.yaml"
 PLANS = "audits/plans.yaml"
 REPORTS = "audits/reports.yaml"
 REVIEWS = "reviews/reviews.yaml"
+CHECKS = "operation-checks/checks.yaml"
 
 
 def company(
@@ -336,12 +363,13 @@ def company(
     plans: Change | None = None,
     reports: Change | None = None,
     meetings: Change | None = None,
+    checks: Change | None = None,
     config: str = CONFIG,
     **files: str,
 ) -> Path:
     """The company as a git repository; ``roster``, ``education``, ``actions``, ``plans``, ``reports`` and
-    ``meetings`` edit the people, trainings, corrective actions, audit plans, audit reports and management
-    reviews before they are written, ``files`` replace or add files."""
+    ``meetings`` and ``checks`` edit the people, trainings, corrective actions, audit plans, audit reports,
+    management reviews and operation checks before they are written, ``files`` replace or add files."""
     staff = copy.deepcopy(people())
     if roster is not None:
         roster(staff)
@@ -359,6 +387,9 @@ def company(
     held_reviews = reviews()
     if meetings is not None:
         meetings(held_reviews)
+    checked = operation_checks()
+    if checks is not None:
+        checks(checked)
     contents = {
         "people/roster.yaml": block("person", staff),
         TRAINING: block("training", held),
@@ -366,6 +397,7 @@ def company(
         PLANS: block("audit_plan", planned),
         REPORTS: block("audit_report", reported),
         REVIEWS: block("review", held_reviews),
+        CHECKS: block("operation_check", checked),
         "docs/audit-checklist.md": "# 内部監査チェックリスト\n",
         "docs/training-2025.md": "# 2025年度 個人情報保護教育\n",
         "docs/training-2026.md": "# 2026年度 個人情報保護教育\n",

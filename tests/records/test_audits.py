@@ -100,9 +100,19 @@ def test_single_department_may_audit_itself(tmp_path: Path) -> None:
 
     def from_cs(items: Items) -> None:
         entry(items, "CA-2025-01")["source_ref"] = "AR-2025-CS"
+        entry(items, "CA-2026-01")["source"] = "other"
+
+    def checks_in_cs(items: Items) -> None:
+        items[:] = [{k: v for k, v in c.items() if k != "issues"} for c in items if c["department"] == "cs"]
 
     repo = company(
-        tmp_path / "c", config=config, roster=everyone_in_cs, plans=cs_only, reports=one_report, actions=from_cs
+        tmp_path / "c",
+        config=config,
+        roster=everyone_in_cs,
+        plans=cs_only,
+        reports=one_report,
+        actions=from_cs,
+        checks=checks_in_cs,
     )
     result = check_json(repo)
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]

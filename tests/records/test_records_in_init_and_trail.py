@@ -27,6 +27,7 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
         "audits/audit_plan.yaml",
         "audits/audit_report.yaml",
         "reviews/review.yaml",
+        "operation-checks/operation_check.yaml",
     )
     for rel in ("people/people.yaml", *records):
         path = target / rel
@@ -39,7 +40,15 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
     found = [f for f in result.json()["findings"] if f["file"] in records]
     assert {f["rule"] for f in found} == {"PML401"}  # only the approvals the examples have not got yet
-    assert {f["entry"] for f in found} == {"T-2026-01", "T-2026-OB1", "CA-2026-01", "AP-2026", "AR-2026-PO", "MR-2026"}
+    assert {f["entry"] for f in found} == {
+        "T-2026-01",
+        "T-2026-OB1",
+        "CA-2026-01",
+        "AP-2026",
+        "AR-2026-PO",
+        "MR-2026",
+        "OC-2026-PO",
+    }
     # the plan's example is the one record that needs an approval before it counts: once uncommented, it is
     # reported until it is signed, and nothing else is
     plan = target / "plans" / "plan.yaml"

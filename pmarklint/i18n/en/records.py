@@ -124,6 +124,9 @@ MESSAGES = {
     # PML627
     "PML627.none": "the {activity} done on {done} names no record (record): give the id of the record that shows it",
     "PML627.kind": "record '{id}' is not a record of a {activity}: give the id of the matching record",
+    # PML628
+    "PML628.overdue": "department {department} was last checked (operation check) on {last}; every {every}, so due on {due}: check its operation and record it in operation-checks/",
+    "PML628.never": "department {department} has no operation check on record; the checks began on {first}, every {every}, so one was due on {due}",
     # the trail's words for the kinds of the records
     "trail.kind.training": "training",
     "trail.kind.corrective": "corrective action",
@@ -131,6 +134,7 @@ MESSAGES = {
     "trail.kind.audit_report": "audit report",
     "trail.kind.review": "management review",
     "trail.kind.plan": "annual plan",
+    "trail.kind.operation_check": "operation check",
 }
 
 RULE_DOCS = {
@@ -313,5 +317,11 @@ RULE_DOCS = {
         "what": "Reports a plan item with done_on but no record, or a record that is not of the matching kind (training → training, internal audit → audit report, management review → review).",
         "why": "Every actual in the plan is backed by a record (J.3.3); a typed date alone proves nothing.",
         "fix": "Name the record's id in record.",
+    },
+    "PML628": {
+        "title": "Operation check overdue",
+        "what": "Reports a department of pmarklint.yaml whose last operation check is older than its interval (operation_check.departments.ID, else operation_check.every, default P1Y), or that has none one interval after the first check on record; a warning within the warning window. A repository that keeps no operation checks is asked nothing here.",
+        "why": "Each department checks regularly that its procedures are followed (J.6.1) and reports to top management; a yearly check alone may draw a finding, so many offices check quarterly.",
+        "fix": "Check the department's operation and record it (kind: operation_check), or set the interval that the office decided.",
     },
 }

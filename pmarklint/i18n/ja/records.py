@@ -124,6 +124,9 @@ MESSAGES = {
     # PML627
     "PML627.none": "{done} に実施した{activity}に記録(record)が示されていません: 実施を示す記録のIDを書いてください",
     "PML627.kind": "記録 '{id}' は{activity}の記録ではありません: 対応する記録のIDを書いてください",
+    # PML628
+    "PML628.overdue": "部門 {department} の運用の確認は {last} が最後です。間隔 {every} のため期限は {due} です: 確認して operation-checks/ に記録してください",
+    "PML628.never": "部門 {department} の運用の確認の記録がありません。記録は {first} から始まっており、間隔 {every} のため期限は {due} でした",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
     "trail.kind.corrective": "是正処置",
@@ -131,6 +134,7 @@ MESSAGES = {
     "trail.kind.audit_report": "内部監査報告",
     "trail.kind.review": "マネジメントレビュー",
     "trail.kind.plan": "年間計画",
+    "trail.kind.operation_check": "運用の確認",
 }
 
 RULE_DOCS = {
@@ -302,5 +306,11 @@ RULE_DOCS = {
         "what": "done_on があるのに記録(record)がない、または種類の合わない記録を示している計画の項目を報告します(教育 → training、内部監査 → audit_report、マネジメントレビュー → review)。",
         "why": "計画の実績はすべて記録で裏付けます(J.3.3)。日付を書いただけでは何も証明しません。",
         "fix": "record に記録のIDを書いてください。",
+    },
+    "PML628": {
+        "title": "運用の確認の期限切れ",
+        "what": "最後の運用の確認から部門の間隔(operation_check.departments.ID、なければ operation_check.every、既定 P1Y)を過ぎた部門、または最初の記録から一間隔を過ぎても記録のない部門を報告します(警告期間内は警告)。運用の確認の記録が一つもなければ判定しません。",
+        "why": "各部門は手順どおりに運用しているかを定期的に確認し、トップマネジメントに報告します(J.6.1)。年1回だけでは指摘されることがあり、四半期ごとに行う事業者も多くあります。",
+        "fix": "部門の運用を確認して記録する(kind: operation_check)か、事業者が決めた間隔を設定してください。",
     },
 }
