@@ -337,7 +337,20 @@ def control_entry() -> dict[str, Any]:
             "recurring": prop(
                 list_of(
                     obj(
-                        {"task": REF["text"], "every": REF["duration"], "owner": REF["ref"], "last_done": REF["date"]},
+                        {
+                            "task": REF["text"],
+                            "every": REF["duration"],
+                            "owner": REF["ref"],
+                            "last_done": REF["date"],
+                            "record_kind": prop(
+                                {"enum": ["training", "audit_report", "review", "operation_check", "plan"]},
+                                "実施を示す記録の種類",
+                                "Record kind that proves it",
+                                "指定すると、最終実施日はその種類の最新の記録から決まります(last_done は不要)。",
+                                "When set, the task was last done when the newest record of this kind says "
+                                "(no last_done needed).",
+                            ),
+                        },
                         ["task", "every"],
                     )
                 ),

@@ -20,7 +20,7 @@ from pmarklint.findings import Severity
 from pmarklint.rules import audits, corrective, operation, plans, reviews, training
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.rule import Example, Rule, Scope
-from pmarklint.rules.staff import EXAMPLE_CONFIG, left, name_of
+from pmarklint.rules.staff import EXAMPLE_CONFIG, EXAMPLE_PEOPLE, left, name_of, newest_record
 
 
 def _people(extra: str = "", approvals: str = "") -> dict[str, str]:
@@ -70,8 +70,41 @@ _ROSTER_RULES = (
         requirement="J.2.3.1",
     ),
 )
+_CONTROL = (
+    "kind: control\nentries:\n  - id: J.4.3\n    title: {{ja: 認識}}\n    status: fit\n    recurring:\n"
+    "      - {{task: 全従業者への教育, every: P1Y, record_kind: training{last}}}\n"
+)
+_TRAINING = (
+    "kind: training\nentries:\n  - id: T-2026-01\n    title: 定期教育\n    type: regular\n    date: 2026-06-15\n"
+    "    topics: [policy, importance, roles, consequences]\n    attendance:\n      - {person: yamamoto}\n"
+    "      - {person: nakamura}\n"
+)
+
+
+def _proven(last: str) -> dict[str, str]:
+    return {
+        "pmarklint.yaml": EXAMPLE_CONFIG,
+        "people/people.yaml": EXAMPLE_PEOPLE,
+        "controls/c.yaml": _CONTROL.format(last=last),
+        "training/training.yaml": _TRAINING,
+    }
+
+
+_PROVEN_RULES = (
+    Rule(
+        "PML629",
+        "last-done-disagrees",
+        Severity.ERROR,
+        Scope.REPOSITORY,
+        "records",
+        bad=Example(_proven(", last_done: 2026-10-01")),
+        good=Example(_proven("")),
+        requirement="J.4.3",
+    ),
+)
 RULES = (
     *_ROSTER_RULES,
+    *_PROVEN_RULES,
     *training.RULES,
     *corrective.RULES,
     *audits.RULES,
@@ -84,6 +117,7 @@ RULES = (
 # -- the checks --------------------------------------------------------------------------------------------
 def check(ctx: Context) -> None:
     _roster(ctx)
+    _proven_tasks(ctx)
     training.check(ctx)
     corrective.check(ctx)
     audits.check(ctx)
@@ -122,4 +156,27 @@ def _roster(ctx: Context) -> None:
                     name=name_of(ctx, by),
                     date=str(day),
                     left=str(end),
+                )
+
+
+def _proven_tasks(ctx: Context) -> None:
+    """A recurring task proven by a record kind: a hand-written last_done must agree with the newest record."""
+    for ref in ctx.entries("control"):
+        if not active(ref) or ref.data.get("status") == "not_applicable":
+            continue
+        for sub, task in walk(ref.data, ("recurring", "*")):
+            kind = task.get("record_kind") if isinstance(task, dict) else None
+            written = parse_date(task.get("last_done")) if isinstance(kind, str) else None
+            proven = newest_record(ctx, kind) if isinstance(kind, str) and written is not None else None
+            if proven is not None and written is not None and proven[0] != written:
+                ctx.report(
+                    "PML629",
+                    ref,
+                    (*sub, "last_done"),
+                    "PML629.disagrees",
+                    task=str(task.get("task", "?")),
+                    written=str(written),
+                    record_kind=kind,
+                    record=proven[1].id or "?",
+                    day=str(proven[0]),
                 )

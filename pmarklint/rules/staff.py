@@ -72,3 +72,29 @@ def setting(ctx: Context, section: str, key: str) -> Any:
     """``section.key`` of pmarklint.yaml (e.g. ``training.onboarding_within``), None when not set."""
     value = ctx.config.data.get(section)
     return value.get(key) if isinstance(value, dict) else None
+
+
+# The day each record kind says a control's recurring task was last done (``record_kind`` on the task).
+PROVING_KINDS = ("training", "audit_report", "review", "operation_check", "plan")
+
+
+def newest_record(ctx: Context, kind: str) -> tuple[dt.date, EntryRef] | None:
+    """The newest record of ``kind`` up to today and its day: a regular training, an audit report, a review
+    or an operation check by its date, a plan by its latest approval."""
+    best: tuple[dt.date, EntryRef] | None = None
+    for ref in ctx.entries(kind):
+        if not active(ref) or (kind == "training" and ref.data.get("type") != "regular"):
+            continue
+        if kind == "plan":
+            approvals = ref.data.get("approvals")
+            days = (
+                [parse_date(a.get("date")) for a in approvals if isinstance(a, dict)]
+                if isinstance(approvals, list)
+                else []
+            )
+        else:
+            days = [parse_date(ref.data.get("date"))]
+        for day in days:
+            if day is not None and day <= ctx.today and (best is None or day > best[0]):
+                best = (day, ref)
+    return best

@@ -401,7 +401,7 @@ def company(
         "docs/audit-checklist.md": "# 内部監査チェックリスト\n",
         "docs/training-2025.md": "# 2025年度 個人情報保護教育\n",
         "docs/training-2026.md": "# 2026年度 個人情報保護教育\n",
-        **catalog_controls(),
+        **catalog_controls(proven=True),
         "docs/itaku.md": "# 委託先管理規程\n",
         **files,
     }

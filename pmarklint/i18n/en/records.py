@@ -29,6 +29,8 @@ MESSAGES = {
     "training_type.onboarding": "onboarding training",
     "training_type.role": "training for role holders",
     "training_type.special": "special training",
+    # PML629
+    "PML629.disagrees": "'{task}' says last_done {written}, but the newest {record_kind}, {record}, is of {day}: the record proves the task; remove last_done, or correct the record",
     # PML603
     "PML603.missed": "{name} passed no regular training in fiscal year {year} (due by {due}); the last one passed was {training} on {last}: train the person and record it in training/",
     "PML603.missed_never": "{name} passed no regular training in fiscal year {year} (due by {due}), and none is on record: train the person and record it in training/",
@@ -323,5 +325,11 @@ RULE_DOCS = {
         "what": "Reports a department of pmarklint.yaml whose last operation check is older than its interval (operation_check.departments.ID, else operation_check.every, default P1Y), or that has none one interval after the first check on record; a warning within the warning window. A repository that keeps no operation checks is asked nothing here.",
         "why": "Each department checks regularly that its procedures are followed (J.6.1) and reports to top management; a yearly check alone may draw a finding, so many offices check quarterly.",
         "fix": "Check the department's operation and record it (kind: operation_check), or set the interval that the office decided.",
+    },
+    "PML629": {
+        "title": "Hand-written last_done disagrees with the records",
+        "what": "Reports a control's recurring task that names the record kind proving it (record_kind) and whose hand-written last_done differs from the newest record of that kind (a regular training, an audit report, a management review, an operation check by its date; an annual plan by its approval).",
+        "why": "A typed date proves nothing; the record does. Once records are kept, the task's last date comes from them (and PML306 judges it), so a different date by hand is a mistake in one of the two.",
+        "fix": "Remove last_done and let the records say it, or correct the record.",
     },
 }
