@@ -142,3 +142,20 @@ def resolve_today(value: str | None, lang: str, where: dt.tzinfo | None = None) 
 def day_in(stamp: str, where: dt.tzinfo) -> dt.date:
     """The day an ISO 8601 time with offset (a commit date, as git gives it) falls on in ``where``."""
     return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(where).date()
+
+
+# -- the fiscal year --------------------------------------------------------------------------------------
+# A fiscal year is named by the calendar year it starts in, as Japanese offices name 年度: with an April 1
+# start, 2026年度 runs from 2026-04-01 to 2027-03-31. ``start`` is (month, day); days above 28 are refused by
+# the settings' schema so that every year has the day.
+
+
+def fiscal_year(day: dt.date, start: tuple[int, int]) -> int:
+    """The fiscal year ``day`` falls in."""
+    return day.year if (day.month, day.day) >= start else day.year - 1
+
+
+def fiscal_year_bounds(year: int, start: tuple[int, int]) -> tuple[dt.date, dt.date]:
+    """The first and the last day of fiscal year ``year``."""
+    first = dt.date(year, *start)
+    return first, dt.date(year + 1, *start) - dt.timedelta(days=1)

@@ -11,8 +11,19 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
-KINDS = ("person", "control", "contractor", "inventory")
+# The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
+RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review", "plan", "operation_check")
+KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
+DEFAULT_FOLDERS |= {
+    "training": "training",
+    "corrective": "corrective",
+    "audit_plan": "audits",
+    "audit_report": "audits",
+    "review": "reviews",
+    "plan": "plans",
+    "operation_check": "operation-checks",
+}
 
 
 def data_dir(name: str) -> Path:

@@ -30,7 +30,17 @@ ROLES = [
     "sysadmin",
     "entry_manager",
 ]
-KINDS = ["person", "control", "contractor", "inventory"]
+RECORD_KINDS = [
+    "training",
+    "corrective",
+    "audit_plan",
+    "audit_report",
+    "review",
+    "plan",
+    "operation_check",
+]  # the PDCA records (docs/records.md)
+KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
+EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
 
 def doc(ja_title: str, en_title: str, ja: str = "", en: str = "") -> dict[str, str]:
@@ -236,6 +246,30 @@ def person_entry() -> dict[str, Any]:
                 "top_management, privacy_manager, audit_lead, internal_auditor, department_manager, education_lead, "
                 "complaints_desk, secretariat, and others.",
             ),
+            "employment": prop(
+                {"enum": EMPLOYMENT},
+                "雇用形態",
+                "Employment",
+                "officer(役員)、regular(正社員)、contract(契約社員)、part_time(パート・アルバイト)、dispatched(派遣)。"
+                "PMS の役割がない人も従業者として名簿に載せます(教育の対象)。",
+                "officer, regular, contract, part_time or dispatched. People without a PMS role belong in the roster "
+                "too: every member of staff is trained.",
+            ),
+            "joined": prop(
+                REF["date"],
+                "入社日・着任日",
+                "Joined",
+                "入社時教育の期限の起点。",
+                "Starts the onboarding training's deadline.",
+            ),
+            "left": prop(
+                REF["date"],
+                "退職日・離任日",
+                "Left",
+                "この日から在籍していない扱いになります(教育の対象外、承認不可)。以前の承認と記録は有効なままです。",
+                "Not employed from this day (no training falls due, approves nothing); earlier approvals and "
+                "records stay valid.",
+            ),
             "signing_keys": prop(
                 list_of(
                     {
@@ -303,7 +337,20 @@ def control_entry() -> dict[str, Any]:
             "recurring": prop(
                 list_of(
                     obj(
-                        {"task": REF["text"], "every": REF["duration"], "owner": REF["ref"], "last_done": REF["date"]},
+                        {
+                            "task": REF["text"],
+                            "every": REF["duration"],
+                            "owner": REF["ref"],
+                            "last_done": REF["date"],
+                            "record_kind": prop(
+                                {"enum": ["training", "audit_report", "review", "operation_check", "plan"]},
+                                "実施を示す記録の種類",
+                                "Record kind that proves it",
+                                "指定すると、最終実施日はその種類の最新の記録から決まります(last_done は不要)。",
+                                "When set, the task was last done when the newest record of this kind says "
+                                "(no last_done needed).",
+                            ),
+                        },
                         ["task", "every"],
                     )
                 ),
@@ -471,11 +518,459 @@ def inventory_entry() -> dict[str, Any]:
     )
 
 
+# -- the PDCA records (docs/records.md) ----------------------------------------------------------------------
+TOPICS = ["policy", "importance", "roles", "consequences"]
+
+
+def record_date(ja: str, en: str) -> dict[str, Any]:
+    return prop(REF["date"], ja, en)
+
+
+def person_ref(ja: str, en: str, ja_text: str = "", en_text: str = "") -> dict[str, Any]:
+    return prop(REF["ref"], ja, en, ja_text or "従業者名簿(people/)の人のID。", en_text or "A person's id (people/).")
+
+
+def training_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "title": prop(REF["text"], "教育の名称", "Title"),
+            "type": prop(
+                {"enum": ["regular", "onboarding", "role", "special"]},
+                "教育の種類",
+                "Type",
+                "regular(定期教育: 全従業者、年1回以上)、onboarding(入社時教育)、role(役職者・役割別)、"
+                "special(特別教育)。",
+                "regular (yearly, for all staff), onboarding (on joining), role (for role holders) or special.",
+            ),
+            "date": record_date("実施日", "Date"),
+            "topics": prop(
+                {"type": "array", "uniqueItems": True, "items": {"enum": TOPICS}},
+                "教育の内容(J.4.3の4項目)",
+                "Topics (the four points of J.4.3)",
+                "policy(個人情報保護方針)、importance(PMSに適合することの重要性及び利点)、roles(PMSに適合するための役割及び責任)、"
+                "consequences(PMSに違反した際に予想される結果)。定期教育は4項目すべてを扱います。",
+                "policy (the personal information protection policy), importance (why conforming to the PMS matters "
+                "and what it brings), roles (each person's role and responsibilities), consequences (what may follow "
+                "a breach). A regular training covers all four.",
+            ),
+            "materials": prop(
+                {"type": "array", "items": REF["path"]},
+                "教材",
+                "Materials",
+                "教材のファイル(リポジトリ内のパス)。",
+                "The training materials (paths in the repository).",
+            ),
+            "quiz": prop(
+                obj(
+                    {
+                        "method": prop(REF["text"], "理解度確認の方法", "Method", "例: 確認テスト", "e.g. a test"),
+                        "pass_mark": prop({"type": "number", "minimum": 0}, "合格点", "Pass mark"),
+                    }
+                ),
+                "理解度確認",
+                "Understanding check",
+            ),
+            "attendance": prop(
+                list_of(
+                    obj(
+                        {
+                            "person": person_ref("受講者", "Attendee"),
+                            "date": prop(
+                                REF["date"],
+                                "受講日",
+                                "Attended on",
+                                "実施日と異なる場合(録画での受講など)。",
+                                "When it differs from the training's date (e.g. a recording).",
+                            ),
+                            "score": prop({"type": "number", "minimum": 0}, "点数", "Score"),
+                            "passed": prop(BOOL, "合格", "Passed"),
+                        },
+                        ["person"],
+                    )
+                ),
+                "受講者一覧",
+                "Attendance",
+            ),
+            "absentees": prop(
+                list_of(
+                    obj(
+                        {
+                            "person": person_ref("欠席者", "Absentee"),
+                            "follow_up_by": prop(
+                                REF["date"],
+                                "フォロー期限",
+                                "Follow up by",
+                                "この日までに補講などで受講させます。",
+                                "The day by which the person is trained after all (a make-up session).",
+                            ),
+                            "reason": prop(REF["text"], "理由", "Reason"),
+                        },
+                        ["person", "follow_up_by"],
+                    )
+                ),
+                "欠席者とフォロー",
+                "Absentees and their follow-up",
+            ),
+        },
+        ["id", "title", "type", "date"],
+    )
+
+
+CORRECTIVE_SOURCES = ["audit", "operation_check", "incident", "complaint", "external_audit", "review", "other"]
+ITEM = prop(
+    REF["ref"],
+    "要求事項",
+    "Requirement item",
+    "関係する要求事項のID(例: J.4.3)。",
+    "The requirement item concerned (e.g. J.4.3).",
+)
+
+
+def corrective_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "source": prop(
+                {"enum": CORRECTIVE_SOURCES},
+                "発生源",
+                "Source",
+                "audit(内部監査)、operation_check(運用の確認)、incident(事故)、complaint(苦情)、"
+                "external_audit(審査機関の審査)、review(マネジメントレビュー)、other(その他)。",
+                "audit (internal audit), operation_check, incident, complaint, external_audit (the assessment "
+                "body's examination), review (management review) or other.",
+            ),
+            "source_ref": prop(
+                REF["ref"],
+                "発生源の記録",
+                "Source record",
+                "不適合を見つけた記録のID(監査報告、運用の確認など)。その記録の側からもこの是正処置を指します。",
+                "The id of the record that found the nonconformity (an audit report, an operation check...); "
+                "that record names this corrective action too.",
+            ),
+            "item": ITEM,
+            "raised_on": record_date("発見日", "Raised on"),
+            "nonconformity": prop(REF["text"], "不適合の内容", "Nonconformity"),
+            "correction": prop(REF["text"], "修正(応急処置)", "Correction"),
+            "root_cause": prop(REF["text"], "根本原因", "Root cause"),
+            "action": prop(REF["text"], "是正処置", "Corrective action"),
+            "due": record_date("期限", "Due"),
+            "done_on": record_date("完了日", "Done on"),
+            "effectiveness": prop(
+                obj(
+                    {
+                        "checked_on": record_date("確認日", "Checked on"),
+                        "by": person_ref("確認者", "Checked by"),
+                        "result": prop(
+                            {"enum": ["effective", "not_effective"]},
+                            "結果",
+                            "Result",
+                            "effective(有効)または not_effective(有効でない: 処置をやり直します)。",
+                            "effective, or not_effective (the action is taken again).",
+                        ),
+                    },
+                    ["checked_on", "result"],
+                ),
+                "有効性の確認",
+                "Effectiveness check",
+            ),
+        },
+        ["id", "source", "nonconformity", "owner", "due"],
+    )
+
+
+CRITERIA = prop(
+    {"type": "array", "uniqueItems": True, "items": {"enum": ["conformity", "operation"]}},
+    "監査の観点",
+    "Criteria",
+    "conformity(適合状況監査: 規程が規格に適合しているか)、operation(運用状況監査: 規程どおりに運用しているか)。"
+    "年度の監査で両方を扱います。",
+    "conformity (do the rules meet the standard) and operation (are they followed). A year's audits cover both.",
+)
+DEPARTMENT = prop(REF["ref"], "部門", "Department", "pmarklint.yaml の departments のID。", "A department id.")
+
+
+def audit_plan_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "fiscal_year": prop(
+                {"type": "integer", "minimum": 2000, "maximum": 2100},
+                "年度",
+                "Fiscal year",
+                "年度を開始した年(例: 2026 = 2026年度)。",
+                "The year the fiscal year starts in (e.g. 2026).",
+            ),
+            "lead": person_ref("個人情報保護監査責任者", "Audit lead"),
+            "scope": prop(
+                {"type": "array", "uniqueItems": True, "items": REF["ref"]},
+                "監査対象の部門",
+                "Departments in scope",
+                "全部門を対象にします。",
+                "Every department is audited.",
+            ),
+            "auditors": prop(
+                list_of(
+                    obj(
+                        {"department": DEPARTMENT, "auditor": person_ref("監査員", "Auditor")},
+                        ["department", "auditor"],
+                    )
+                ),
+                "部門ごとの監査員",
+                "Auditor per department",
+                "監査員は自部門を監査しません。",
+                "No auditor audits their own department.",
+            ),
+            "criteria": CRITERIA,
+            "schedule": prop(REF["text"], "実施時期", "Schedule", "例: 2027年1月", "e.g. January 2027"),
+        },
+        ["id", "fiscal_year", "scope"],
+    )
+
+
+def audit_report_entry() -> dict[str, Any]:
+    finding_types = {"enum": ["nonconformity", "observation", "improvement"]}
+    return entry_schema(
+        {
+            "plan": prop(REF["ref"], "監査計画", "Audit plan", "audit_plan のID。", "The audit plan's id."),
+            "department": DEPARTMENT,
+            "date": record_date("監査日", "Audit date"),
+            "auditor": person_ref("監査員", "Auditor"),
+            "checklist": prop(
+                REF["path"], "チェックリスト", "Checklist", "リポジトリ内のパス。", "A path in the repository."
+            ),
+            "findings": prop(
+                list_of(
+                    obj(
+                        {
+                            "id": REF["id"],
+                            "type": prop(
+                                finding_types,
+                                "種類",
+                                "Type",
+                                "nonconformity(不適合)、observation(観察事項)、improvement(改善の機会)。",
+                                "nonconformity, observation or improvement.",
+                            ),
+                            "item": ITEM,
+                            "text": prop(REF["text"], "内容", "Text"),
+                            "corrective": prop(
+                                REF["ref"],
+                                "是正処置",
+                                "Corrective action",
+                                "不適合には是正処置(corrective)のIDが必要です。",
+                                "A nonconformity needs the id of its corrective action.",
+                            ),
+                        },
+                        ["type", "text"],
+                    )
+                ),
+                "指摘事項",
+                "Findings",
+            ),
+            "reported_to_top_management": record_date("トップマネジメントへの報告日", "Reported to top management"),
+        },
+        ["id", "plan", "department", "date", "auditor"],
+    )
+
+
+REVIEW_INPUTS = [
+    (
+        "previous_actions",
+        "前回までのマネジメントレビューの結果とった処置の状況",
+        "Status of actions from previous reviews",
+    ),
+    ("issues_changes", "外部及び内部の課題の変化", "Changes in external and internal issues"),
+    ("nonconformities", "不適合及び是正処置", "Nonconformities and corrective actions"),
+    ("operation_checks", "運用の確認の結果", "Results of operation checks"),
+    ("audit_results", "監査結果", "Audit results"),
+    ("objectives", "個人情報保護目的の達成度", "Fulfilment of objectives"),
+    ("feedback", "利害関係者からのフィードバック(苦情を含む)", "Feedback from interested parties, complaints included"),
+    ("risk_assessment", "リスクアセスメントの結果及びリスク対応計画の状況", "Risk assessment and treatment status"),
+    ("improvement_opportunities", "継続的改善の機会", "Opportunities for continual improvement"),
+    ("law_changes", "法令、国が定める指針その他の規範の改正状況", "Changes in laws and guidelines"),
+]
+REVIEW_OUTPUTS = [
+    ("improvements", "継続的改善の機会に関する決定", "Decisions on improvement"),
+    ("pms_changes", "PMSのあらゆる変更の必要性に関する決定", "Decisions on changes to the PMS"),
+    ("resources", "資源の必要性", "Resources needed"),
+]
+
+
+def review_entry() -> dict[str, Any]:
+    content = {
+        "anyOf": [
+            REF["text"],
+            obj({"summary": REF["text"], "documents": {"type": "array", "items": REF["path"]}}),
+        ]
+    }
+    return entry_schema(
+        {
+            "date": record_date("実施日", "Date"),
+            "attendees": prop(
+                {"type": "array", "items": REF["ref"]},
+                "出席者",
+                "Attendees",
+                "人のID。トップマネジメントが出席します。",
+                "Person ids; top management attends.",
+            ),
+            "inputs": prop(
+                obj({key: prop(content, ja, en) for key, ja, en in REVIEW_INPUTS}),
+                "インプット",
+                "Inputs",
+                "各項目に内容(文章)または {summary, documents} を書きます。",
+                "Each heading holds text or {summary, documents}.",
+            ),
+            "outputs": prop(
+                obj({key: prop(REF["text"], ja, en) for key, ja, en in REVIEW_OUTPUTS}),
+                "アウトプット(トップマネジメントの決定)",
+                "Outputs (top management's decisions)",
+            ),
+            "actions": prop(
+                list_of(
+                    obj(
+                        {
+                            "id": REF["id"],
+                            "text": REF["text"],
+                            "owner": person_ref("担当者", "Owner"),
+                            "due": record_date("期限", "Due"),
+                            "done_on": record_date("完了日", "Done on"),
+                            "carried_from": prop(
+                                REF["ref"],
+                                "繰越元",
+                                "Carried over from",
+                                "前回のレビューの処置を引き継ぐとき、そのID。",
+                                "The id of the previous review's action this one carries over.",
+                            ),
+                        },
+                        ["id", "text"],
+                    )
+                ),
+                "処置",
+                "Actions",
+            ),
+        },
+        ["id", "date", "attendees"],
+    )
+
+
+ACTIVITIES = [
+    "training",
+    "internal_audit",
+    "management_review",
+    "operation_check",
+    "inventory_review",
+    "risk_assessment",
+    "contractor_evaluation",
+    "law_review",
+    "drill",
+    "policy_review",
+]
+
+
+def plan_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "fiscal_year": prop(
+                {"type": "integer", "minimum": 2000, "maximum": 2100},
+                "年度",
+                "Fiscal year",
+                "年度を開始した年(例: 2026 = 2026年度)。年度の開始前に承認します(approvals)。",
+                "The year the fiscal year starts in (e.g. 2026). Approved before the year starts (approvals).",
+            ),
+            "items": prop(
+                list_of(
+                    obj(
+                        {
+                            "activity": prop(
+                                {"enum": ACTIVITIES},
+                                "活動",
+                                "Activity",
+                                "training(教育)、internal_audit(内部監査)、management_review(マネジメントレビュー)、"
+                                "operation_check(運用の確認)、inventory_review(台帳の見直し)、risk_assessment"
+                                "(リスクアセスメント)、contractor_evaluation(委託先の評価)、law_review(法令等の見直し)、"
+                                "drill(緊急事態の訓練)、policy_review(方針の見直し)。",
+                                "training, internal_audit, management_review, operation_check, inventory_review, "
+                                "risk_assessment, contractor_evaluation, law_review, drill or policy_review.",
+                            ),
+                            "month": prop(
+                                {
+                                    "type": "string",
+                                    "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+                                    "x-pmarklint-hint": "month",
+                                },
+                                "予定月",
+                                "Planned month",
+                                "YYYY-MM(例: 2026-06)。",
+                                "YYYY-MM (e.g. 2026-06).",
+                            ),
+                            "owner": person_ref("担当者", "Owner"),
+                            "done_on": record_date("実施日", "Done on"),
+                            "record": prop(
+                                REF["ref"],
+                                "実施の記録",
+                                "Record",
+                                "実施を示す記録のID(教育、監査報告、マネジメントレビューなど)。",
+                                "The id of the record that shows it was done (a training, an audit report...).",
+                            ),
+                            "notes": REF["text"],
+                        },
+                        ["activity", "month"],
+                    )
+                ),
+                "計画の項目",
+                "Planned activities",
+            ),
+        },
+        ["id", "fiscal_year", "items"],
+    )
+
+
+def operation_check_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "department": DEPARTMENT,
+            "date": record_date("確認日", "Date"),
+            "checker": person_ref("確認者", "Checked by", "通常は部門管理者。", "Usually the department manager."),
+            "checklist": prop(
+                REF["path"], "チェックリスト", "Checklist", "リポジトリ内のパス。", "A path in the repository."
+            ),
+            "result": prop(
+                {"enum": ["conforming", "issues_found"]},
+                "結果",
+                "Result",
+                "conforming(問題なし)または issues_found(問題あり)。",
+                "conforming or issues_found.",
+            ),
+            "issues": prop(
+                list_of(
+                    obj(
+                        {
+                            "text": REF["text"],
+                            "corrective": prop(
+                                REF["ref"], "是正処置", "Corrective action", "是正処置のID。", "A corrective id."
+                            ),
+                        },
+                        ["text"],
+                    )
+                ),
+                "問題点",
+                "Issues",
+            ),
+            "reported_on": record_date("報告日", "Reported on"),
+        },
+        ["id", "department", "date", "checker"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
     "contractor": (contractor_entry, "委託先管理台帳", "Contractor ledger"),
     "inventory": (inventory_entry, "個人情報管理台帳", "Personal-information inventory"),
+    "training": (training_entry, "教育の記録", "Training records"),
+    "corrective": (corrective_entry, "是正処置の記録", "Corrective actions"),
+    "audit_plan": (audit_plan_entry, "内部監査計画", "Internal audit plans"),
+    "audit_report": (audit_report_entry, "内部監査報告", "Internal audit reports"),
+    "review": (review_entry, "マネジメントレビュー", "Management reviews"),
+    "plan": (plan_entry, "年間計画", "Annual plans"),
+    "operation_check": (operation_check_entry, "運用の確認", "Operation checks"),
 }
 
 
@@ -584,12 +1079,28 @@ def config_schema() -> dict[str, Any]:
                 "Today, future dates and due dates are judged in this time zone (an IANA name; default: Asia/Tokyo "
                 "when language is ja, else UTC).",
             ),
+            "fiscal_year_start": prop(
+                {
+                    "type": "string",
+                    "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$",
+                    "x-pmarklint-hint": "month_day",
+                },
+                "年度の開始日",
+                "Fiscal year start",
+                'MM-DD 形式(例: "04-01")。省略時は language: ja なら 04-01(4月1日)、それ以外は 01-01。'
+                "年度は開始した年で呼びます(04-01 なら 2026年度 = 2026-04-01〜2027-03-31)。日は28日まで。",
+                'MM-DD (e.g. "04-01"). Default: 04-01 (April 1) with language: ja, 01-01 otherwise. A fiscal '
+                "year is named by the year it starts in (with 04-01, fiscal year 2026 runs 2026-04-01 to "
+                "2027-03-31). Days up to 28 only.",
+            ),
             "paths": prop(
                 obj({kind: REF["path"] for kind in KINDS}),
                 "フォルダ",
                 "Folders",
-                "各種類のファイルを置くフォルダ(既定: people, controls, contractors, inventory)。",
-                "Folders for each kind (defaults: people, controls, contractors, inventory).",
+                "各種類のファイルを置くフォルダ(既定: people, controls, contractors, inventory。"
+                "記録の種類は docs/records.md)。",
+                "Folders for each kind (defaults: people, controls, contractors, inventory; "
+                "for the records see docs/records.md).",
             ),
             "departments": prop(
                 list_of(obj({"id": REF["id"], "name": REF["text"]}, ["id", "name"])),
@@ -633,6 +1144,83 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "見直し",
                 "Reviews",
+            ),
+            "training": prop(
+                obj(
+                    {
+                        "every": prop(
+                            REF["duration"],
+                            "定期教育の間隔",
+                            "Regular training interval",
+                            "省略時は年度ごとに1回(fiscal_year_start)。指定すると、最後の修了からこの期間ごと。",
+                            "Default: once in each fiscal year (fiscal_year_start). When set: this long after the last "
+                            "pass.",
+                        ),
+                        "onboarding_within": prop(
+                            REF["duration"],
+                            "入社時教育の期限",
+                            "Onboarding within",
+                            "入社日(joined)からこの期間内に教育を受けます。既定 P1M。",
+                            "A new person is trained this long after joined at the latest. Default P1M.",
+                        ),
+                    }
+                ),
+                "教育",
+                "Training",
+            ),
+            "corrective": prop(
+                obj(
+                    {
+                        "effectiveness_within": prop(
+                            REF["duration"],
+                            "有効性確認の期限",
+                            "Effectiveness check within",
+                            "是正処置の完了(done_on)からこの期間内に有効性を確認します。既定 P3M。",
+                            "The effectiveness of an action is checked this long after done_on at the latest. "
+                            "Default P3M.",
+                        ),
+                    }
+                ),
+                "是正処置",
+                "Corrective actions",
+            ),
+            "operation_check": prop(
+                obj(
+                    {
+                        "every": prop(
+                            REF["duration"],
+                            "運用の確認の間隔",
+                            "Operation check interval",
+                            "全部門の既定(既定 P1Y。四半期ごとなら P3M)。",
+                            "For every department (default P1Y; P3M for quarterly).",
+                        ),
+                        "departments": prop(
+                            {"type": "object", "additionalProperties": REF["duration"]},
+                            "部門ごとの間隔",
+                            "Interval per department",
+                            "例: {cs: P3M}",
+                            "e.g. {cs: P3M}",
+                        ),
+                    }
+                ),
+                "運用の確認",
+                "Operation checks",
+            ),
+            "audit": prop(
+                obj(
+                    {
+                        "report_within": prop(
+                            REF["duration"],
+                            "トップマネジメントへの報告の期限",
+                            "Report within",
+                            "監査日からこの期間内にトップマネジメントへ報告します。既定 P1M。",
+                            "An audit is reported to top management this long after its date at the latest. "
+                            "Default P1M.",
+                        ),
+                    }
+                ),
+                "内部監査",
+                "Internal audit",
             ),
             "limits": prop(
                 obj(

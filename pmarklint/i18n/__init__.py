@@ -14,6 +14,10 @@ from typing import Any
 LANGUAGES = ("ja", "en")
 # Arguments whose value is itself a key into the catalog ("expect": "duration" → expect.duration).
 _LOOKUP_ARGS = {"hint": "hint", "expect": "expect", "type": "type", "role": "role", "first": "role", "second": "role"}
+# The PDCA records' enum values, shown as words (a list or tuple of them is joined with ``list.separator``).
+_LOOKUP_ARGS |= {"employment": "employment", "topics": "topic", "activity": "activity", "criteria": "criterion"}
+_LOOKUP_ARGS |= {"inputs": "review_input", "training_type": "training_type", "source": "corrective_source"}
+_LOOKUP_ARGS |= {"record_kind": "trail.kind"}
 
 
 def catalog(lang: str) -> ModuleType:
@@ -31,7 +35,12 @@ def render(key: str, lang: str, args: dict[str, Any]) -> str:
     values = dict(args)
     for name, prefix in _LOOKUP_ARGS.items():
         if name in values:
-            values[name] = messages.get(f"{prefix}.{values[name]}", str(values[name]))
+            value = values[name]
+            if isinstance(value, (list, tuple)):
+                words = (messages.get(f"{prefix}.{item}", str(item)) for item in value)
+                values[name] = messages["list.separator"].join(words)
+            else:
+                values[name] = messages.get(f"{prefix}.{value}", str(value))
     if values.get("field") in ("@entry", "@file"):
         values["field"] = messages[f"field.{values['field'][1:]}"]
     if "suggestion" in values:

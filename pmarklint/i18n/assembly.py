@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 # The modules of a language package: rules (findings and explanations of the checks, by PMLxxx code), ui (the
-# command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*).
-AREAS = ("rules", "ui", "reports")
+# command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*), records (the
+# checks of the roster and the PDCA records, PML6xx, and the words for their values).
+AREAS = ("rules", "ui", "reports", "records")
 
 
 _V = TypeVar("_V")

@@ -28,9 +28,9 @@ __all__ = [
 
 
 def _families() -> tuple[ModuleType, ...]:
-    from pmarklint.rules import approvals, dates, files, history, organisation, references, schema
+    from pmarklint.rules import approvals, dates, files, history, organisation, records, references, schema
 
-    return (files, schema, references, dates, organisation, approvals, history)
+    return (files, schema, references, dates, organisation, records, approvals, history)
 
 
 def _build() -> dict[str, Rule]:

@@ -25,6 +25,14 @@ DEFAULT_APPROVERS = {
     "contractor": ["privacy_manager"],
     "inventory": ["privacy_manager"],
     "person": ["top_management"],
+    # the PDCA records (docs/records.md)
+    "training": ["education_lead", "privacy_manager"],
+    "corrective": ["privacy_manager"],
+    "audit_plan": ["audit_lead"],
+    "audit_report": ["audit_lead"],
+    "review": ["top_management"],
+    "plan": ["top_management", "privacy_manager"],
+    "operation_check": ["privacy_manager", "department_manager"],
 }
 
 

@@ -9,9 +9,11 @@ from typing import Any
 
 from pmarklint.dates import Duration, judge, parse_date
 from pmarklint.findings import Severity
+from pmarklint.resources import RECORD_KINDS
 from pmarklint.rules.context import Context, active, walk
 from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import Example, Rule, Scope
+from pmarklint.rules.staff import newest_record
 
 _CONFIG = """organization: {{name: 株式会社テスト{certification}}}
 framework: pmark-2023
@@ -160,7 +162,8 @@ def check(ctx: Context) -> None:
         if not active(ref):
             continue
         _future(ctx, ref)
-        _review(ctx, ref)
+        if ref.kind not in RECORD_KINDS:  # a record is made once, on its date: it has no review
+            _review(ctx, ref)
         if ref.kind == "contractor":
             _evaluation(ctx, ref)
             _expiries(ctx, ref)
@@ -254,10 +257,13 @@ def _recurring(ctx: Context, ref: EntryRef) -> None:
             continue
         name = str(task.get("task", "?"))
         every = Duration.parse(task.get("every", ""))
-        if "last_done" not in task:
+        # a task a record proves (record_kind) was last done when its newest record says (PML629 compares)
+        proven = newest_record(ctx, task["record_kind"]) if isinstance(task.get("record_kind"), str) else None
+        if "last_done" not in task and proven is None:
             ctx.report("PML306", ref, sub, "PML306.never", severity=Severity.WARNING, task=name)
             continue
-        last = parse_date(task.get("last_done"))
+        last = proven[0] if proven is not None else parse_date(task.get("last_done"))
+        at = "last_done" if "last_done" in task else "record_kind"
         if every is None or last is None or last > ctx.today:
             continue
         due = judge(every.after(last), ctx.today, ctx.window)
@@ -266,7 +272,7 @@ def _recurring(ctx: Context, ref: EntryRef) -> None:
             ctx.report(
                 "PML306",
                 ref,
-                (*sub, "last_done"),
+                (*sub, at),
                 "PML306.soon" if soon else "PML306.overdue",
                 severity=Severity.WARNING if soon else None,
                 task=name,

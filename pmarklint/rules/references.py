@@ -28,8 +28,36 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("evaluation", "evaluator"), "person"),
     ],
     "control": [(("recurring", "*", "owner"), "person")],
+    "training": [(("attendance", "*", "person"), "person"), (("absentees", "*", "person"), "person")],
+    "corrective": [(("effectiveness", "by"), "person")],
+    "audit_plan": [
+        (("lead",), "person"),
+        (("scope", "*"), "department"),
+        (("auditors", "*", "department"), "department"),
+        (("auditors", "*", "auditor"), "person"),
+    ],
+    "audit_report": [
+        (("plan",), "audit_plan"),
+        (("department",), "department"),
+        (("auditor",), "person"),
+        (("findings", "*", "corrective"), "corrective"),
+    ],
+    "review": [(("attendees", "*"), "person"), (("actions", "*", "owner"), "person")],
+    "plan": [(("items", "*", "owner"), "person")],
+    "operation_check": [
+        (("department",), "department"),
+        (("checker",), "person"),
+        (("issues", "*", "corrective"), "corrective"),
+    ],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
+# Where an entry names a document or a file of evidence in the repository (PML204).
+DOCUMENT_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "control": (("documents", "*", "path"), ("records", "*", "evidence", "*")),
+    "training": (("materials", "*"),),
+    "audit_report": (("checklist",),),
+    "operation_check": (("checklist",),),
+}
 
 _CONFIG = """organization: {name: 株式会社テスト}
 framework: pmark-2023
@@ -273,10 +301,10 @@ def _paths(ctx: Context) -> None:
             outside[rel] = escapes(ctx.root, rel)
         return outside[rel]
 
-    for ref in ctx.entries("control"):
-        if not active(ref):
+    for ref in ctx.entries():
+        if not active(ref) or ref.kind not in DOCUMENT_PATHS:
             continue
-        for pattern in (("documents", "*", "path"), ("records", "*", "evidence", "*")):
+        for pattern in DOCUMENT_PATHS[ref.kind]:
             for sub, value in walk(ref.data, pattern):
                 if not isinstance(value, str):
                     continue

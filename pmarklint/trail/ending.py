@@ -11,6 +11,7 @@ from pmarklint.approvals.digest import Level, level_of
 from pmarklint.dates import Duration, parse_date
 from pmarklint.git.signatures import verify
 from pmarklint.history.fields import is_retired
+from pmarklint.resources import RECORD_KINDS
 from pmarklint.trail.commits import clean_path
 from pmarklint.trail.merges import MergeReading
 from pmarklint.trail.model import CommitInfo, EndState, ReviewState, Signature
@@ -59,7 +60,7 @@ class Ending(MergeReading):
             if kind is not None:
                 for entry_id, entry in sorted(self.entries.all_reusing(blob).items()):
                     placed.append((entry_id, path, kind))
-                    if is_retired(entry):
+                    if is_retired(entry) or kind in RECORD_KINDS:  # a record has no review to fall due
                         continue
                     own = entry.get("review_every")
                     every_text = own if Duration.parse(own) else every_by_kind.get(kind, "P1Y")

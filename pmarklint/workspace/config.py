@@ -31,6 +31,17 @@ class Config:
         return value if isinstance(value, str) else None
 
     @property
+    def fiscal_year_start(self) -> tuple[int, int]:
+        """(month, day) the fiscal year starts on: ``fiscal_year_start: "04-01"``; by default April 1 when the
+        repository's language is Japanese (年度), January 1 otherwise."""
+        value = self.data.get("fiscal_year_start")
+        if isinstance(value, str) and len(value) == 5 and value[2] == "-" and value.replace("-", "").isdigit():
+            month, day = int(value[:2]), int(value[3:])
+            if 1 <= month <= 12 and 1 <= day <= 28:
+                return month, day
+        return (4, 1) if self.language == "ja" else (1, 1)
+
+    @property
     def folders(self) -> dict[str, str]:
         """kind → folder, relative to the root."""
         paths = self.data.get("paths") or {}

@@ -8,7 +8,7 @@ from pathlib import Path
 from pmarklint import __version__
 from pmarklint.git.repo import init_and_add
 from pmarklint.git.run import GitError
-from pmarklint.resources import data_dir
+from pmarklint.resources import DEFAULT_FOLDERS, RECORD_KINDS, data_dir
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _SCHEMAS_IN_REPO = ".pmarklint/schemas"
@@ -36,6 +36,8 @@ def _files(lang: str, ci: str) -> Iterator[tuple[str, bytes]]:
     yield "people/people.yaml", (own / "people.yaml").read_bytes()
     yield "contractors/contractors.yaml", (own / "contractors.yaml").read_bytes()
     yield "inventory/inventory.yaml", (own / "inventory.yaml").read_bytes()
+    for kind in RECORD_KINDS:  # the PDCA records (docs/records.md), each in its default folder
+        yield f"{DEFAULT_FOLDERS[kind]}/{kind}.yaml", (own / f"{kind}.yaml").read_bytes()
     yield ".pre-commit-config.yaml", _versioned(common / "pre-commit-config.yaml")
     if ci in CI_FILES:
         template, target = CI_FILES[ci]

@@ -22,24 +22,58 @@ def test_example_findings(tmp_path: Path) -> None:
         (f["rule"], f["file"], f["line"], f["column"], f["entry"], f["severity"]) for f in result.json()["findings"]
     ]
     assert found == [
+        ("PML612", "audits/plans.yaml", 8, 32, "AP-2025", "error"),
+        ("PML613", "audits/reports.yaml", 19, 14, "AR-2025-SALES", "error"),
         ("PML503", "contractors/contractors.yaml", 51, 23, "C-002", "error"),
         ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),
         ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
+        ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
+        ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
         ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
         ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
         ("PML301", "inventory/customer-service.yaml", 170, 20, "PI-CS-005", "error"),
         ("PML002", "inventory/hr.yaml", 74, 5, "PI-HR-002", "error"),
         ("PML201", "inventory/hr.yaml", 100, 20, "PI-HR-003", "error"),
         ("PML505", "inventory/sales.yaml", 36, 12, "PI-SL-001", "error"),
+        ("PML603", "people/roster.yaml", 73, 5, "matsumoto", "error"),
+        ("PML601", "people/roster.yaml", 100, 11, "mori", "warning"),
+        ("PML624", "plans/plans.yaml", 5, 5, "PL-2026", "error"),
+        ("PML626", "plans/plans.yaml", 12, 44, "PL-2026", "error"),
+        ("PML628", "pmarklint.yaml", 11, 5, "cs", "error"),
+        ("PML623", "reviews/reviews.yaml", 25, 9, "MR-2024", "error"),
+        ("PML621", "reviews/reviews.yaml", 31, 7, "MR-2025", "error"),
+        ("PML606", "training/training.yaml", 61, 44, "T-2026-01", "error"),
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 17, "entries": 78, "errors": 8, "warnings": 1, "waived": 1}
+    assert result.json()["summary"] == {"files": 24, "entries": 110, "errors": 19, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
     readme = (EXAMPLE / "README.md").read_text(encoding="utf-8")
-    for code in ("PML503", "PML304", "PML204", "PML101", "PML301", "PML002", "PML201", "PML505", "PML303"):
+    for code in (
+        "PML503",
+        "PML304",
+        "PML204",
+        "PML101",
+        "PML301",
+        "PML002",
+        "PML201",
+        "PML505",
+        "PML303",
+        "PML601",
+        "PML603",
+        "PML606",
+        "PML608",
+        "PML610",
+        "PML612",
+        "PML613",
+        "PML621",
+        "PML623",
+        "PML624",
+        "PML626",
+        "PML628",
+    ):
         assert code in readme
 
 
@@ -47,4 +81,4 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 17
+    assert result.json()["summary"]["files"] == 24

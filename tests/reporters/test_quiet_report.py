@@ -24,9 +24,9 @@ def _due_soon(line: int) -> Finding:
 
 
 def _result() -> CheckResult:
-    """The example's findings (8 errors, 1 warning) with three review-due-soon warnings listed first."""
+    """The example's findings (19 errors, 2 warnings) with three review-due-soon warnings listed first."""
     result = run_check(EXAMPLE, today=TODAY, lang="en")
-    assert result.errors == 8 and result.warnings == 1
+    assert result.errors == 19 and result.warnings == 2
     return replace(result, findings=[_due_soon(3), _due_soon(9), _due_soon(15), *result.findings])
 
 
@@ -34,14 +34,16 @@ EXPECTED = {
     "en": [
         "PML302 review-due-soon: 3 warnings — run `pmarklint check` to list them",
         "PML304 expired: 1 warning — run `pmarklint check` to see it",
+        "PML601 left-holds-role: 1 warning — run `pmarklint check` to see it",
         "",
-        "17 files, 78 entries: 8 errors, 4 warnings, 1 waived",
+        "24 files, 110 entries: 19 errors, 5 warnings, 1 waived",
     ],
     "ja": [
         "PML302 review-due-soon: 警告 3 件 — 一覧は `pmarklint check` で表示できます",
         "PML304 expired: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+        "PML601 left-holds-role: 警告 1 件 — 内容は `pmarklint check` で表示できます",
         "",
-        "17ファイル、78エントリ: エラー8件、警告4件、適用除外1件",
+        "24ファイル、110エントリ: エラー19件、警告5件、適用除外1件",
     ],
 }
 
@@ -50,17 +52,17 @@ EXPECTED = {
 def test_quiet_lists_errors_first_and_counts_warnings_per_rule(lang: str) -> None:
     lines = render(_result(), lang, quiet=True).splitlines()
 
-    assert lines[-4:] == EXPECTED[lang]
+    assert lines[-5:] == EXPECTED[lang]
     findings = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
-    assert len(findings) == 8
+    assert len(findings) == 19
     assert all(" error   PML" in line for line in findings)
     assert not any(" warning PML" in line for line in lines)  # no warning listed one by one
-    assert lines[0] == "contractors/contractors.yaml"  # the first error's file, not the warnings' people/
+    assert lines[0] == "audits/plans.yaml"  # the first error's file, not the warnings' people/
 
 
 def test_quiet_without_warnings_or_errors_is_the_summary() -> None:
     result = replace(_result(), findings=[], waived=[])
-    assert render(result, "en", quiet=True) == "No problems found. 17 files, 78 entries: 0 errors, 0 warnings\n"
+    assert render(result, "en", quiet=True) == "No problems found. 24 files, 110 entries: 0 errors, 0 warnings\n"
 
 
 def test_without_quiet_the_report_is_unchanged() -> None:
@@ -73,8 +75,9 @@ def test_check_quiet_on_the_command_line() -> None:
     quiet = run("check", EXAMPLE, "--today", TODAY, "--lang", "en", "--quiet")
     assert quiet.exit_code == 1
     assert quiet.stdout.endswith(
-        "PML304 expired: 1 warning — run `pmarklint check` to see it\n\n"
-        "17 files, 78 entries: 8 errors, 1 warning, 1 waived\n"
+        "PML304 expired: 1 warning — run `pmarklint check` to see it\n"
+        "PML601 left-holds-role: 1 warning — run `pmarklint check` to see it\n\n"
+        "24 files, 110 entries: 19 errors, 2 warnings, 1 waived\n"
     )
     plain = run("check", EXAMPLE, "--today", TODAY, "--lang", "en")
     golden = (GOLDEN / "examples-shop.text.txt").read_text(encoding="utf-8")

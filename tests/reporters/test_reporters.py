@@ -162,9 +162,13 @@ def test_github_escape_functions() -> None:
 
 def test_github_annotates_findings_not_waivers_and_ends_with_the_summary(tmp_path: Path) -> None:
     lines = report(shop(tmp_path / "shop"), "github").splitlines()
-    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::warning"] + ["::error"] * 7
+    errors, warning = ["::error"], ["::warning"]
+    # audits/ (2), contractors/ (error, warning), controls/, corrective/, inventory/, people/ (error, warning),
+    # plans/ (2), pmarklint.yaml, reviews/ (2), training/
+    expected = errors * 3 + warning + errors * 10 + warning + errors * 6
+    assert [line.split(" ")[0] for line in lines[:-1]] == expected
     assert not any("PML303" in line for line in lines)  # waived
-    assert lines[-1] == "17 files, 78 entries: 8 errors, 1 warning, 1 waived"
+    assert lines[-1] == "24 files, 110 entries: 19 errors, 2 warnings, 1 waived"
     assert not lines[-1].startswith("::")
 
 
@@ -193,8 +197,8 @@ def test_paths_start_at_the_repository_top(variable: str, tmp_path: Path, monkey
     git(top, "add", "-A")
     monkeypatch.setenv(variable, str(top))
     pms = top / "examples" / "shop"
-    want = "examples/shop/contractors/contractors.yaml"
-    assert f"::error file={want},line=51," in report(pms, "github")
+    want = "examples/shop/audits/plans.yaml"  # the first finding's file
+    assert f"::error file={want},line=8," in report(pms, "github")
     assert validate_gitlab(report(pms, "gitlab"))[0]["location"]["path"] == want
     location = validate_sarif(report(pms, "sarif"))["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {"uri": want, "uriBaseId": "%SRCROOT%"}
@@ -237,7 +241,7 @@ def test_sarif_matches_the_oasis_schema_and_lists_every_rule(lang: str, tmp_path
     for result in run_["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     fingerprints = [r["partialFingerprints"]["pmarklint/v1"] for r in run_["results"]]
-    assert len(set(fingerprints)) == len(fingerprints) == 10
+    assert len(set(fingerprints)) == len(fingerprints) == 22
 
 
 def test_sarif_lists_waived_findings_as_suppressed(tmp_path: Path) -> None:
@@ -328,10 +332,10 @@ def test_sarif_schema_copy_is_the_shared_one() -> None:
 def test_junit_one_case_per_file_and_check(tmp_path: Path) -> None:
     suites = ET.fromstring(report(shop(tmp_path / "shop"), "junit"))
     assert suites.tag == "testsuites"
-    files = 17 + 1  # the data files and pmarklint.yaml
+    files = 24 + 1  # the data files and pmarklint.yaml
     assert len(suites) == files
     assert suites.get("tests") == str(files * len(REGISTRY))
-    assert suites.get("failures") == "7"  # 8 errors: two of them are PML101 in one file, one test case
+    assert suites.get("failures") == "18"  # 19 errors: two of them are PML101 in one file, one test case
     assert sum(int(s.get("tests", "")) for s in suites) == files * len(REGISTRY)
     cases = {(c.get("classname"), c.get("name")): c for c in suites.iter("testcase")}
     schema = cases[("inventory/customer-service.yaml", "PML101 schema")]
@@ -370,17 +374,17 @@ def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
 def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
     repo = shop(tmp_path / "shop")
     issues = validate_gitlab(report(repo, "gitlab"))
-    assert len(issues) == 9  # the waived finding is left out
-    assert [i["severity"] for i in issues].count("minor") == 1
-    assert issues[0] == {
+    assert len(issues) == 21  # the waived finding is left out
+    assert [i["severity"] for i in issues].count("minor") == 2
+    assert issues[2] == {  # after the two of audits/
         "description": "PML503 C-002: the contract lacks 1 of the eight required clauses: audit_rights",
         "check_name": "PML503",
-        "fingerprint": issues[0]["fingerprint"],
+        "fingerprint": issues[2]["fingerprint"],
         "severity": "major",
         "location": {"path": "contractors/contractors.yaml", "lines": {"begin": 51}},
     }
     results = json.loads(report(repo, "sarif"))["runs"][0]["results"]
-    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:9]]
+    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:21]]
 
 
 def test_gitlab_keeps_the_message_as_written(tmp_path: Path) -> None:

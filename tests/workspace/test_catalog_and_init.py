@@ -87,7 +87,12 @@ def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
     """The examples in the ledgers are what a user copies: they must be valid when uncommented."""
     target = tmp_path / "pms"
     run("init", target, "--lang", "ja")
-    for rel in ("people/people.yaml", "contractors/contractors.yaml", "inventory/inventory.yaml"):
+    for rel in (
+        "people/people.yaml",
+        "contractors/contractors.yaml",
+        "inventory/inventory.yaml",
+        "training/training.yaml",
+    ):
         path = target / rel
         lines = path.read_text(encoding="utf-8").splitlines()
         body = [line.replace("entries: []", "entries:") for line in lines]
@@ -96,7 +101,8 @@ def test_commented_examples_pass_once_uncommented(tmp_path: Path) -> None:
     git(target, "add", "-A")
     result = run("check", target, "--format", "json", "--today", "2026-11-26")
     assert result.exit_code == 0, [f for f in result.json()["findings"] if f["severity"] == "error"]
-    assert result.json()["summary"]["entries"] == 58 + 3
+    # four people (three role holders and staff), one entry of each ledger, two trainings (with an onboarding)
+    assert result.json()["summary"]["entries"] == 58 + 6 + 2
     assert not [
         f
         for f in result.json()["findings"]
