@@ -4,7 +4,6 @@ put together entry by entry, and the plain-YAML reader that spares libyaml."""
 
 from __future__ import annotations
 
-import math
 import random
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ from pmarklint.documents.plain import plain_mapping
 from pmarklint.documents.slices import common_prefix, common_suffix, key_blocks, split_entries
 from pmarklint.git.blobs import Blobs, blob_id
 from pmarklint.history.entries import Entries
+
+from helpers.data import same
 
 
 class MemoryBlobs(Blobs):
@@ -33,19 +34,6 @@ class MemoryBlobs(Blobs):
 
     def read(self, sha: str) -> bytes:
         return self.contents[sha]
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal, of the same types, with keys in the same order (NaN equal to NaN)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return bool(a == b)
 
 
 def loaded(text: str) -> Any:

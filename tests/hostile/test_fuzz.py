@@ -10,7 +10,6 @@ The number of examples is modest for CI (a few seconds); ``PMARKLINT_FUZZ=long``
 
 from __future__ import annotations
 
-import math
 import os
 from typing import Any
 
@@ -19,6 +18,8 @@ from hypothesis import strategies as st
 
 from pmarklint.documents.loader import decode, parse
 from pmarklint.documents.plain import plain_mapping
+
+from helpers.data import same
 
 settings.register_profile(
     "pmarklint-ci", max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
@@ -61,19 +62,6 @@ def block(draw: st.DrawFn, indent: int = 2, level: int = 0) -> list[str]:
             atom = draw(st.sampled_from(ATOMS)) if draw(st.integers(0, 3)) else draw(TRICKY)
             lines.append(head + (" " + atom if atom else ""))
     return lines
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal, of the same types, with keys in the same order (NaN equal to NaN)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)
-    return bool(a == b)
 
 
 def loader(raw: bytes) -> tuple[Any, list[str]]:
