@@ -67,11 +67,17 @@ class Machine:
             "LANG": "C.UTF-8",
         }
 
-    def sh(self, command: str, cwd: Path, *, path: Path | None = None) -> subprocess.CompletedProcess[str]:
-        """One documented command line, run by sh as a user would type it (``path``: prepended to PATH)."""
+    def sh(
+        self, command: str, cwd: Path, *, path: Path | None = None, without: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """One documented command line, run by sh as a user would type it (``path``: prepended to PATH;
+        ``without``: no folder on PATH that has a program of that name, such as a pyenv shim)."""
         env = dict(self.env)
         if path is not None:
             env["PATH"] = os.pathsep.join([str(path), env["PATH"]])
+        if without is not None:
+            folders = env["PATH"].split(os.pathsep)
+            env["PATH"] = os.pathsep.join(f for f in folders if f and not (Path(f) / without).exists())
         return subprocess.run(
             ["sh", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
         )
@@ -172,7 +178,7 @@ def test_colleague_set_up_from_the_generated_readme_with_the_local_hook(clone: P
     machine.ok("git checkout -q HEAD -- inventory/inventory.yaml && git commit -q -m notes", pms, path=venv_bin)
 
     # without pmarklint on PATH the hook says so (the README tells how to put it there)
-    missing = machine.sh("git commit -q --allow-empty -m again", pms, path=venv_bin.parent / "nowhere")
+    missing = machine.sh("git commit -q --allow-empty -m again", pms, path=None, without="pmarklint")
     assert missing.returncode != 0
     assert "Executable `pmarklint` not found" in missing.stdout + missing.stderr
 
