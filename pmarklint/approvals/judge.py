@@ -17,11 +17,29 @@ and approve in the same commit.
 * PML404: the approver is the author of the commit that gave the entry the content they approved.
 * PML407: a person holds a role that approves something, but their roster entry carries no current approval
   by someone entitled to approve the roster (``approvals.person``), other than themselves. Roles granted
-  while nobody in the roster could approve them (the founding roster) need none.
+  in the founding roster (the first commit that has a roster) need none; nothing later reopens that.
+* PML409: the approval's date is earlier than the commit that wrote the content it approves, or later than the
+  commit that added it (a day's tolerance either way, for time zones).
+
+The roster is a policy (docs/design/threat-model.md): a change to it that gives someone more than they had (an
+approving role, an e-mail address or a signing key of a person who holds one, a retired person back) takes
+effect only once an entitled person other than the one changed approves it, in a commit of their own, under
+the roster in force before. Until then every commit is judged by the roster as it was, narrowed by what the
+change took away (:meth:`Judge.roster_before`): a roster edited, used to approve and reverted never lends
+anyone its power.
+
+Identity: the commit that adds an approval must be authored *and* committed by the approver; content is
+written by the author and the committer of the commit that gave it (both count); content that a merge
+commit gave an entry (against every parent) was written by the merge. With ``require_signed_approvals``, the
+signing key is the identity: an approval's commit signed by the approver, and content written in a commit
+that no key of the roster signed counts as written by someone unknown, so its approval cannot be judged free
+of self-approval (PML404).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,7 +48,7 @@ from typing import Any
 
 from pmarklint.approvals.digest import Approval, digest
 from pmarklint.git.identity import next_author
-from pmarklint.git.log import Commit, Log
+from pmarklint.git.log import Commit, Log, read_merges
 from pmarklint.git.run import GitError
 from pmarklint.git.signatures import verify
 from pmarklint.history.entries import Entries
@@ -70,6 +88,42 @@ def roster_of(entries: Iterable[Mapping[str, Any]]) -> dict[str, Person]:
     return out
 
 
+def grants(new: Person, old: Person | None, approving: frozenset[str]) -> bool:
+    """Whether ``new`` can approve something that ``old`` (the same person as the roster had them) could not."""
+    power = new.roles & approving
+    if not new.active or not power:
+        return False  # someone who approves nothing: their addresses and keys prove nothing either
+    if old is None or not old.active:
+        return True
+    return bool(power - old.roles or new.emails - old.emails or set(new.keys) - set(old.keys))
+
+
+def narrowed(new: Person, old: Person | None, approving: frozenset[str]) -> Person:
+    """What of ``new`` holds while its change awaits approval: what it took away, never what it added."""
+    if old is None or not old.active:
+        return Person(new.id, new.emails, new.roles - approving, new.keys, new.active)
+    return Person(
+        new.id,
+        new.emails & old.emails,
+        (new.roles - approving) | (new.roles & old.roles),
+        tuple(key for key in new.keys if key in old.keys),
+        new.active,
+    )
+
+
+def key_name(person_id: str, key: str) -> str:
+    """The principal of one key in an allowed-signers file: the person and which of their keys, so that git's
+    answer says which key signed (a key removed from the roster proves nothing afterwards)."""
+    return f"{person_id}/{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def same(item: Approval, other: Approval) -> bool:
     return (item.by, item.role, item.date, item.digest) == (other.by, other.role, other.date, other.digest)
 
@@ -98,37 +152,205 @@ def committing_identity(root: Path) -> str | None:
     return ident.email.lower() if ident is not None else None
 
 
+@dataclass(frozen=True)
+class Policy:
+    """What the judge needs of the settings: which roles approve roster entries, which roles approve anything,
+    and whether signatures are the identity."""
+
+    grant_roles: frozenset[str]
+    approving: frozenset[str]
+    signed: bool = False
+
+
+@dataclass
+class _State:
+    """The roster after one commit: the people as written, the people in force, for each person the digest of
+    their entry and the commit that wrote that content, whose change awaits approval, and the people no longer
+    in the roster with what they held in force when they left (a file that could not be read for a commit, or
+    an entry removed and restored, lends nobody more than they had)."""
+
+    written: dict[str, Mapping[str, Any]]
+    force: dict[str, Person]
+    content: dict[str, tuple[str, str]]
+    pending: dict[str, str]  # person → the commit whose change of them awaits approval
+    gone: dict[str, Person]
+    founded: bool  # a roster existed at this commit or before it
+
+
+_EMPTY = _State({}, {}, {}, {}, {}, False)
+
+
 class Judge:
     """Judges approvals against the history in ``log``. ``is_roster`` says which paths may hold the roster."""
 
-    def __init__(self, root: Path, log: Log, entries: Entries, is_roster: Callable[[str], bool]) -> None:
+    def __init__(
+        self, root: Path, log: Log, entries: Entries, is_roster: Callable[[str], bool], policy: Policy | None = None
+    ) -> None:
         self.root = root
         self.log = log
         self.entries = entries
         self.tracer = Tracer(log, entries)
         self.is_roster = is_roster
+        self.policy = policy or Policy(frozenset({"top_management"}), frozenset())
         self._digest_memo: dict[Any, str | None] = {}
-        self._rosters: dict[frozenset[tuple[str, str]], dict[str, Person]] = {}
+        self._people: dict[frozenset[tuple[str, str]], dict[str, Mapping[str, Any]]] = {}
+        self._signers: dict[str, tuple[str, str] | None] = {}
+        self._merges: dict[str, list[tuple[str, tuple[str | None, ...], str | None]]] | None = None
+        self.founding: str | None = None  # the first commit that has a roster
+        self._written_memo: dict[tuple[str, Origin, str], Origin | None] = {}
 
-    # -- the roster at any commit ---------------------------------------------------------------------
-    @cached_property
-    def _snapshots(self) -> dict[str, dict[str, str]]:
-        return dict(iter_snapshots(self.log, self.is_roster))
-
-    def roster_at(self, sha: str | None) -> dict[str, Person]:
-        """The roster after commit ``sha`` (empty before the first commit)."""
-        files = self._snapshots.get(sha, {}) if sha else {}
+    # -- the roster at any commit: the policy chain -----------------------------------------------------
+    def _written(self, files: Mapping[str, str]) -> dict[str, Mapping[str, Any]]:
         key = frozenset(files.items())
-        if key not in self._rosters:
-            people: list[Mapping[str, Any]] = []
+        if key not in self._people:
+            people: dict[str, Mapping[str, Any]] = {}
             for blob in sorted(files.values()):
                 if self.entries.kind(blob) == "person":
-                    people += self.entries.all(blob).values()
-            self._rosters[key] = roster_of(people)
-        return self._rosters[key]
+                    for entry in self.entries.all(blob).values():
+                        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                            people.setdefault(entry["id"], entry)
+            self._people[key] = people
+        return self._people[key]
+
+    @cached_property
+    def _states(self) -> dict[str, _State]:
+        """The roster after every commit of the log, oldest first."""
+        states: dict[str, _State] = {}
+        self.__dict__["_states"] = states  # what is built so far, for the signatures asked while building
+        files_at: dict[str, dict[str, str]] = {}
+        for sha, files in iter_snapshots(self.log, self.is_roster):
+            commit = self.log.commits[sha]
+            parents = [states.get(p, _EMPTY) for p in commit.parents] or [_EMPTY]
+            first = commit.parents[0] if commit.parents else None
+            if first is not None and files_at.get(first) is files and len(commit.parents) == 1:
+                states[sha] = parents[0]
+            else:
+                states[sha] = self._step(commit, self._written(files), parents)
+            files_at[sha] = files
+        return states
+
+    def _step(self, commit: Commit, written: dict[str, Mapping[str, Any]], parents: list[_State]) -> _State:
+        before = parents[0]
+        if not any(p.founded for p in parents):
+            if written and self.founding is None:
+                self.founding = commit.sha
+            content = {pid: (digest(entry), commit.sha) for pid, entry in written.items()}
+            return _State(written, roster_of(written.values()), content, {}, {}, bool(written))
+        approving = self.policy.approving
+        state = _State(written, {}, {}, {}, {}, True)
+        for pid, left in [*before.force.items(), *before.gone.items()]:
+            if pid not in written:
+                state.gone.setdefault(pid, left)
+        for pid, entry in written.items():
+            person = person_of(entry)
+            if person is None:
+                continue
+            value = digest(entry)
+            same_as = next((p for p in parents if pid in p.content and p.content[pid][0] == value), None)
+            state.content[pid] = same_as.content[pid] if same_as is not None else (value, commit.sha)
+            if same_as is not None and same_as is not before and same_as.written.get(pid) == entry:
+                # a merge took this person as a branch had them: in force as they were there
+                state.force[pid] = same_as.force.get(pid, narrowed(person, None, approving))
+                if pid in same_as.pending:
+                    state.pending[pid] = same_as.pending[pid]
+                continue
+            old = before.force.get(pid) or before.gone.get(pid)
+            if not grants(person, old, approving) or self._accepted(commit, entry, person, before, parents, state):
+                state.force[pid] = person
+            else:
+                state.force[pid] = narrowed(person, old, approving)
+                state.pending[pid] = before.pending.get(pid) or state.content[pid][1]
+        return state
+
+    def _accepted(
+        self,
+        commit: Commit,
+        entry: Mapping[str, Any],
+        person: Person,
+        before: _State,
+        parents: list[_State],
+        state: _State,
+    ) -> bool:
+        """Whether this commit approves the change of ``person``: an approval of the entry as it is now, added
+        by this commit, by an entitled person other than them under the roster before, authored and committed
+        (signed, in signed mode) by that person, of content that they did not write."""
+        value = digest(entry)
+        had = {
+            (a.by, a.role, a.date, a.digest)
+            for p in parents
+            if isinstance(p.written.get(person.id), Mapping)
+            for a in Approval.read(p.written[person.id])
+        }
+        wrote = self.log.commits.get(state.content[person.id][1])
+        if wrote is None or wrote.sha == commit.sha:
+            return False  # content and approval in one commit: written by the approver
+        for item in Approval.read(entry):
+            if item.digest != value or item.by == person.id or item.role not in self.policy.grant_roles:
+                continue
+            if (item.by, item.role, item.date, item.digest) in had:
+                continue  # judged when it was added
+            approver = before.force.get(item.by)
+            if approver is None or not approver.active or item.role not in approver.roles:
+                continue
+            if not commit.identities() or not commit.identities() <= approver.emails:
+                continue
+            if self.policy.signed and approver.keys:  # an approver without a key yet: their keys' bootstrap
+                if self.signer(commit.sha, before.force) != approver.id:
+                    continue
+                if self.signer(wrote.sha, self.roster_before(wrote)) in (None, approver.id):
+                    continue
+            elif wrote.identities() & approver.emails:
+                continue
+            return True
+        return False
+
+    def state_at(self, sha: str | None) -> _State:
+        return self._states.get(sha, _EMPTY) if sha else _EMPTY
+
+    def founded_at(self) -> str | None:
+        """The first commit that has a roster: its people hold their roles without approval, and nothing later
+        reopens that exemption."""
+        _ = self._states
+        return self.founding
+
+    def roster_at(self, sha: str | None) -> dict[str, Person]:
+        """The roster in force after commit ``sha`` (empty before the first commit)."""
+        return self.state_at(sha).force
 
     def roster_before(self, commit: Commit) -> dict[str, Person]:
         return self.roster_at(commit.parents[0] if commit.parents else None)
+
+    # -- who signed a commit --------------------------------------------------------------------------
+    def signer(self, sha: str, roster: Mapping[str, Person]) -> str | None:
+        """The person of ``roster`` whose key (as ``roster`` lists their keys) made a good signature on the
+        commit; None when none did."""
+        if sha not in self._signers:
+            self._prefetch_signers([sha])
+        found = self._signers.get(sha)
+        if found is None:
+            return None
+        person = roster.get(found[0])
+        if person is None or not any(key_name(person.id, key) == found[1] for key in person.keys):
+            return None
+        return person.id
+
+    def _prefetch_signers(self, shas: list[str]) -> None:
+        keys = sorted(
+            {
+                (key_name(pid, key), key)
+                for state in self._states.values()
+                for pid, p in state.force.items()
+                for key in p.keys
+            }
+        )
+        verdicts = verify(self.root, shas, keys) if keys else {}
+        for sha in shas:
+            verdict = verdicts.get(sha)
+            if verdict is not None and verdict.letter == "G" and verdict.signer and "/" in verdict.signer:
+                pid, _, name = verdict.signer.rpartition("/")
+                self._signers[sha] = (pid, f"{pid}/{name}")
+            else:
+                self._signers[sha] = None
 
     # -- tracing --------------------------------------------------------------------------------------
     def approval_origin(self, entry_id: str, path: str, item: Approval) -> Origin | None:
@@ -187,7 +409,7 @@ class Judge:
 
     # -- judging --------------------------------------------------------------------------------------
     def judge(self, commit_sha: str, item: Approval, entry_id: str) -> Verdict:
-        """PML405: the approval introduced by ``commit_sha`` against the roster of its parent."""
+        """PML405: the approval introduced by ``commit_sha`` against the roster in force at its parent."""
         commit = self.log.commits[commit_sha]
         person = self.roster_before(commit).get(item.by)
         args = {"person": item.by, "commit": commit.sha[:10], "author": commit.author_email, "day": commit.day}
@@ -195,23 +417,99 @@ class Judge:
             return Verdict("PML405", "PML405.not_in_roster", commit, args)
         if item.role not in person.roles:
             return Verdict("PML405", "PML405.role_then", commit, {**args, "role_id": item.role})
+        emails = ", ".join(sorted(person.emails)) or "-"
         if commit.author_email.strip().lower() not in person.emails:
-            return Verdict("PML405", "PML405.author", commit, {**args, "emails": ", ".join(sorted(person.emails))})
+            return Verdict("PML405", "PML405.author", commit, {**args, "emails": emails})
+        if commit.committer_email.strip().lower() not in person.emails:
+            both = {**args, "emails": emails, "committer": commit.committer_email}
+            return Verdict("PML405", "PML405.committer", commit, both)
         return Verdict(commit=commit, args=args)
 
     def self_approval(self, entry_id: str, at: Origin, item: Approval) -> Verdict | None:
-        """PML404 when the approver authored the commit that produced the approved content."""
-        found = self.content_origin(entry_id, at, item.digest)
-        if found is None:
-            return None
-        commit = self.log.commits[found.commit]
+        """PML404 when the approver wrote the approved content: they authored or committed the commit that gave
+        the entry that content, or a merge that gave it (against every parent). In signed mode the signer is
+        who wrote it, and content that no key of the roster signed was written by someone unknown."""
+        found = self.written_by(entry_id, at, item.digest)
+        writers = [self.log.commits[found.commit]] if found is not None else []
+        writers += [self.log.commits[sha] for sha in self.merges_that_wrote(entry_id, item.digest)]
         approval_commit = self.log.commits[at.commit]
         person = self.roster_before(approval_commit).get(item.by)
         emails = person.emails if person else frozenset()
-        if commit.author_email.strip().lower() in emails:
+        for commit in writers:
             args = {"person": item.by, "commit": commit.sha[:10], "day": commit.day}
-            return Verdict("PML404", "PML404.own_change", commit, args)
+            if self.policy.signed:
+                signer = self.signer(commit.sha, self.roster_before(commit))
+                if signer is None:
+                    return Verdict("PML404", "PML404.unsigned_change", commit, args)
+                if signer == item.by:
+                    return Verdict("PML404", "PML404.own_change", commit, args)
+            elif commit.identities() & emails:
+                return Verdict("PML404", "PML404.own_change", commit, args)
         return None
+
+    def dates(self, entry_id: str, at: Origin, item: Approval) -> Verdict | None:
+        """PML409: an approval dated before the content it approves was written, or after the commit that
+        added it (one day's tolerance for time zones)."""
+        approval_commit = self.log.commits[at.commit]
+        given = _day(item.date)
+        if given is None:
+            return None
+        latest = max(
+            filter(None, (_day(approval_commit.author_date), _day(approval_commit.committer_date))), default=None
+        )
+        args = {"person": item.by, "date": item.date, "commit": approval_commit.sha[:10]}
+        if latest is not None and given > latest + dt.timedelta(days=1):
+            return Verdict("PML409", "PML409.after_commit", approval_commit, {**args, "day": latest.isoformat()})
+        found = self.written_by(entry_id, at, item.digest)
+        if found is not None:
+            written = self.log.commits[found.commit]
+            day = _day(written.author_date)
+            if day is not None and given < day - dt.timedelta(days=1):
+                both = {**args, "written": written.sha[:10], "day": day.isoformat()}
+                return Verdict("PML409", "PML409.before_change", written, both)
+        return None
+
+    def written_by(self, entry_id: str, at: Origin, value: str) -> Origin | None:
+        """:meth:`content_origin`, once per approval."""
+        key = (entry_id, at, value)
+        if key not in self._written_memo:
+            self._written_memo[key] = self.content_origin(entry_id, at, value)
+        return self._written_memo[key]
+
+    def verdict(self, entry_id: str, at: Origin, item: Approval) -> Verdict:
+        """Everything git says about one approval that commit ``at`` added: PML405, then PML406 (signed mode),
+        then PML404, then PML409. ``check``, ``trail`` and the reports take their verdict from here."""
+        found = self.judge(at.commit, item, entry_id)
+        if not found.backed:
+            return found
+        if self.policy.signed:
+            person = self.roster_before(self.log.commits[at.commit]).get(item.by)
+            if person is not None and self.signer(at.commit, {person.id: person}) != person.id:
+                reason = "PML406.unsigned" if person.keys else "PML406.no_keys"
+                return Verdict("PML406", reason, found.commit, {"person": item.by, "commit": at.commit[:10]})
+        own = self.self_approval(entry_id, at, item)
+        if own is not None:
+            return own
+        return self.dates(entry_id, at, item) or found
+
+    # -- merges that wrote content ------------------------------------------------------------------
+    def merges_that_wrote(self, entry_id: str, value: str) -> list[str]:
+        """The merge commits that gave the entry the content with digest ``value`` while no parent had it (an
+        evil merge, or a conflict resolved by hand): they wrote it."""
+        merges = [sha for sha in self.log.order if len(self.log.commits[sha].parents) > 1]
+        if not merges:
+            return []
+        if self._merges is None:
+            self._merges = read_merges(self.root, merges, ["."])
+        out = []
+        for sha in merges:
+            for _path, before, after in self._merges.get(sha, []):
+                if after is None or self._digest(after, entry_id) != value:
+                    continue
+                if all(blob is None or self._digest(blob, entry_id) != value for blob in before):
+                    out.append(sha)
+                    break
+        return out
 
 
 def verify_signatures(root: Path, requests: Mapping[tuple[str, str], Person]) -> dict[tuple[str, str], bool]:

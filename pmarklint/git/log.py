@@ -26,6 +26,12 @@ class Commit:
     author_date: str  # ISO 8601, with the author's offset
     committer_date: str
     subject: str
+    committer_name: str = ""
+    committer_email: str = ""
+
+    def identities(self) -> frozenset[str]:
+        """The e-mail addresses (lower case) of the commit's author and committer: whoever may have written it."""
+        return frozenset(e.strip().lower() for e in (self.author_email, self.committer_email) if e.strip())
 
     @property
     def day(self) -> str:
@@ -111,8 +117,8 @@ def records(out: bytes, fields: int) -> Iterator[tuple[list[str], list[RawFile]]
         yield values, files
 
 
-_FORMAT = "%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI%x00%s"
-_FIELDS = 7
+_FORMAT = "%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%cI%x00%cn%x00%ce%x00%s"
+_FIELDS = 9
 
 
 def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterable[str] = ()) -> Log:
@@ -138,8 +144,8 @@ def read_log(root: Path, paths: Iterable[str], rev: str = "HEAD", extra: Iterabl
         *paths,
     )
     log = Log()
-    for (sha, parents, name, email, adate, cdate, subject), files in records(out, _FIELDS):
-        commit = Commit(sha, tuple(parents.split()), name, email, adate, cdate, subject)
+    for (sha, parents, name, email, adate, cdate, cname, cemail, subject), files in records(out, _FIELDS):
+        commit = Commit(sha, tuple(parents.split()), name, email, adate, cdate, subject, cname, cemail)
         log.add(commit, [Change(sha, path, before[0] if before else None, after) for path, before, after in files])
         step("commits", len(log.order))
     return log

@@ -1,4 +1,4 @@
-"""History family (PML404 to PML407, PML901): what git proves about the approvals in the repository.
+"""History family (PML404 to PML409, PML901): what git proves about the approvals in the repository.
 
 Its checks have the history scope: the engine runs them after the repository checks, when the run reads
 git history (``check`` without ``--no-history``; ``ctx.history``). They run when at least one entry carries an
@@ -114,6 +114,43 @@ def _grant(approved: bool) -> Example:
     return Example(files, history=tuple(steps))
 
 
+# PML408: staff gives the privacy manager a new e-mail address; top management approves that, or not.
+_NEW_EMAIL = _ROSTER.replace(
+    "emails: [nakamura@example.test]", "emails: [nakamura@example.test, h.nakamura@example.test]"
+)
+_NAKAMURA = {
+    "id": "nakamura",
+    "name": "中村 花子",
+    "emails": ["nakamura@example.test", "h.nakamura@example.test"],
+    "roles": ["privacy_manager"],
+}
+_NEW_EMAIL_APPROVED = (
+    _NEW_EMAIL + "    approvals:\n"
+    f'      - {{by: sato, role: top_management, date: 2026-04-03, digest: "{digest(_NAKAMURA)}"}}\n'
+)
+
+
+def _swap(approved: bool) -> Example:
+    files = {"pmarklint.yaml": _CONFIG.format(extra=""), "people/people.yaml": _ROSTER}
+    steps: list[tuple[str, Mapping[str, str]]] = [
+        (ITO, {"contractors/c.yaml": _CONTRACTOR}),
+        (ITO, {"people/people.yaml": _NEW_EMAIL}),
+    ]
+    if approved:
+        steps.append((SATO, {"people/people.yaml": _NEW_EMAIL_APPROVED}))
+    steps.append((NAKAMURA, {"contractors/c.yaml": _SIGNED}))
+    return Example(files, history=tuple(steps))
+
+
+def _dated(day: str) -> Example:
+    """nakamura approves the contractor ito wrote, with a date years before ito wrote it."""
+    flow = _flow(ITO, NAKAMURA)
+    editor, signer = flow.history
+    return Example(
+        flow.files, history=(editor, (signer[0], {"contractors/c.yaml": _SIGNED.replace("2026-04-02", day)}))
+    )
+
+
 RULES = (
     Rule(
         "PML404",
@@ -153,6 +190,26 @@ RULES = (
         "history",
         bad=_grant(False),
         good=_grant(True),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML408",
+        "roster-change-unapproved",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=_swap(False),
+        good=_swap(True),
+        requirement="J.2.3.1",
+    ),
+    Rule(
+        "PML409",
+        "approval-date-outside-commits",
+        Severity.ERROR,
+        Scope.HISTORY,
+        "history",
+        bad=_dated("2020-01-01"),
+        good=_flow(ITO, NAKAMURA),
         requirement="J.2.3.1",
     ),
     Rule(

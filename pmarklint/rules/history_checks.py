@@ -13,7 +13,17 @@ from functools import cached_property
 from typing import Any
 
 from pmarklint.approvals.digest import Approval, Level, digest, level_of
-from pmarklint.approvals.judge import Judge, Person, committing_identity, roster_of, same, verify_signatures
+from pmarklint.approvals.judge import (
+    Judge,
+    Person,
+    Policy,
+    committing_identity,
+    grants,
+    person_of,
+    roster_of,
+    same,
+    verify_signatures,
+)
 from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
@@ -72,6 +82,7 @@ def check_history(ctx: Context) -> None:
             ctx.report_config("PML901", (), "PML901.shallow")
         return
     session.check(counted)
+    session.roster_changes()
     session.skipped_revisions()
     session.store()
 
@@ -90,7 +101,7 @@ def _session(ctx: Context) -> Session:
 # (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 verdict as
 # (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
 Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 class Session:
@@ -131,13 +142,21 @@ class Session:
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
         self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
         self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # the roster in force at HEAD (the policy chain), as (person,) → (emails, roles, keys, active, commit of
+        # a change awaiting approval or "")
+        self.force_records: dict[tuple[str, ...], tuple[Any, ...]] = {}
+        self.earlier_force: dict[tuple[str, ...], tuple[Any, ...]] | None = None
 
     @cached_property
     def judge(self) -> Judge:
         """The history, read only when a verdict is not in the cache."""
         log = read_log(self.root, [*self.folders, "pmarklint.yaml"], self.head) if self.head else Log()
         person_folder = self.ctx.config.folders["person"] + "/"
-        return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder))
+        return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder), self.policy)
+
+    @cached_property
+    def policy(self) -> Policy:
+        return policy_of(self.ctx.config.data)
 
     def start(self) -> bool:
         """Find where history stands (HEAD, what the work tree changed, the verdicts kept), once. False when
@@ -242,6 +261,9 @@ class Session:
         self.earlier = dict(stored["records"])
         self.earlier_grants = dict(stored["grants"])
         self.earlier_stale = dict(stored["stale"])
+        person_folder = self.ctx.config.folders["person"] + "/"
+        if not any(path.startswith(person_folder) for path in self.touched):
+            self.earlier_force = dict(stored["force"])
         self.loaded_head = before
 
     @property
@@ -252,6 +274,7 @@ class Session:
             and self.records == self.earlier
             and self.grant_records == self.earlier_grants
             and self.stale_records == self.earlier_stale
+            and self.force_records == (self.earlier_force or {})
             and self.signatures == self.loaded_signatures
         )
 
@@ -262,6 +285,7 @@ class Session:
             "grants": tuple(self.grant_records.items()),
             "signatures": tuple(self.signatures.items()),
             "stale": tuple(self.stale_records.items()),
+            "force": tuple(self.force_records.items()),
         }
         self.cache.put(self.cache_key, value)
 
@@ -312,7 +336,7 @@ class Session:
         args = tuple(sorted((k, str(v)) for k, v in verdict.args.items()))
         if not verdict.backed:
             return (origin.commit, verdict.code or "PML405", verdict.reason or "", args, (), ())
-        own = self.judge.self_approval(ref.id or "", origin, item)
+        own = self.judge.self_approval(ref.id or "", origin, item) or self.judge.dates(ref.id or "", origin, item)
         own_record = (own.code, own.reason, tuple(sorted((k, str(v)) for k, v in own.args.items()))) if own else ()
         person = self.judge.roster_before(self.judge.log.commits[origin.commit]).get(item.by)
         signer = (person.id, person.keys) if person is not None else ()
@@ -394,6 +418,48 @@ class Session:
                     roles=", ".join(allowed),
                 )
 
+    # -- roster changes that give more than the roster in force (the policy chain) -------------------
+    def roster_changes(self) -> None:
+        """PML408 for each person whose e-mail addresses, signing keys or return from retirement are not in
+        force: changed in a commit that nobody entitled approved (or not committed yet). Roles granted without
+        approval are PML407."""
+        if not self.head:
+            return
+        if self.earlier_force is not None:
+            self.force_records = dict(self.earlier_force)
+        else:
+            state = self.judge.state_at(self.head)
+            for pid, held_then in [*state.gone.items(), *state.force.items()]:
+                self.force_records[(pid,)] = (
+                    tuple(sorted(held_then.emails)),
+                    tuple(sorted(held_then.roles)),
+                    held_then.keys,
+                    held_then.active,
+                    state.pending.get(pid, ""),
+                )
+        approving = self.policy.approving
+        levels = [level_of(self.ctx.config.data, kind) for kind in DEFAULT_APPROVERS]
+        severity = None if Level.ERROR in levels else Severity.WARNING
+        for ref in self.roster_refs.values():
+            person = person_of(ref.data)
+            if person is None:
+                continue
+            held = self.force_records.get((person.id,))
+            force = Person(person.id, frozenset(held[0]), frozenset(held[1]), held[2], held[3]) if held else None
+            if not grants(person, force, approving) or (force is not None and _roles_only(person, force)):
+                continue
+            commit = held[4] if held else ""
+            self.ctx.report(
+                "PML408",
+                ref,
+                (),
+                "PML408.roster" if commit else "PML408.roster_pending",
+                severity=severity,
+                person=ref.id,
+                commit=commit[:10],
+                roles=", ".join(self.ctx.approver_roles("person")),
+            )
+
     # -- what changed since a stale approval --------------------------------------------------------
     def changed_since(self, ref: EntryRef, approval: Approval) -> tuple[str, ...]:
         """The fields that changed since ``approval`` (of ``ref``, stale) was given, where git can tell: the
@@ -430,19 +496,37 @@ class Session:
         )
 
     def _initial(self, ref: EntryRef, path: str, role: str) -> bool:
-        """Whether the role was granted while nobody in the roster could have approved it (the founding
-        roster: the first top management and the people appointed with them)."""
+        """Whether the role was granted in the founding roster (the first commit that has a roster); a roster
+        emptied, broken or stripped of its approvers later never reopens that exemption."""
         key = (ref.id or "", role, path)
         found = self.earlier_grants.get(key) if path not in self.touched else None
         if found is None:
             origin = self.judge.role_origin(ref.id or "", path, role)
             found = False
             if origin is not None:
-                before = self.judge.roster_before(self.judge.log.commits[origin.commit])
-                allowed = set(self.ctx.approver_roles("person"))
-                found = not any(person.active and person.roles & allowed for person in before.values())
+                found = origin.commit == self.judge.founded_at()
         self.grant_records[key] = found
         return found
+
+
+def _roles_only(person: Person, force: Person) -> bool:
+    """Whether ``person`` differs from what is in force only by roles (PML407 reports those)."""
+    return person.emails <= force.emails and set(person.keys) <= set(force.keys) and person.active <= force.active
+
+
+def policy_of(settings: Mapping[str, Any]) -> Policy:
+    """The approval settings the judge needs, from ``pmarklint.yaml`` as read."""
+    configured = settings.get("approvals")
+    configured = configured if isinstance(configured, dict) else {}
+
+    def roles(kind: str) -> list[str]:
+        listed = configured.get(kind)
+        if isinstance(listed, list) and listed:
+            return [r for r in listed if isinstance(r, str)]
+        return DEFAULT_APPROVERS[kind]
+
+    approving = frozenset(role for kind in DEFAULT_APPROVERS for role in roles(kind))
+    return Policy(frozenset(roles("person")), approving, settings.get("require_signed_approvals") is True)
 
 
 def _keyed(value: Any, key_size: int | None, holds: Callable[[Any], bool]) -> bool:
@@ -481,4 +565,15 @@ def history_record(value: Any) -> bool:
         and _keyed(value.get("grants"), 3, lambda item: isinstance(item, bool))
         and _keyed(value.get("stale"), None, lambda item: isinstance(item, tuple))
         and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
+        and _keyed(value.get("force"), 1, _force)
+    )
+
+
+def _force(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 5
+        and all(isinstance(part, tuple) and all(isinstance(x, str) for x in part) for part in value[:3])
+        and isinstance(value[3], bool)
+        and isinstance(value[4], str)
     )

@@ -66,15 +66,22 @@ from pmarklint.workspace.config import Config, find_root, load_config
 def approval_judge(root: Path, log: Log, entries: Entries, config: Config, roster: Mapping[str, Any]) -> JudgeFn:
     """(backed, reason key, reason arguments) for an approval that ``commit`` added to ``entry_id``.
 
-    ``roster`` (the person entries at the end of the period) is what the trail has to offer; today's Judge
-    reads the roster of each approval's parent commit from the log itself."""
+    The verdict is the one ``check`` gives (:meth:`Judge.verdict`: PML405, PML406, PML404, PML409), judged by
+    the roster in force at the approval's parent commit, as the log itself has it; ``roster`` (the person
+    entries at the end of the period) is not needed for that."""
     judges: list[Judge] = []  # built on the first approval: a trail without approvals never needs it
     people = config.folders["person"]
 
-    def call(commit: str, item: Approval, entry_id: str) -> tuple[bool, str | None, dict[str, str]]:
+    def call(commit: str, item: Approval, entry_id: str, path: str) -> tuple[bool, str | None, dict[str, str]]:
+        from pmarklint.history.tracer import Origin
+        from pmarklint.rules.history_checks import policy_of
+
         if not judges:
-            judges.append(Judge(root, log, entries, lambda path: under(path, people)))
-        verdict = judges[0].judge(commit, item, entry_id)
+            judges.append(Judge(root, log, entries, lambda path: under(path, people), policy_of(config.data)))
+        index = log.position.get((path, commit))
+        if index is None:  # it came with a merge: no commit of its own added it (as check says, PML405)
+            return False, "PML405.untraced", {"person": item.by}
+        verdict = judges[0].verdict(entry_id, Origin(commit, path, index), item)
         args = {str(k): str(v) for k, v in verdict.args.items()}
         return verdict.backed, verdict.reason, args
 

@@ -255,7 +255,7 @@ class CommitReading:
             if (item.by, item.role, item.date, item.digest) in before:
                 continue
             assert self.judge is not None
-            backed, reason, args = self.judge(sha, item, entry_id)
+            backed, reason, args = self.judge(sha, item, entry_id, path)
             self.approvals.append(
                 ApprovalRecord(
                     seq,

@@ -23,7 +23,7 @@ SIGNATURE_STATES = ("good", "bad", "unsigned", "unknown")
 
 
 # (commit, approval, entry id) → whether git backs the approval, why not, and the why's arguments.
-JudgeFn = Callable[[str, Approval, str], tuple[bool, str | None, dict[str, str]]]
+JudgeFn = Callable[[str, Approval, str, str], tuple[bool, str | None, dict[str, str]]]
 
 
 # -- what the trail holds ----------------------------------------------------------------------------------

@@ -129,8 +129,8 @@ def test_staff_makes_themselves_approver_then_approves_later(repo: Path, monkeyp
     commit_as(repo, SAITO, "Roster update", day="2026-05-02T09:00:00+09:00")
     sign(repo, monkeypatch, "C-001", "saito", SAITO)
     commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
-    # saito held the role in the parent commit, but nobody approved that; and she wrote the change herself
-    assert summary(repo) == [("PML404", "C-001", "approvals[0]"), ("PML407", "saito", "roles[0]")]
+    # the roster she wrote gave her the role, but nobody approved that: the roster in force did not
+    assert summary(repo) == [("PML405", "C-001", "approvals[0]"), ("PML407", "saito", "roles[0]")]
 
 
 def test_a_role_granted_with_top_managements_approval_counts(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -206,23 +206,30 @@ def keys(tmp_path: Path) -> dict[str, Path]:
     return out
 
 
-def with_key(root: Path, key: Path) -> None:
-    """nakamura's public key in the roster (committed by top management, before any approval)."""
-    public = key.with_suffix(".pub").read_text(encoding="utf-8").strip()
-    edit(
-        root,
-        "people/roster.yaml",
+def public_key(key: Path) -> str:
+    return key.with_suffix(".pub").read_text(encoding="utf-8").strip()
+
+
+def signed_repo(root: Path, keys: dict[str, Path], nakamura_key: str | None = None) -> Path:
+    """Signed mode from the first commit, the founding roster with nakamura's and saito's keys; then saito
+    changes C-001 in a commit she signs (in signed mode, content written in an unsigned commit has no known
+    writer)."""
+    people = PEOPLE.replace(
         "emails: [nakamura@sakura-market.example]\n",
-        f'emails: [nakamura@sakura-market.example]\n    signing_keys: ["{public}"]\n',
+        f'emails: [nakamura@sakura-market.example]\n    signing_keys: ["{nakamura_key or public_key(keys["nakamura"])}"]\n',
+    ).replace(
+        "emails: [saito@sakura-market.example]\n",
+        f'emails: [saito@sakura-market.example]\n    signing_keys: ["{public_key(keys["saito"])}"]\n',
     )
-    (root / "pmarklint.yaml").write_text(SIGNED, encoding="utf-8")
-    commit_as(root, YAMAMOTO, "Signing keys", day="2026-04-15T10:00:00+09:00")
+    pms(root, config=SIGNED, **{"people/roster.yaml": people})
+    edit(root, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
+    signed_commit(root, SAITO, keys["saito"], day="2026-05-01T10:00:00+09:00")
+    return root
 
 
-def signed_commit(root: Path, identity: str, key: Path) -> None:
+def signed_commit(root: Path, identity: str, key: Path, day: str = "2026-05-02T10:00:00+09:00") -> None:
     git(root, "add", "-A")
     name, mail = identity[: identity.index("<")].strip(), email(identity)
-    day = "2026-05-02T10:00:00+09:00"
     env = {
         "GIT_AUTHOR_NAME": name,
         "GIT_AUTHOR_EMAIL": mail,
@@ -232,7 +239,7 @@ def signed_commit(root: Path, identity: str, key: Path) -> None:
         "GIT_COMMITTER_DATE": day,
     }
     subprocess.run(
-        ["git", "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-q", "-S", "-m", "Approved"],
+        ["git", "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-q", "-S", "-m", "Signed"],
         cwd=root,
         env={**os.environ, **env},
         check=True,
@@ -240,16 +247,18 @@ def signed_commit(root: Path, identity: str, key: Path) -> None:
 
 
 def test_a_commit_signed_with_the_approvers_key(
-    repo: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with_key(repo, keys["nakamura"])
+    repo = signed_repo(tmp_path / "pms", keys)
     sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
     signed_commit(repo, NAKAMURA, keys["nakamura"])
     assert summary(repo) == []
 
 
-def test_a_commit_signed_with_the_wrong_key(repo: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    with_key(repo, keys["nakamura"])
+def test_a_commit_signed_with_the_wrong_key(
+    tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = signed_repo(tmp_path / "pms", keys)
     sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
     signed_commit(repo, NAKAMURA, keys["saito"])
     found = findings(repo)
@@ -258,11 +267,38 @@ def test_a_commit_signed_with_the_wrong_key(repo: Path, keys: dict[str, Path], m
 
 
 def test_an_unsigned_commit_when_signatures_are_required(
-    repo: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with_key(repo, keys["nakamura"])
+    repo = signed_repo(tmp_path / "pms", keys)
     approve(repo, monkeypatch)
     assert summary(repo) == [("PML406", "C-001", "approvals[0]")]
+
+
+def test_signed_mode_content_from_an_unsigned_commit_has_no_known_writer(
+    tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The approver writes the change in an unsigned commit under staff's name, then approves it in a commit
+    signed with her own key: in signed mode the key is the identity, so the change has no known writer."""
+    repo = signed_repo(tmp_path / "pms", keys)
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送")
+    commit_as(repo, SAITO, "C-001 (really written by nakamura)", day="2026-05-02T09:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    signed_commit(repo, NAKAMURA, keys["nakamura"])
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML404", "C-001", "approvals[0]")]
+    assert "no signing key of the roster signed" in found[0]["message"]
+    assert found[0]["line"] == where(repo, LEDGER, "by: nakamura")[0]
+
+
+def test_signed_mode_content_signed_by_the_approver_is_self_approval(
+    tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = signed_repo(tmp_path / "pms", keys)
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送")
+    signed_commit(repo, SAITO, keys["nakamura"], day="2026-05-02T09:00:00+09:00")  # saito's name, nakamura's key
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    signed_commit(repo, NAKAMURA, keys["nakamura"])
+    assert summary(repo) == [("PML404", "C-001", "approvals[0]")]
 
 
 def test_a_key_added_to_the_roster_in_the_approval_commit_does_not_count(
@@ -270,7 +306,7 @@ def test_a_key_added_to_the_roster_in_the_approval_commit_does_not_count(
 ) -> None:
     (repo / "pmarklint.yaml").write_text(SIGNED, encoding="utf-8")
     commit_as(repo, YAMAMOTO, "Signatures required", day="2026-04-15T10:00:00+09:00")
-    public = keys["saito"].with_suffix(".pub").read_text(encoding="utf-8").strip()
+    public = public_key(keys["saito"])
     edit(
         repo,
         "people/roster.yaml",
@@ -279,7 +315,9 @@ def test_a_key_added_to_the_roster_in_the_approval_commit_does_not_count(
     )
     sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
     signed_commit(repo, NAKAMURA, keys["saito"])
-    assert ("PML406", "C-001", "approvals[0]") in summary(repo)
+    found = summary(repo)
+    assert ("PML406", "C-001", "approvals[0]") in found
+    assert ("PML408", "nakamura", None) in found  # a key nobody approved is not in force
 
 
 # -- no history to read ----------------------------------------------------------------------------------------
@@ -360,7 +398,7 @@ def test_the_founding_roster_needs_no_approval(tmp_path: Path, monkeypatch: pyte
 
 
 def test_the_five_signing_commands_of_the_docs_work(
-    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """docs/approvals.md's five commands, run as written (with an empty passphrase so that nothing prompts),
     in a fresh home folder; then an approval committed by git with that configuration passes."""
@@ -380,14 +418,7 @@ def test_the_five_signing_commands_of_the_docs_work(
         printed = subprocess.run(command, shell=True, check=True, capture_output=True, text=True).stdout
     public = printed.strip()
     assert public.startswith("ssh-ed25519 ")
-    edit(
-        repo,
-        "people/roster.yaml",
-        "emails: [nakamura@sakura-market.example]\n",
-        f'emails: [nakamura@sakura-market.example]\n    signing_keys: ["{public}"]\n',
-    )
-    (repo / "pmarklint.yaml").write_text(SIGNED, encoding="utf-8")
-    commit_as(repo, YAMAMOTO, "Nakamura's signing key", day="2026-04-15T10:00:00+09:00")
+    repo = signed_repo(tmp_path / "pms", keys, nakamura_key=public)
     approve(repo, monkeypatch)  # a plain git commit: commit.gpgsign from the global configuration signs it
     assert "-----BEGIN SSH SIGNATURE-----" in git(repo, "cat-file", "commit", "HEAD")
     assert summary(repo) == []

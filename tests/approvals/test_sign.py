@@ -170,11 +170,12 @@ def test_sign_the_whole_repository_then_enforce(tmp_path: Path, monkeypatch: pyt
     # Not committed yet: the approvals must be committed by nakamura, and the check says so to anyone else.
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", YAMAMOTO)
     assert {rule for rule, _ in findings(repo)} == {"PML401", "PML405"}
-    commit_as(repo, f"Hanako Nakamura <{NAKAMURA}>", "The ledgers reviewed and approved")
+    day = "2026-11-26T10:00:00+09:00"  # signed today: an approval dated after its commit would be PML409
+    commit_as(repo, f"Hanako Nakamura <{NAKAMURA}>", "The ledgers reviewed and approved", day=day)
     controls = sorted(str(p.relative_to(repo)) for p in (repo / "controls").glob("*.yaml"))
     result = signing(repo, "people/roster.yaml", *controls, "--as", "yamamoto")
     assert result.exit_code == 0, result.stderr
-    commit_as(repo, f"Ichiro Yamamoto <{YAMAMOTO}>", "The roster and the controls approved")
+    commit_as(repo, f"Ichiro Yamamoto <{YAMAMOTO}>", "The roster and the controls approved", day=day)
     (repo / "pmarklint.yaml").write_text(ENFORCED, encoding="utf-8")
     assert findings(repo) == []
 

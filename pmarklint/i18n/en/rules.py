@@ -186,6 +186,14 @@ MESSAGES = {
     # PML407
     "PML407.unapproved": "'{person}' holds {role_id}, a role that approves PMS records, but this roster entry has no valid approval by someone else ({roles}); have them review it and run 'pmarklint sign {person} --as PERSON'",
     # PML901
+    "PML404.unsigned_change": "the change this approval by '{person}' approves was written in commit {commit} ({day}), which no signing key of the roster signed: with signed approvals required, who wrote it is unknown, so the approval cannot be shown to be someone else's review; write the change again in a signed commit, then have '{person}' sign it",
+    "PML405.committer": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author} but committed by {committer}, who is not them ({emails}); '{person}' must commit their approval themselves ('pmarklint sign ... --as {person}')",
+    # PML408
+    "PML408.roster": "the change to '{person}' in commit {commit} (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and nobody entitled ({roles}) has approved it: until they do, pmarklint judges every approval by the roster as it was; have them review this entry and sign it",
+    "PML408.roster_pending": "this change to '{person}' (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and is not approved yet: commit it, then have someone entitled ({roles}) other than '{person}' sign it in a commit of their own",
+    # PML409
+    "PML409.after_commit": "the approval by '{person}' is dated {date}, later than the commit {commit} that added it ({day}); an approval is dated the day it is given: sign again ('pmarklint sign')",
+    "PML409.before_change": "the approval by '{person}' is dated {date}, before the content it approves was written (commit {written}, {day}); nobody approves what is not written yet: sign again ('pmarklint sign')",
     "PML901.no_git": "this folder is not in a git repository, so nothing proves who added the approvals (PML404 to PML407): check a clone of the PMS repository, where git history can prove them",
     "PML901.shallow": "this is a shallow clone: git history cannot prove who added the approvals. Fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout; elsewhere run 'git fetch --unshallow'",
     # PML501
@@ -460,6 +468,26 @@ RULE_DOCS = {
         "while nobody in the roster could approve them (the founding roster) need none.",
         "why": "Otherwise anyone could add themselves to the roster as privacy manager and approve from then on.",
         "fix": "Have top management (approvals.person) review the roster entry and sign it: pmarklint sign ID --as PERSON.",
+    },
+    "PML408": {
+        "title": "Roster change not approved",
+        "what": "Reports a roster entry whose change gives a person who approves records more than the roster in force "
+        "had: a new e-mail address or signing key, or a return from retirement, that nobody allowed to approve the "
+        "roster (approvals.person) has approved in a commit of their own. Until it is approved, every approval is "
+        "judged by the roster as it was (roles granted without approval are PML407).",
+        "why": "The roster says who may approve. If changing someone's e-mail address to one's own, approving in their "
+        "name and changing it back were enough, no approval would prove anything.",
+        "fix": "Commit the change, then have top management (approvals.person), other than the person changed, review "
+        "the entry and sign it in a commit of their own: pmarklint sign ID --as PERSON.",
+    },
+    "PML409": {
+        "title": "Approval date outside its commits",
+        "what": "Reports an approval dated earlier than the commit that wrote the content it approves, or later than "
+        "the commit that added it, by more than one day (the tolerance covers time zones). Commit dates are what "
+        "the commits say; the check makes a backdated approval visible, it cannot prove the day.",
+        "why": "An examiner reads the approval's date as the day of the review: an approval dated before the content "
+        "existed is a false record.",
+        "fix": "Sign again on the day you review: pmarklint sign ID --as PERSON (the date defaults to today).",
     },
     "PML901": {
         "title": "History needed but missing",
