@@ -175,6 +175,9 @@ class _State:
     pending: dict[str, str]  # person → the commit whose change of them awaits approval
     gone: dict[str, Person]
     founded: bool  # a roster existed at this commit or before it
+    # person → the digest of their entry as last founded or approved: going back to it (reverting a change
+    # nobody approved, or a role taken away without approval) needs no approval
+    anchor: dict[str, str] = field(default_factory=dict)
 
 
 _EMPTY = _State({}, {}, {}, {}, {}, False)
@@ -235,9 +238,10 @@ class Judge:
             if written and self.founding is None:
                 self.founding = commit.sha
             content = {pid: (digest(entry), commit.sha) for pid, entry in written.items()}
-            return _State(written, roster_of(written.values()), content, {}, {}, bool(written))
+            anchor = {pid: value for pid, (value, _) in content.items()}
+            return _State(written, roster_of(written.values()), content, {}, {}, bool(written), anchor)
         approving = self.policy.approving
-        state = _State(written, {}, {}, {}, {}, True)
+        state = _State(written, {}, {}, {}, {}, True, dict(before.anchor))
         for pid, left in [*before.force.items(), *before.gone.items()]:
             if pid not in written:
                 state.gone.setdefault(pid, left)
@@ -255,7 +259,12 @@ class Judge:
                     state.pending[pid] = same_as.pending[pid]
                 continue
             old = before.force.get(pid) or before.gone.get(pid)
-            if not grants(person, old, approving) or self._accepted(commit, entry, person, before, parents, state):
+            if value == before.anchor.get(pid):
+                state.force[pid] = person  # back to what was last founded or approved
+            elif self._accepted(commit, entry, person, before, parents, state):
+                state.force[pid] = person
+                state.anchor[pid] = value
+            elif not grants(person, old, approving):
                 state.force[pid] = person
             else:
                 state.force[pid] = narrowed(person, old, approving)

@@ -353,20 +353,41 @@ class Entries:
 
 def _parts(piece: bytes) -> tuple[bytes, bytes | None]:
     """An entry item's bytes split into (everything but the ``approvals`` key, the ``approvals`` lines);
-    the second is None when there are none or when they do not stand apart (``- approvals:`` first)."""
+    the second is None when there are none or when they do not stand apart (``- approvals:`` first).
+
+    The split is made only where the ``approvals:`` line is surely a key of the item: at the item's own key
+    column, with no quote and no open bracket on any line above it (a quoted scalar may go on over several
+    lines, at any indentation, and hold a line that reads ``approvals:``). Anything else is read whole."""
     if b"approvals:" not in piece:
         return piece, None
     lines = piece.split(b"\n")
+    first = lines[0].lstrip(b" ")
+    if not first.startswith(b"- "):
+        return piece, None
+    column = len(lines[0]) - len(first) + 2 + (len(first[2:]) - len(first[2:].lstrip(b" ")))
     for index, line in enumerate(lines):
         bare = line.lstrip(b" ")
         if not bare.startswith(b"approvals:"):
             continue
         indent = len(line) - len(bare)
+        if index == 0 or indent != column or not _plain(lines[:index]):
+            return piece, None
         end = index + 1
         while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(b" ")) > indent):
             end += 1
         return b"\n".join(lines[:index] + lines[end:]), b"\n".join(lines[index:end]) + b"\n"
     return piece, None
+
+
+def _plain(lines: list[bytes]) -> bool:
+    """Whether no line opens a scalar or a collection that could go on below it: no quote characters, and
+    brackets closed on the line that opens them."""
+    for line in lines:
+        if b'"' in line or b"'" in line:
+            return False
+        if line.count(b"[") + line.count(b"{") != line.count(b"]") + line.count(b"}"):
+            return False
+    return True
 
 
 def _parse_item(piece: bytes) -> dict[str, Any] | None:

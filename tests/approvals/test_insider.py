@@ -1,0 +1,255 @@
+"""An insider with commit rights trying to make a forged approval pass (the cases of the insider issue), in
+real repositories with pinned identities and dates: each is refused with its code, entry and position, and
+the honest workflow next to it passes. The roster and the ledgers are tests/helpers/pms.py's: yamamoto is
+top management, nakamura the privacy manager (she approves contractors), saito staff."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers.cli import run
+from helpers.pms import CONFIG, pms, where
+from helpers.repos import GIT_ENV, commit_as, git
+
+SAITO = "Misaki Saito <saito@sakura-market.example>"
+NAKAMURA = "Hanako Nakamura <nakamura@sakura-market.example>"
+YAMAMOTO = "Ichiro Yamamoto <yamamoto@sakura-market.example>"
+LEDGER = "contractors/contractors.yaml"
+ROSTER = "people/roster.yaml"
+ENFORCED = CONFIG + "require_approvals: {contractor: error}\n"
+NAKAMURA_MAIL = "emails: [nakamura@sakura-market.example]"
+
+
+def email(identity: str) -> str:
+    return identity[identity.index("<") + 1 : -1]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def sign(root: Path, monkeypatch: pytest.MonkeyPatch, target: str, person: str, identity: str, *extra: str) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(identity))
+    result = run("sign", target, "--as", person, "--repo", root, "--date", "2026-05-02", *extra)
+    assert result.exit_code == 0, result.stderr
+
+
+def findings(root: Path) -> list[dict]:
+    result = run("check", root, "--format", "json", "--today", "2026-11-26", "--lang", "en")
+    assert result.exit_code in (0, 1), result.stderr
+    return result.json()["findings"]
+
+
+def summary(root: Path) -> list[tuple[str, str | None, str | None]]:
+    return [(f["rule"], f["entry"], f.get("path")) for f in findings(root)]
+
+
+def commit_with(root: Path, author: str, committer: str, message: str, day: str, *extra: str) -> str:
+    """A commit whose author and committer are set apart, as anyone can with GIT_AUTHOR_* / GIT_COMMITTER_*."""
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "GIT_AUTHOR_NAME": author.split(" <")[0],
+        "GIT_AUTHOR_EMAIL": email(author),
+        "GIT_COMMITTER_NAME": committer.split(" <")[0],
+        "GIT_COMMITTER_EMAIL": email(committer),
+        "GIT_AUTHOR_DATE": day,
+        "GIT_COMMITTER_DATE": day,
+    }
+    subprocess.run(["git", "add", "-A"], cwd=root, env=env, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", message, *extra], cwd=root, env=env, check=True)
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """Staff changes C-001 in a commit of her own; nobody has approved it yet."""
+    root = pms(tmp_path / "pms", config=ENFORCED)
+    edit(root, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
+    commit_as(root, SAITO, "C-001: returns too", day="2026-05-01T10:00:00+09:00")
+    return root
+
+
+def approval_line(root: Path) -> int:
+    return where(root, LEDGER, "by: nakamura")[0]
+
+
+# -- 1. the roster swap ---------------------------------------------------------------------------------------
+
+
+def test_roster_swap_approve_and_revert(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff gives the privacy manager her own e-mail address, approves "as" the manager, and reverts the roster:
+    the swap never took effect (nobody approved it), so the approval was not added by the manager."""
+    edit(repo, ROSTER, NAKAMURA_MAIL, "emails: [saito@sakura-market.example]")
+    commit_as(repo, SAITO, "Roster: e-mail address", day="2026-05-02T09:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", SAITO)
+    commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    edit(repo, ROSTER, "emails: [saito@sakura-market.example]", NAKAMURA_MAIL)
+    commit_as(repo, SAITO, "Roster: e-mail address back", day="2026-05-02T11:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML405", "C-001", "approvals[0]")]
+    assert found[0]["line"] == approval_line(repo)
+    trail = run("trail", repo, "--format", "json", "--since", "2026-01-01", "--until", "2026-11-26").json()
+    added = [a for a in trail["approvals"] if a["entry"] == "C-001"]
+    assert [a["backed"] for a in added] == [False]
+
+
+def test_a_roster_swap_left_in_place_is_pml408(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(repo, ROSTER, NAKAMURA_MAIL, "emails: [saito@sakura-market.example]")
+    commit_as(repo, SAITO, "Roster: e-mail address", day="2026-05-02T09:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", SAITO)
+    commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    found = {(f["rule"], f["entry"]): f for f in findings(repo)}
+    assert set(found) == {("PML405", "C-001"), ("PML408", "nakamura")}
+    assert found[("PML408", "nakamura")]["line"] == where(repo, ROSTER, "id: nakamura")[0]
+
+
+def test_a_new_address_approved_by_top_management_counts(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The honest roster change: staff edits, top management approves in his own commit, then the manager
+    approves from her new address."""
+    edit(repo, ROSTER, NAKAMURA_MAIL, "emails: [h.nakamura@sakura-market.example]")
+    commit_as(repo, SAITO, "Roster: nakamura's new address", day="2026-05-02T08:00:00+09:00")
+    sign(repo, monkeypatch, "nakamura", "yamamoto", YAMAMOTO)
+    commit_as(repo, YAMAMOTO, "Roster approved", day="2026-05-02T09:00:00+09:00")
+    new = "Hanako Nakamura <h.nakamura@sakura-market.example>"
+    sign(repo, monkeypatch, "C-001", "nakamura", new)
+    commit_as(repo, new, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == []
+
+
+# -- 2. the founding exemption is not reopened ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["role removed", "roster unreadable"])
+def test_the_founding_exemption_is_not_reopened(repo: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Top management's role taken away (or the roster made unreadable) for one commit, then staff makes
+    herself privacy manager and approves: nobody could approve the grant, and it is not the founding roster."""
+    text = (repo / ROSTER).read_text(encoding="utf-8")
+    if how == "role removed":
+        edit(repo, ROSTER, "roles: [top_management]", "roles: []")
+    else:
+        (repo / ROSTER).write_text("kind: person\nentries: [\n", encoding="utf-8")
+    commit_as(repo, SAITO, "Roster", day="2026-05-02T08:00:00+09:00")
+    (repo / ROSTER).write_text(text.replace("roles: [internal_auditor]", "roles: [privacy_manager]"), "utf-8")
+    commit_as(repo, SAITO, "Roster", day="2026-05-02T09:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "saito", SAITO, "--role", "privacy_manager")
+    commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    found = summary(repo)
+    assert ("PML407", "saito", "roles[0]") in found
+    assert ("PML405", "C-001", "approvals[0]") in found
+
+
+# -- 4. self-approval hidden --------------------------------------------------------------------------------
+
+
+def test_an_evil_merge_is_written_by_the_merges_author(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manager writes the change inside a merge commit (no parent has it), then approves it."""
+    git(repo, "checkout", "-q", "-b", "side")
+    edit(repo, "inventory/cs.yaml", "name: 顧客情報", "name: 顧客情報(通販)")
+    commit_as(repo, SAITO, "Side work", day="2026-05-01T11:00:00+09:00")
+    git(repo, "checkout", "-q", "main")
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_EMAIL": email(NAKAMURA), "GIT_COMMITTER_EMAIL": email(NAKAMURA)}
+    subprocess.run(["git", "merge", "-q", "--no-ff", "--no-commit", "side"], cwd=repo, env=env, check=True)
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送と返品の回収(夜間)")
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "Merge side"], cwd=repo, env=env, check=True)
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML404", "C-001", "approvals[0]")]
+    merge = git(repo, "rev-parse", "HEAD~1").strip()
+    assert merge[:10] in found[0]["message"]
+
+
+def test_a_quoted_value_holding_an_approvals_line_hides_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A double-quoted value over several lines whose text has a line starting ``approvals:``: the manager edits
+    the lines below it (her change), then approves; the change is still hers."""
+    edit(
+        repo,
+        LEDGER,
+        "service: 商品の配送と返品の回収",
+        'service: "商品の配送と\n      approvals: 返品の回収\n      と保管"',
+    )
+    commit_as(repo, SAITO, "C-001: a long service", day="2026-05-01T11:00:00+09:00")
+    edit(repo, LEDGER, "      と保管", "      と保管と廃棄")
+    commit_as(repo, NAKAMURA, "C-001: disposal too", day="2026-05-01T12:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == [("PML404", "C-001", "approvals[0]")]
+
+
+# -- 5. identity is author and committer --------------------------------------------------------------------
+
+
+def test_an_approval_authored_as_the_manager_but_committed_by_staff(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    sha = commit_with(repo, NAKAMURA, SAITO, "C-001 approved", "2026-05-02T10:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML405", "C-001", "approvals[0]")]
+    assert sha[:10] in found[0]["message"] and "saito@sakura-market.example" in found[0]["message"]
+    assert "nakamura@sakura-market.example" in found[0]["message"]
+
+
+def test_a_history_rewrite_that_keeps_the_manager_as_author(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff takes the manager's earlier approval commit and makes her own with ``commit -C`` (author kept)."""
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    original = commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    git(repo, "reset", "-q", "--soft", "HEAD~1")
+    env_day = "2026-05-02T11:00:00+09:00"
+    env = {**os.environ, **GIT_ENV, "GIT_COMMITTER_EMAIL": email(SAITO), "GIT_COMMITTER_DATE": env_day}
+    subprocess.run(["git", "commit", "-q", "-C", original], cwd=repo, env=env, check=True)
+    assert git(repo, "log", "-1", "--format=%ae %ce").split() == [email(NAKAMURA), email(SAITO)]
+    assert summary(repo) == [("PML405", "C-001", "approvals[0]")]
+
+
+# -- 7. dates -------------------------------------------------------------------------------------------------
+
+
+def test_a_backdated_approval(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(NAKAMURA))
+    assert run("sign", "C-001", "--as", "nakamura", "--repo", repo, "--date", "2020-01-01").exit_code == 0
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML409", "C-001", "approvals[0]")]
+    assert "2020-01-01" in found[0]["message"] and "2026-05-01" in found[0]["message"]
+    trail = run("trail", repo, "--format", "json", "--since", "2026-01-01", "--until", "2026-11-26").json()
+    assert [a["backed"] for a in trail["approvals"] if a["entry"] == "C-001"] == [False]
+
+
+def test_an_approval_dated_after_its_commit(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(NAKAMURA))
+    assert run("sign", "C-001", "--as", "nakamura", "--repo", repo, "--date", "2026-06-30").exit_code == 0
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == [("PML409", "C-001", "approvals[0]")]
+
+
+def test_a_day_either_way_is_a_time_zone_not_a_backdate(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written 2026-05-01 in Tokyo, approved and dated 2026-04-30 by someone whose clock is west of it."""
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(NAKAMURA))
+    assert run("sign", "C-001", "--as", "nakamura", "--repo", repo, "--date", "2026-04-30").exit_code == 0
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-04-30T20:00:00-07:00")
+    assert summary(repo) == []
+
+
+# -- 11. the trail and check agree ----------------------------------------------------------------------------
+
+
+def test_the_trail_shows_a_self_approval_as_check_does(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送")
+    commit_as(repo, NAKAMURA, "C-001 by the manager", day="2026-05-01T12:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == [("PML404", "C-001", "approvals[0]")]
+    trail = run("trail", repo, "--format", "json", "--since", "2026-01-01", "--until", "2026-11-26").json()
+    added = [a for a in trail["approvals"] if a["entry"] == "C-001"]
+    assert [a["backed"] for a in added] == [False]
+    assert trail["summary"]["approvals"]["backed"] == 0
