@@ -5,9 +5,9 @@ reviews the change and commits her approval (``pmarklint sign``). Between the tw
 approval*. Where that is allowed depends on the stage:
 
 * ``commit`` (the pre-commit hook, the pre-push hook): an entry awaiting approval does not stop the commit. A
-  missing approval (PML401) or one given to earlier content (PML403) that ``require_approvals: error`` makes
-  an error is reported as a warning that names the roles it awaits (``Finding.awaiting``), so that the edit can
-  be committed and reviewed.
+  missing approval (PML401), one given to earlier content (PML403) or a roster change not approved yet (PML408)
+  that ``require_approvals: error`` makes an error is reported as a warning that names the roles it awaits
+  (``Finding.awaiting``), so that the edit can be committed and reviewed.
 * ``merge`` (the default; CI on a pull request and on the main branch): they stay errors. Nothing is merged, and
   the main branch is not green, while anything required awaits approval.
 
@@ -27,7 +27,7 @@ from pmarklint.findings import Finding, Severity
 
 STAGES = ("commit", "merge")
 DEFAULT_STAGE = "merge"
-AWAITING = frozenset({"PML401", "PML403"})  # what an approval not given yet looks like
+AWAITING = frozenset({"PML401", "PML403", "PML408"})  # what an approval not given yet looks like
 
 
 def at_stage(

@@ -405,7 +405,8 @@ class Session:
                 continue
             located = self.at_head(ref)
             for role in granted:
-                if located is not None and self._initial(ref, located[0], role):
+                committed = located is not None and (located[1] is ref.data or _same_content(located[1], ref.data))
+                if committed and self._in_force(ref, role):
                     continue
                 self.ctx.report(
                     "PML407",
@@ -419,24 +420,37 @@ class Session:
                 )
 
     # -- roster changes that give more than the roster in force (the policy chain) -------------------
+    def _force_at_head(self) -> None:
+        """The roster in force at HEAD (from the cache when no commit since touched the roster)."""
+        if self.force_records or not self.head:
+            return
+        if self.earlier_force is not None:
+            self.force_records = dict(self.earlier_force)
+            return
+        state = self.judge.state_at(self.head)
+        for pid, held_then in [*state.gone.items(), *state.force.items()]:
+            self.force_records[(pid,)] = (
+                tuple(sorted(held_then.emails)),
+                tuple(sorted(held_then.roles)),
+                held_then.keys,
+                held_then.active,
+                state.pending.get(pid, ""),
+            )
+
+    def _in_force(self, ref: EntryRef, role: str) -> bool:
+        """Whether the roster in force at HEAD gives the person the role: founded, approved, or back to what
+        was (PML407 is then quiet; the founding roster is founded once, and nothing later reopens that)."""
+        self._force_at_head()
+        held = self.force_records.get((ref.id or "",))
+        return held is not None and role in held[1] and held[3]
+
     def roster_changes(self) -> None:
         """PML408 for each person whose e-mail addresses, signing keys or return from retirement are not in
         force: changed in a commit that nobody entitled approved (or not committed yet). Roles granted without
         approval are PML407."""
         if not self.head:
             return
-        if self.earlier_force is not None:
-            self.force_records = dict(self.earlier_force)
-        else:
-            state = self.judge.state_at(self.head)
-            for pid, held_then in [*state.gone.items(), *state.force.items()]:
-                self.force_records[(pid,)] = (
-                    tuple(sorted(held_then.emails)),
-                    tuple(sorted(held_then.roles)),
-                    held_then.keys,
-                    held_then.active,
-                    state.pending.get(pid, ""),
-                )
+        self._force_at_head()
         approving = self.policy.approving
         levels = [level_of(self.ctx.config.data, kind) for kind in DEFAULT_APPROVERS]
         severity = None if Level.ERROR in levels else Severity.WARNING
@@ -495,18 +509,9 @@ class Session:
             for item in Approval.read(ref.data)
         )
 
-    def _initial(self, ref: EntryRef, path: str, role: str) -> bool:
-        """Whether the role was granted in the founding roster (the first commit that has a roster); a roster
-        emptied, broken or stripped of its approvers later never reopens that exemption."""
-        key = (ref.id or "", role, path)
-        found = self.earlier_grants.get(key) if path not in self.touched else None
-        if found is None:
-            origin = self.judge.role_origin(ref.id or "", path, role)
-            found = False
-            if origin is not None:
-                found = origin.commit == self.judge.founded_at()
-        self.grant_records[key] = found
-        return found
+
+def _same_content(one: Any, other: Any) -> bool:
+    return isinstance(one, dict) and isinstance(other, dict) and digest(one) == digest(other)
 
 
 def _roles_only(person: Person, force: Person) -> bool:
