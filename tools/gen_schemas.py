@@ -1108,9 +1108,22 @@ def config_schema() -> dict[str, Any]:
                 "Departments",
             ),
             "approvals": prop(
-                obj({kind: {"type": "array", "items": {"enum": ROLES}} for kind in KINDS}),
+                obj({kind: {"type": "array", "items": {"enum": ROLES}} for kind in [*KINDS, "policy"]}),
                 "承認できる役割",
                 "Roles that may approve",
+                "種類ごとに、その種類のエントリを承認できる役割。policy は、この pmarklint.yaml の承認に関する設定"
+                "(docs/approvals.md)を承認できる役割です(既定: top_management)。",
+                "For each kind, the roles that may approve its entries; policy: the roles that may approve the "
+                "approval settings of this pmarklint.yaml (docs/approvals.md; default: top_management).",
+            ),
+            "policy_approvals": prop(
+                {"type": "array", "items": {"$ref": "#/$defs/approval"}},
+                "承認に関する設定の承認",
+                "Approvals of the approval settings",
+                "approvals、require_approvals、require_signed_approvals、waivers、folders と rules の PML4xx・PML9xx "
+                "の承認です。pmarklint sign pmarklint.yaml --as 承認者ID が書き込みます。",
+                "Approvals of approvals, require_approvals, require_signed_approvals, waivers, folders and the "
+                "PML4xx and PML9xx settings of rules; written by pmarklint sign pmarklint.yaml --as PERSON.",
             ),
             "require_approvals": prop(
                 {

@@ -47,6 +47,8 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint.approvals.digest import Approval, digest
+from pmarklint.approvals.policy import PolicyState, policy_approvers, settings_digest, step
+from pmarklint.documents.loader import decode, parse
 from pmarklint.git.identity import next_author
 from pmarklint.git.log import Commit, Log, read_merges
 from pmarklint.git.run import GitError
@@ -181,6 +183,7 @@ class _State:
 
 
 _EMPTY = _State({}, {}, {}, {}, {}, False)
+CONFIG_PATH = "pmarklint.yaml"
 
 
 class Judge:
@@ -328,6 +331,56 @@ class Judge:
 
     def roster_before(self, commit: Commit) -> dict[str, Person]:
         return self.roster_at(commit.parents[0] if commit.parents else None)
+
+    # -- the approval settings of pmarklint.yaml: the same chain ---------------------------------------
+    @cached_property
+    def _policy(self) -> dict[str, PolicyState | None]:
+        """The settings in force after every commit of the log (``pmarklint.yaml`` at the top of the log's
+        folder), oldest first."""
+        states: dict[str, PolicyState | None] = {}
+        for sha in reversed(self.log.order):
+            commit = self.log.commits[sha]
+            before = states.get(commit.parents[0]) if commit.parents else None
+            changes = self.log.merge_changes.get(sha) if len(commit.parents) > 1 else self.log.changes.get(sha)
+            change = next((c for c in changes or [] if c.path == CONFIG_PATH), None)
+            if change is None:
+                states[sha] = before
+                continue
+            settings = self._settings(change.new) if change.new else None
+            states[sha] = step(sha, settings, before, self._accepts_settings)
+        return states
+
+    def policy_at(self, sha: str | None) -> PolicyState | None:
+        return self._policy.get(sha) if sha else None
+
+    def _settings(self, blob: str) -> Mapping[str, Any] | None:
+        return read_settings(self.entries, blob)
+
+    def _accepts_settings(self, sha: str, settings: Mapping[str, Any], before: PolicyState, wrote: str) -> bool:
+        """An approval of the settings as they are, added by this commit, by someone whose role
+        ``approvals.policy`` (as in force before) names, authored and committed by them, of settings that they
+        did not write."""
+        commit, writer = self.log.commits[sha], self.log.commits.get(wrote)
+        if writer is None:
+            return False
+        roster = self.roster_before(commit)
+        roles = set(policy_approvers(before.settings))
+        value = settings_digest(settings)
+        for item in before.added(settings):
+            approver = roster.get(item.by)
+            if item.digest != value or item.role not in roles or approver is None or not approver.active:
+                continue
+            if item.role not in approver.roles or not commit.identities() or not commit.identities() <= approver.emails:
+                continue
+            if self.policy.signed and approver.keys:
+                if self.signer(sha, roster) != approver.id:
+                    continue
+                if self.signer(writer.sha, self.roster_before(writer)) in (None, approver.id):
+                    continue
+            elif writer.identities() & approver.emails:
+                continue
+            return True
+        return False
 
     # -- who signed a commit --------------------------------------------------------------------------
     def signer(self, sha: str, roster: Mapping[str, Person]) -> str | None:
@@ -519,6 +572,14 @@ class Judge:
                     out.append(sha)
                     break
         return out
+
+
+def read_settings(entries: Entries, blob: str) -> Mapping[str, Any] | None:
+    """``pmarklint.yaml`` as one revision has it; None when it cannot be read."""
+    text, _ = decode(entries.blobs.read(blob), CONFIG_PATH)
+    document = parse(text, CONFIG_PATH).document if text is not None else None
+    data = document.data if document is not None else None
+    return data if isinstance(data, dict) else None
 
 
 def verify_signatures(root: Path, requests: Mapping[tuple[str, str], Person]) -> dict[tuple[str, str], bool]:

@@ -16,12 +16,14 @@ is all or nothing too: every file's new text is made first, then all are written
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pmarklint.approvals.digest import digest
+from pmarklint.approvals.policy import POLICY_KEY, policy_approvers, settings_digest
 from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document, decode, parse
 from pmarklint.findings import Finding
@@ -30,7 +32,7 @@ from pmarklint.git.run import GitError
 from pmarklint.i18n import text
 from pmarklint.rules.context import DEFAULT_APPROVERS
 from pmarklint.workspace.cache import Cache
-from pmarklint.workspace.config import Config, find_root, load_config
+from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.workspace.files import discover, find_git_dir
 
 APPROVAL_FIELDS = ("by", "role", "date", "digest")
@@ -281,7 +283,12 @@ def sign(
 
     reasons: list[str] = []
     chosen: dict[tuple[str, int], str] = {}  # (file, index) → the role signed in
+    settings_role: str | None = None
     for target in targets:
+        if _names_settings(repo, target, cwd):
+            settings_role, problem = _settings_role(repo, person, held, role, lang)
+            reasons += [problem] if problem else []
+            continue
         found, problems = _resolve(repo, target, cwd, lang)
         reasons += problems
         for ledger, index in found:
@@ -306,8 +313,76 @@ def sign(
                 changed[index] = new
         if changed:
             texts[rel] = _edit(ledger, changed, lang)
+    if settings_role is not None:
+        new_text, changed_settings = _sign_settings(repo, person, settings_role, day, lang)
+        signed.append(Signed(CONFIG_NAME, POLICY_KEY, settings_role, day, changed_settings))
+        if changed_settings:
+            texts[CONFIG_NAME] = new_text
     _save_all(repo, texts, lang)
     return SignResult(signed, warnings)
+
+
+# ------------------------------------------------------------------------- the approval settings of pmarklint.yaml
+
+
+def _names_settings(repo: _Repository, target: str, cwd: Path) -> bool:
+    for base in (cwd, repo.root):
+        named = base / target
+        if (named.parent.resolve() / named.name) == repo.root.resolve() / CONFIG_NAME:
+            return True
+    return False
+
+
+def _settings_role(
+    repo: _Repository, person: str, held: list[str], role: str | None, lang: str
+) -> tuple[str | None, str]:
+    """The role ``person`` approves the approval settings in (``approvals.policy``), or why they cannot."""
+    allowed = list(policy_approvers(repo.config.data))
+    if role is not None and role not in allowed:
+        reason = text(
+            "sign.role_not_allowed", lang, id=CONFIG_NAME, role_id=role, kind="policy", roles=", ".join(allowed)
+        )
+        return None, reason
+    as_role = role or next((r for r in allowed if r in held), None)
+    if as_role is None:
+        return None, text(
+            "sign.no_allowed_role", lang, id=CONFIG_NAME, person=person, kind="policy", roles=", ".join(allowed)
+        )
+    return as_role, ""
+
+
+def _sign_settings(repo: _Repository, person: str, role: str, day: str, lang: str) -> tuple[str, bool]:
+    """pmarklint.yaml with the approval of its approval settings written in ``policy_approvals`` (refreshed in
+    place for the same person and role, appended otherwise); every other line stays as it is. The block is
+    written anew, one flow mapping per line (a comment inside it is not kept)."""
+    from pmarklint.workspace.files import read_file
+
+    raw = read_file(repo.root, CONFIG_NAME, repo.config.max_file_size)
+    original = raw.decode("utf-8-sig")
+    value = settings_digest(repo.config.data)
+    items = [dict(item) for item in repo.config.data.get(POLICY_KEY) or [] if isinstance(item, dict)]
+    mine = {"by": person, "role": role, "date": day, "digest": value}
+    for index, item in enumerate(items):
+        if item.get("by") == person and item.get("role") == role:
+            if {k: str(item.get(k)) for k in mine} == mine:
+                return original, False
+            items[index] = mine
+            break
+    else:
+        items.append(mine)
+    block = f"{POLICY_KEY}:\n" + "".join(
+        f'  - {{by: {i.get("by")}, role: {i.get("role")}, date: {i.get("date")}, digest: "{i.get("digest")}"}}\n'
+        for i in items
+    )
+    lines = original.splitlines(keepends=True)
+    start = next((n for n, line in enumerate(lines) if re.match(rf"{POLICY_KEY}\s*:", line)), None)
+    if start is None:
+        body = original if original.endswith("\n") or not original else original + "\n"
+        return body + block, True
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][:1] in " \t-#"):
+        end += 1
+    return "".join(lines[:start]) + block + "".join(lines[end:]), True
 
 
 def _check_entry(
@@ -366,7 +441,10 @@ def _save_all(repo: _Repository, texts: dict[str, str], lang: str) -> None:
     from pmarklint.documents.atomic import write_all
 
     files = [
-        (repo.root / rel, (("\ufeff" if repo.ledgers[rel].bom else "") + content).encode("utf-8"))
+        (
+            repo.root / rel,
+            (("\ufeff" if rel in repo.ledgers and repo.ledgers[rel].bom else "") + content).encode("utf-8"),
+        )
         for rel, content in texts.items()
     ]
     write_all(files, lang)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pmarklint.check.causes import CAUSES, mark_knock_ons, unread_files
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.check.stage import DEFAULT_STAGE, at_stage
-from pmarklint.check.waivers import apply_waivers
+from pmarklint.check.waivers import FAIL_CLOSED, apply_waivers
 from pmarklint.dates import resolve_today
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.errors import PmarklintError
@@ -434,11 +434,6 @@ def _run(
         stage=stage,
     )
     return checked, results
-
-
-# Rules pmarklint.yaml cannot switch off or lower: history that cannot be read fails closed, and a setting in
-# the very file whose changes history would have to prove cannot say otherwise (docs/design/threat-model.md).
-FAIL_CLOSED = frozenset({"PML901"})
 
 
 def _weigh(

@@ -8,6 +8,7 @@ it, after the repository checks.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any
@@ -20,10 +21,12 @@ from pmarklint.approvals.judge import (
     committing_identity,
     grants,
     person_of,
+    read_settings,
     roster_of,
     same,
     verify_signatures,
 )
+from pmarklint.approvals.policy import changed_keys, governing, policy_approvers, settings_digest
 from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
@@ -39,6 +42,7 @@ from pmarklint.git.repo import (
 from pmarklint.history.entries import Entries
 from pmarklint.rules.context import DEFAULT_APPROVERS, Context, History, active
 from pmarklint.rules.index import EntryRef
+from pmarklint.workspace.config import CONFIG_NAME
 
 
 # -- the checks ------------------------------------------------------------------------------------------
@@ -72,6 +76,9 @@ def check_history(ctx: Context) -> None:
         if _counts(ctx, ref, item, session.roster_refs, allowed[ref.kind])
     ]
     if not counted and not session.asked:  # nothing git could back, and nobody asked what git knows
+        if session.history.at is None and session.start():  # but the approval settings are a policy
+            session.policy_changes()
+            session.store()
         return
     if session.history.git_dir is None and session.history.at is None:
         if counted:
@@ -83,6 +90,7 @@ def check_history(ctx: Context) -> None:
         return
     session.check(counted)
     session.roster_changes()
+    session.policy_changes()
     session.skipped_revisions()
     session.store()
 
@@ -101,7 +109,7 @@ def _session(ctx: Context) -> Session:
 # (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 verdict as
 # (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
 Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 
 
 class Session:
@@ -146,6 +154,10 @@ class Session:
         # a change awaiting approval or "")
         self.force_records: dict[tuple[str, ...], tuple[Any, ...]] = {}
         self.earlier_force: dict[tuple[str, ...], tuple[Any, ...]] | None = None
+        # the approval settings in force at HEAD: (digest in force, digest last founded or approved, digest as
+        # HEAD has them, the commit whose change awaits approval or "", the settings in force as JSON)
+        self.policy_record: tuple[str, ...] = ()
+        self.earlier_policy: tuple[str, ...] = ()
 
     @cached_property
     def judge(self) -> Judge:
@@ -261,9 +273,11 @@ class Session:
         self.earlier = dict(stored["records"])
         self.earlier_grants = dict(stored["grants"])
         self.earlier_stale = dict(stored["stale"])
+        if before == head:
+            self.earlier_policy = dict(stored["policy"]).get(("policy",), ())
         person_folder = self.ctx.config.folders["person"] + "/"
         if not any(path.startswith(person_folder) for path in self.touched):
-            self.earlier_force = dict(stored["force"])
+            self.earlier_force = dict(stored["force"]) or None  # () when the run that kept it did not need it
         self.loaded_head = before
 
     @property
@@ -275,6 +289,7 @@ class Session:
             and self.grant_records == self.earlier_grants
             and self.stale_records == self.earlier_stale
             and self.force_records == (self.earlier_force or {})
+            and (not self.policy_record or self.policy_record == self.earlier_policy)
             and self.signatures == self.loaded_signatures
         )
 
@@ -286,6 +301,7 @@ class Session:
             "signatures": tuple(self.signatures.items()),
             "stale": tuple(self.stale_records.items()),
             "force": tuple(self.force_records.items()),
+            "policy": ((("policy",), self.policy_record),) if self.policy_record else (),
         }
         self.cache.put(self.cache_key, value)
 
@@ -418,6 +434,51 @@ class Session:
                     role_id=role,
                     roles=", ".join(allowed),
                 )
+
+    # -- the approval settings of pmarklint.yaml (the policy chain) -----------------------------------
+    def policy_changes(self) -> None:
+        """PML408 on pmarklint.yaml when its approval settings are not the ones in force: changed in a commit
+        that nobody entitled approved, or changed and not committed yet."""
+        if not self.head:
+            return
+        if not self.policy_record:
+            self.policy_record = self.earlier_policy or self._policy_record()
+        force, anchor, written, pending, settings = self.policy_record
+        now = self.ctx.config.data
+        if not force or settings_digest(now) in (force, anchor):
+            return
+        in_force = json.loads(settings)
+        keys = changed_keys(now, in_force)
+        committed = written == settings_digest(now)
+        self.ctx.report_config(
+            "PML408",
+            (keys[0],) if keys and keys[0] in now else (),
+            "PML408.policy" if committed and pending else "PML408.policy_pending",
+            commit=pending[:10],
+            keys=", ".join(keys),
+            roles=", ".join(policy_approvers(in_force)),
+        )
+
+    def _policy_record(self) -> tuple[str, ...]:
+        """The settings in force at HEAD. pmarklint.yaml's own history is read first: when its approval
+        settings never changed, nothing needs judging (and the rest of the history is not read)."""
+        own = read_log(self.root, [CONFIG_NAME], self.head or "HEAD")
+        versions = [
+            c.new for sha in own.order for c in own.changes.get(sha) or own.merge_changes.get(sha) or () if c.new
+        ]
+        read = [read_settings(self.entries, blob) for blob in versions]
+        digests = {settings_digest(settings) for settings in read if settings is not None}
+        if not digests:
+            return ("", "", "", "", "{}")
+        if len(digests) == 1:
+            (value,) = digests
+            first = next(settings for settings in read if settings is not None)
+            return (value, value, value, "", json.dumps(governing(first), ensure_ascii=False, sort_keys=True))
+        state = self.judge.policy_at(self.head)
+        if state is None:
+            return ("", "", "", "", "{}")
+        settings = json.dumps(governing(state.settings), ensure_ascii=False, sort_keys=True)
+        return (state.force, state.anchor, state.written[0], state.pending, settings)
 
     # -- roster changes that give more than the roster in force (the policy chain) -------------------
     def _force_at_head(self) -> None:
@@ -571,6 +632,8 @@ def history_record(value: Any) -> bool:
         and _keyed(value.get("stale"), None, lambda item: isinstance(item, tuple))
         and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
         and _keyed(value.get("force"), 1, _force)
+        and _keyed(value.get("policy"), 1, lambda item: isinstance(item, tuple) and len(item) == 5)
+        and all(isinstance(part, str) for _, item in value.get("policy", ()) for part in item)
     )
 
 

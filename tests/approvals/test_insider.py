@@ -253,3 +253,75 @@ def test_the_trail_shows_a_self_approval_as_check_does(repo: Path, monkeypatch: 
     added = [a for a in trail["approvals"] if a["entry"] == "C-001"]
     assert [a["backed"] for a in added] == [False]
     assert trail["summary"]["approvals"]["backed"] == 0
+
+
+# -- 3. pmarklint.yaml's approval settings are a policy -------------------------------------------------------
+
+
+def forged(repo: Path, monkeypatch: pytest.MonkeyPatch, settings: str) -> None:
+    """Staff forges the manager's approval and, in the same commit, changes pmarklint.yaml."""
+    sign(repo, monkeypatch, "C-001", "nakamura", SAITO, "--force")
+    (repo / "pmarklint.yaml").write_text(settings, encoding="utf-8")
+    commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+
+
+@pytest.mark.parametrize(
+    ("settings", "key"),
+    [
+        (ENFORCED + "rules: {PML405: off}\n", "rules"),
+        (ENFORCED.replace("{contractor: error}", "{contractor: warning}"), "require_approvals"),
+        (
+            ENFORCED.replace("contractor: [privacy_manager]", "contractor: [privacy_manager, internal_auditor]"),
+            "approvals",
+        ),
+        (
+            ENFORCED + "waivers:\n  - {rule: PML405, entry: C-001, reason: 確認済み, approved_by: nakamura, "
+            "expires: 2026-12-31}\n",
+            "waivers",
+        ),
+    ],
+)
+def test_a_change_to_the_approval_settings_needs_top_managements_approval(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, settings: str, key: str
+) -> None:
+    forged(repo, monkeypatch, settings)
+    found = findings(repo)
+    policy = [f for f in found if f["rule"] == "PML408"]
+    assert [(f["file"], f["severity"]) for f in policy] == [("pmarklint.yaml", "error")]
+    assert key in policy[0]["message"] and "top_management" in policy[0]["message"]
+    needle = "- {rule: PML405" if key == "waivers" else f"{key}:"  # a block list starts on the line below its key
+    assert policy[0]["line"] == where(repo, "pmarklint.yaml", needle)[0]
+    assert run("check", repo, "--today", "2026-11-26").exit_code == 1
+
+
+def test_the_approval_settings_approved_by_top_management_take_effect(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The honest way: the privacy office changes the settings, top management approves them in his own commit."""
+    (repo / "pmarklint.yaml").write_text(ENFORCED + "require_signed_approvals: false\n", encoding="utf-8")
+    commit_as(repo, NAKAMURA, "Settings", day="2026-05-02T08:00:00+09:00")
+    assert [(f["rule"], f["file"]) for f in findings(repo)] == [("PML401", LEDGER), ("PML408", "pmarklint.yaml")]
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == [("PML408", None, "require_signed_approvals")]
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(YAMAMOTO))
+    result = run("sign", "pmarklint.yaml", "--as", "yamamoto", "--repo", repo, "--date", "2026-05-03")
+    assert result.exit_code == 0, result.stderr
+    assert "policy_approvals:\n  - {by: yamamoto, role: top_management, date: 2026-05-03, digest: " in (
+        repo / "pmarklint.yaml"
+    ).read_text(encoding="utf-8")
+    commit_as(repo, YAMAMOTO, "Settings approved", day="2026-05-03T10:00:00+09:00")
+    assert summary(repo) == []
+
+
+def test_the_approval_settings_approved_by_whoever_changed_them_do_not_count(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "pmarklint.yaml").write_text(ENFORCED.replace("{contractor: error}", "{contractor: warning}"), "utf-8")
+    commit_as(repo, YAMAMOTO, "Settings", day="2026-05-02T08:00:00+09:00")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(YAMAMOTO))
+    assert run("sign", "pmarklint.yaml", "--as", "yamamoto", "--repo", repo, "--date", "2026-05-02").exit_code == 0
+    commit_as(repo, YAMAMOTO, "Settings approved", day="2026-05-02T09:00:00+09:00")
+    assert [(f["rule"], f["severity"]) for f in findings(repo) if f["file"] == "pmarklint.yaml"] == [
+        ("PML408", "error")
+    ]

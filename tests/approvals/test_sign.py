@@ -177,6 +177,12 @@ def test_sign_the_whole_repository_then_enforce(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code == 0, result.stderr
     commit_as(repo, f"Ichiro Yamamoto <{YAMAMOTO}>", "The roster and the controls approved", day=day)
     (repo / "pmarklint.yaml").write_text(ENFORCED, encoding="utf-8")
+    # Enforcement is a change of the approval settings: top management approves it too, in a commit of his own.
+    assert {rule for rule, _ in findings(repo)} == {"PML408"}
+    commit_as(repo, f"Hanako Nakamura <{NAKAMURA}>", "Approvals enforced", day=day)
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", YAMAMOTO)
+    assert signing(repo, "pmarklint.yaml", "--as", "yamamoto").exit_code == 0
+    commit_as(repo, f"Ichiro Yamamoto <{YAMAMOTO}>", "Enforcement approved", day=day)
     assert findings(repo) == []
 
 

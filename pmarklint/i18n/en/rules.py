@@ -191,6 +191,8 @@ MESSAGES = {
     # PML408
     "PML408.roster": "the change to '{person}' in commit {commit} (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and nobody entitled ({roles}) has approved it: until they do, pmarklint judges every approval by the roster as it was; have them review this entry and sign it",
     "PML408.roster_pending": "this change to '{person}' (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and is not approved yet: commit it, then have someone entitled ({roles}) other than '{person}' sign it in a commit of their own",
+    "PML408.policy": "the approval settings of pmarklint.yaml ({keys}) were changed in commit {commit}, and nobody entitled ({roles}) has approved that: until they do, pmarklint judges approvals by the settings as they were, and this is an error; have them review pmarklint.yaml and run 'pmarklint sign pmarklint.yaml --as PERSON' in a commit of their own",
+    "PML408.policy_pending": "this change to the approval settings of pmarklint.yaml ({keys}) is not approved yet: commit it, then have someone entitled ({roles}) review pmarklint.yaml and run 'pmarklint sign pmarklint.yaml --as PERSON' in a commit of their own",
     # PML409
     "PML409.after_commit": "the approval by '{person}' is dated {date}, later than the commit {commit} that added it ({day}); an approval is dated the day it is given: sign again ('pmarklint sign')",
     "PML409.before_change": "the approval by '{person}' is dated {date}, before the content it approves was written (commit {written}, {day}); nobody approves what is not written yet: sign again ('pmarklint sign')",
@@ -474,7 +476,11 @@ RULE_DOCS = {
         "what": "Reports a roster entry whose change gives a person who approves records more than the roster in force "
         "had: a new e-mail address or signing key, or a return from retirement, that nobody allowed to approve the "
         "roster (approvals.person) has approved in a commit of their own. Until it is approved, every approval is "
-        "judged by the roster as it was (roles granted without approval are PML407).",
+        "judged by the roster as it was (roles granted without approval are PML407). The same holds for the "
+        "approval settings of pmarklint.yaml (approvals, require_approvals, require_signed_approvals, waivers, "
+        "folders, and the PML4xx and PML9xx settings of rules): a change takes effect once top management "
+        "(approvals.policy) approves it with pmarklint sign pmarklint.yaml. pmarklint.yaml cannot switch this "
+        "check off, lower it or waive it.",
         "why": "The roster says who may approve. If changing someone's e-mail address to one's own, approving in their "
         "name and changing it back were enough, no approval would prove anything.",
         "fix": "Commit the change, then have top management (approvals.person), other than the person changed, review "

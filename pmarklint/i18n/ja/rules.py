@@ -191,6 +191,8 @@ MESSAGES = {
     # PML408
     "PML408.roster": "コミット {commit} での '{person}' の変更(メールアドレス、署名鍵、または退職からの復帰)は、有効な名簿よりも多くの権限を与えますが、承認できる人({roles})の承認がありません。承認されるまで、pmarklint はすべての承認を変更前の名簿で判定します。この名簿エントリを確認して承認してもらってください",
     "PML408.roster_pending": "この '{person}' の変更(メールアドレス、署名鍵、または退職からの復帰)は、有効な名簿よりも多くの権限を与えますが、まだ承認されていません。コミットしたあと、'{person}' 以外の承認できる人({roles})に、その人自身のコミットで承認してもらってください",
+    "PML408.policy": "pmarklint.yaml の承認に関する設定({keys})がコミット {commit} で変更されましたが、承認できる人({roles})の承認がありません。承認されるまで、pmarklint は変更前の設定で承認を判定し、これはエラーです。pmarklint.yaml を確認して、その人自身のコミットで 'pmarklint sign pmarklint.yaml --as 承認者ID' を実行してもらってください",
+    "PML408.policy_pending": "この pmarklint.yaml の承認に関する設定({keys})の変更はまだ承認されていません。コミットしたあと、承認できる人({roles})に pmarklint.yaml を確認して、その人自身のコミットで 'pmarklint sign pmarklint.yaml --as 承認者ID' を実行してもらってください",
     # PML409
     "PML409.after_commit": "'{person}' の承認の日付 {date} は、この承認を追加したコミット {commit}({day})より後です。承認の日付は承認した日です。もう一度承認してください('pmarklint sign')",
     "PML409.before_change": "'{person}' の承認の日付 {date} は、承認している内容が書かれたコミット {written}({day})より前です。まだ書かれていない内容は承認できません。もう一度承認してください('pmarklint sign')",
@@ -457,7 +459,10 @@ RULE_DOCS = {
         "title": "承認のない名簿の変更",
         "what": "記録を承認する人に、有効な名簿よりも多くの権限を与える名簿エントリの変更(新しいメールアドレスや署名鍵、"
         "退職からの復帰)を、名簿を承認できる人(approvals.person)がその人自身のコミットで承認していない場合に報告します。"
-        "承認されるまで、すべての承認は変更前の名簿で判定します(承認のない役割の付与は PML407)。",
+        "承認されるまで、すべての承認は変更前の名簿で判定します(承認のない役割の付与は PML407)。pmarklint.yaml の"
+        "承認に関する設定(approvals、require_approvals、require_signed_approvals、waivers、folders、rules の PML4xx・"
+        "PML9xx)も同じで、変更はトップマネジメント(approvals.policy)が pmarklint sign pmarklint.yaml で承認したときに"
+        "有効になります。pmarklint.yaml でこのチェックを無効にしたり、警告に下げたり、例外として扱ったりすることはできません。",
         "why": "名簿は誰が承認できるかを決めます。他人のメールアドレスを自分のものに変え、その人の名前で承認して元に戻す"
         "だけで済むなら、承認は何も証明しません。",
         "fix": "変更をコミットしたあと、変更された本人以外のトップマネジメント(approvals.person)に、そのエントリを確認して"
