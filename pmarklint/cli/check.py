@@ -60,7 +60,7 @@ FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 @click.option(
     "--no-history",
     is_flag=True,
-    help="Skip the checks that read git history (PML404 to PML407, PML901): who added each approval.",
+    help="Skip the checks that read git history (PML404 to PML409, PML901): who added each approval.",
 )
 @click.option(
     "--quiet",

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from pmarklint.git.run import GitError, lines, run, status
+from pmarklint.git.run import GitError, run, status
 
 NOT_A_REPOSITORY = 128  # git's exit code for "not a git repository" (and for other fatal errors)
 MINIMUM_VERSION = (2, 34)  # SSH signature verification; docs/design/git.md
@@ -100,17 +100,6 @@ def commit_date_and_subject(root: Path, commit: str) -> tuple[str, str]:
     out = _text(run(root, "log", "-1", "--no-show-signature", "--format=%cI%x00%s", commit)).rstrip("\n")
     stamp, _, subject = out.partition("\0")
     return stamp, subject
-
-
-def last_commit_on_or_before(root: Path, rev: str, day: str) -> str | None:
-    """The newest commit on the first-parent line of ``rev`` committed on or before ``day`` (YYYY-MM-DD, by
-    the committer's own date), or None when there is none."""
-    with lines(root, "log", "--first-parent", "--no-show-signature", "--format=%H %cI", rev, "--") as out:
-        for line in out:
-            sha, stamp = line.decode("ascii", "replace").split()
-            if stamp[:10] <= day:
-                return sha
-    return None
 
 
 def first_parent_line(root: Path, rev: str) -> list[tuple[str, str]]:

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -121,33 +119,3 @@ def start(root: Path, *args: str, stdin: int | IO[bytes]) -> subprocess.Popen[by
         )
     except OSError as exc:
         raise _not_started(exc) from exc
-
-
-@contextmanager
-def lines(root: Path, *args: str) -> Iterator[IO[bytes]]:
-    """git's output as a stream, for a reader that may stop early (git is ended then). A git that ends by
-    itself with a failure raises :class:`GitError` once the reader is done."""
-    with tempfile.TemporaryFile() as errors:
-        try:
-            proc = subprocess.Popen(
-                command(args),
-                cwd=root,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=errors,
-                env=environment(),
-            )
-        except OSError as exc:
-            raise _not_started(exc) from exc
-        assert proc.stdout is not None
-        try:
-            yield proc.stdout
-            finished = proc.poll() is not None or not proc.stdout.read(1)
-        finally:
-            proc.stdout.close()
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait()
-        if finished and proc.returncode:
-            errors.seek(0)
-            raise _failure(args, proc.returncode, errors.read())

@@ -14,7 +14,7 @@ the content it approved (:mod:`pmarklint.approvals.digest`). This family checks,
 
 How much a finding on an entry weighs follows its kind's level: ``error`` reports them as errors,
 ``warning`` and ``off`` as warnings (``off`` only checks the approvals that are present). What git proves about the
-approvals (PML404 to PML407) is :mod:`pmarklint.rules.history`.
+approvals (PML404 to PML409) is :mod:`pmarklint.rules.history`.
 """
 
 from __future__ import annotations

@@ -51,7 +51,6 @@ from pmarklint.git.log import Log, read_log
 from pmarklint.git.repo import (
     ancestors,
     commit_of,
-    last_commit_on_or_before,
     tree,
 )
 from pmarklint.history.entries import Entries
@@ -108,7 +107,7 @@ def build_trail(
     if today or os.environ.get("PMARKLINT_TODAY") or not until:
         from pmarklint.dates import resolve_today  # imported only when today matters
 
-        day = resolve_today(today, lang)
+        day = resolve_today(today, lang, config.zone)
     else:
         day = dt.date.today()  # not used: --until ends the period
     period = resolve_period(root, since, until, day, lang)
@@ -299,6 +298,11 @@ class _Builder(Ending):
         the first-parent line of HEAD committed on or before the last day."""
         if head is None or self.period.until_commit:
             return head
-        return last_commit_on_or_before(self.root, head, self.period.until.isoformat())
+        from pmarklint.check.as_of import on_day
+        from pmarklint.git.repo import first_parent_line
+
+        # as --as-of: the main line from its root, up to the first commit dated after the day, so that a later
+        # commit with a backdated date is never the state at the end of the period
+        return on_day(first_parent_line(self.root, head), self.period.until, self.config.zone)
 
     # -- one commit ----------------------------------------------------------------------------------------

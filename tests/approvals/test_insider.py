@@ -325,3 +325,15 @@ def test_the_approval_settings_approved_by_whoever_changed_them_do_not_count(
     assert [(f["rule"], f["severity"]) for f in findings(repo) if f["file"] == "pmarklint.yaml"] == [
         ("PML408", "error")
     ]
+
+
+# -- 10. the end of a trail's period cannot be steered by a backdated commit ----------------------------------
+
+
+def test_the_trail_ends_on_the_main_line_whatever_a_later_commit_says_its_date_is(repo: Path) -> None:
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送(5月10日から)")
+    commit_as(repo, SAITO, "C-001 in May", day="2026-05-10T10:00:00+09:00")
+    edit(repo, LEDGER, "service: 商品の配送(5月10日から)", "service: 商品の配送(4月から、と主張)")
+    commit_as(repo, SAITO, "C-001 backdated", day="2026-04-15T10:00:00+09:00")
+    trail = run("trail", repo, "--format", "json", "--since", "2026-01-01", "--until", "2026-05-05").json()
+    assert trail["period"]["end_commit"] == git(repo, "rev-parse", "HEAD~2").strip()

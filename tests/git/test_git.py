@@ -164,14 +164,6 @@ def test_one_allowed_signers_writer_with_one_key_filter() -> None:
     assert text == '"nakamura" namespaces="git" ssh-ed25519 AAAAC3Nza nakamura@example.test\n'
 
 
-def test_a_stream_read_to_its_end_reports_a_failure(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "r", {})
-    with pytest.raises(GitError):
-        git_repo.last_commit_on_or_before(repo, "no-such-branch", "2026-12-31")
-    assert git_repo.last_commit_on_or_before(repo, "HEAD", "2026-03-31") is None
-    assert git_repo.last_commit_on_or_before(repo, "HEAD", "2026-04-01") == git_repo.commit_of(repo, "HEAD")
-
-
 def test_replace_refs_and_grafts_do_not_change_history(tmp_path: Path) -> None:
     """A local ``git replace`` (or a graft) may not swap the commit that history checks and the trail read."""
     repo = make_repo(tmp_path / "r", {})

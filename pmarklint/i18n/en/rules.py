@@ -175,7 +175,7 @@ MESSAGES = {
     "PML404.own_change": "self-approval: '{person}' approved content they wrote themselves (commit {commit} of {day}); someone else who may approve this kind must review and sign it",
     "PML404.own_pending": "self-approval: '{person}' is committing a change to this entry together with their own approval of it; commit the change, and let someone else who may approve this kind sign it",
     # PML405
-    "PML405.author": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author}, who is not them ({emails}); '{person}' must sign and commit it themselves ('pmarklint sign ... --as {person}')",
+    "PML405.author": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author}, who is not them ({emails}); '{person}' must sign and commit it themselves ('pmarklint sign ... --as {person}'); a squash or rebase merge of a pull request does this to an honest approval: merge with a merge commit (docs/integrations)",
     "PML405.not_in_roster": "approval in the name of '{person}' was added by commit {commit} ({day}), when '{person}' was not an active person of the roster; approvals count only from people already in the roster: have them sign again in a new commit",
     "PML405.role_then": "approval in the name of '{person}' as {role_id} was added by commit {commit} ({day}), when the roster did not give them that role; have them sign again in a new commit now that it does",
     "PML405.untraced": "no commit of the history added this approval by '{person}' (it came with a merge, or the history is incomplete); have '{person}' sign again in a new commit",
@@ -187,7 +187,7 @@ MESSAGES = {
     "PML407.unapproved": "'{person}' holds {role_id}, a role that approves PMS records, but this roster entry has no valid approval by someone else ({roles}); have them review it and run 'pmarklint sign {person} --as PERSON'",
     # PML901
     "PML404.unsigned_change": "the change this approval by '{person}' approves was written in commit {commit} ({day}), which no signing key of the roster signed: with signed approvals required, who wrote it is unknown, so the approval cannot be shown to be someone else's review; write the change again in a signed commit, then have '{person}' sign it",
-    "PML405.committer": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author} but committed by {committer}, who is not them ({emails}); '{person}' must commit their approval themselves ('pmarklint sign ... --as {person}')",
+    "PML405.committer": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author} but committed by {committer}, who is not them ({emails}); '{person}' must commit their approval themselves ('pmarklint sign ... --as {person}'); a rebase merge on the code host commits everything again under another name: merge with a merge commit (docs/integrations)",
     # PML408
     "PML408.roster": "the change to '{person}' in commit {commit} (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and nobody entitled ({roles}) has approved it: until they do, pmarklint judges every approval by the roster as it was; have them review this entry and sign it",
     "PML408.roster_pending": "this change to '{person}' (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and is not approved yet: commit it, then have someone entitled ({roles}) other than '{person}' sign it in a commit of their own",
@@ -196,7 +196,7 @@ MESSAGES = {
     # PML409
     "PML409.after_commit": "the approval by '{person}' is dated {date}, later than the commit {commit} that added it ({day}); an approval is dated the day it is given: sign again ('pmarklint sign')",
     "PML409.before_change": "the approval by '{person}' is dated {date}, before the content it approves was written (commit {written}, {day}); nobody approves what is not written yet: sign again ('pmarklint sign')",
-    "PML901.no_git": "this folder is not in a git repository, so nothing proves who added the approvals (PML404 to PML407): check a clone of the PMS repository, where git history can prove them",
+    "PML901.no_git": "this folder is not in a git repository, so nothing proves who added the approvals (PML404 to PML409): check a clone of the PMS repository, where git history can prove them",
     "PML901.shallow": "this is a shallow clone: git history cannot prove who added the approvals. Fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout; elsewhere run 'git fetch --unshallow'",
     # PML501
     "PML501.conflict": "one person holds both {first} and {second}: the audit must be independent of what it audits; give one role to someone else",
