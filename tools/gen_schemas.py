@@ -1120,9 +1120,9 @@ def config_schema() -> dict[str, Any]:
                 {"type": "array", "items": {"$ref": "#/$defs/approval"}},
                 "承認に関する設定の承認",
                 "Approvals of the approval settings",
-                "approvals、require_approvals、require_signed_approvals、waivers、folders と rules の PML4xx・PML9xx "
+                "approvals、require_approvals、require_signed_approvals、waivers、paths と rules の PML4xx・PML9xx "
                 "の承認です。pmarklint sign pmarklint.yaml --as 承認者ID が書き込みます。",
-                "Approvals of approvals, require_approvals, require_signed_approvals, waivers, folders and the "
+                "Approvals of approvals, require_approvals, require_signed_approvals, waivers, paths and the "
                 "PML4xx and PML9xx settings of rules; written by pmarklint sign pmarklint.yaml --as PERSON.",
             ),
             "require_approvals": prop(

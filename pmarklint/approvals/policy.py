@@ -17,7 +17,7 @@ from pmarklint.approvals.digest import Approval, digest
 
 POLICY_KEY = "policy_approvals"
 DEFAULT_POLICY_APPROVERS = ("top_management",)
-GOVERNING = ("approvals", "require_approvals", "require_signed_approvals", "waivers", "folders")
+GOVERNING = ("approvals", "require_approvals", "require_signed_approvals", "waivers", "paths")
 GOVERNED_RULES = ("PML4", "PML9")  # the rules whose severity or switch is part of the policy
 
 
@@ -54,6 +54,23 @@ def changed_keys(one: Mapping[str, Any], other: Mapping[str, Any]) -> list[str]:
     """The governing keys whose values differ (``rules`` when a PML4xx/PML9xx setting differs), in file order."""
     first, second = governing(one), governing(other)
     return [key for key in (*GOVERNING, "rules") if first.get(key) != second.get(key)]
+
+
+def in_force(settings: Mapping[str, Any], force: Mapping[str, Any]) -> dict[str, Any]:
+    """``settings`` with their approval settings replaced by ``force`` (those in force): what a run judges by
+    while a change of them awaits approval."""
+    out = {key: value for key, value in settings.items() if key not in (*GOVERNING, "rules")}
+    rules = settings.get("rules")
+    kept = (
+        {k: v for k, v in rules.items() if not str(k).startswith(GOVERNED_RULES)} if isinstance(rules, Mapping) else {}
+    )
+    forced = force.get("rules")
+    if isinstance(forced, Mapping):
+        kept.update(forced)
+    if kept:
+        out["rules"] = kept
+    out.update({key: force[key] for key in GOVERNING if key in force})
+    return out
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pmarklint.approvals.policy import in_force
 from pmarklint.check.causes import CAUSES, mark_knock_ons, unread_files
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.check.stage import DEFAULT_STAGE, at_stage
@@ -420,6 +421,9 @@ def _run(
         if ctx.history is not None:
             ctx.history.close()
     found += ctx.out
+    if ctx.settings_in_force is not None:  # a change of the approval settings awaits approval: judge by these
+        config = Config(config.root, in_force(config.data, ctx.settings_in_force))
+        ctx.config = config
     kept, waived, about_waivers = apply_waivers(ctx, found)
     checked = CheckResult(
         root,

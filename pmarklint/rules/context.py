@@ -78,6 +78,9 @@ class Context:
     catalog: dict[str, dict[str, Any]]  # the framework's requirement items by id
     history: History | None = None  # None: the run does not read git history (--no-history)
     out: list[Finding] = field(default_factory=list)
+    # The approval settings in force, when pmarklint.yaml's own are changed and not approved (PML408): the run's
+    # findings are then settled (severities, switches, waivers) by these
+    settings_in_force: dict[str, Any] | None = None
     _digests: dict[tuple[str, int], str] = field(default_factory=dict)
 
     # -- settings -------------------------------------------------------------------------------------

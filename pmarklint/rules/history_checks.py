@@ -26,7 +26,7 @@ from pmarklint.approvals.judge import (
     same,
     verify_signatures,
 )
-from pmarklint.approvals.policy import changed_keys, governing, policy_approvers, settings_digest
+from pmarklint.approvals.policy import changed_keys, governing, in_force, policy_approvers, settings_digest
 from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
@@ -48,6 +48,12 @@ from pmarklint.workspace.config import CONFIG_NAME
 # -- the checks ------------------------------------------------------------------------------------------
 def _severity(config: Mapping[str, Any], kind: str) -> Severity | None:
     return None if level_of(config, kind) is Level.ERROR else Severity.WARNING
+
+
+def _settings(ctx: Context) -> Mapping[str, Any]:
+    """The settings approvals are weighed by: pmarklint.yaml's, or those in force while a change of its approval
+    settings awaits approval (PML408)."""
+    return in_force(ctx.config.data, ctx.settings_in_force) if ctx.settings_in_force is not None else ctx.config.data
 
 
 def _counts(ctx: Context, ref: EntryRef, item: Approval, roster: Mapping[str, EntryRef], allowed: list[str]) -> bool:
@@ -88,9 +94,9 @@ def check_history(ctx: Context) -> None:
         if counted:
             ctx.report_config("PML901", (), "PML901.shallow")
         return
+    session.policy_changes()  # first: a change of the approval settings not approved yet is not what judges
     session.check(counted)
     session.roster_changes()
-    session.policy_changes()
     session.skipped_revisions()
     session.store()
 
@@ -333,7 +339,7 @@ class Session:
             record = self._trace(ref, item, path)
         self.records[key] = record
         _, code, reason, args, own, _ = record
-        severity = _severity(self.ctx.config.data, ref.kind)
+        severity = _severity(_settings(self.ctx), ref.kind)
         sub = ("approvals", item.index)
         self.verdicts[(ref.id or "", item.index)] = not code
         if code:
@@ -374,7 +380,7 @@ class Session:
                 ref,
                 ("approvals", item.index),
                 "PML406.unsigned" if keys else "PML406.no_keys",
-                severity=_severity(self.ctx.config.data, ref.kind),
+                severity=_severity(_settings(self.ctx), ref.kind),
                 person=item.by,
                 commit=sha[:10],
             )
@@ -385,7 +391,7 @@ class Session:
             return
         email = committing_identity(self.root)
         for ref, item, head_entry in items:
-            severity = _severity(self.ctx.config.data, ref.kind)
+            severity = _severity(_settings(self.ctx), ref.kind)
             sub = ("approvals", item.index)
             person = self.roster.get(item.by)
             emails = sorted(person.emails) if person else []
@@ -410,7 +416,7 @@ class Session:
     def grants(self) -> None:
         approving = {role for kind in DEFAULT_APPROVERS for role in self.ctx.approver_roles(kind)}
         allowed = self.ctx.approver_roles("person")
-        levels = [level_of(self.ctx.config.data, kind) for kind in DEFAULT_APPROVERS]
+        levels = [level_of(_settings(self.ctx), kind) for kind in DEFAULT_APPROVERS]
         severity = None if Level.ERROR in levels else Severity.WARNING
         for ref in self.roster_refs.values():
             roles = ref.data.get("roles") or []
@@ -448,6 +454,7 @@ class Session:
         if not force or settings_digest(now) in (force, anchor):
             return
         in_force = json.loads(settings)
+        self.ctx.settings_in_force = in_force
         keys = changed_keys(now, in_force)
         committed = written == settings_digest(now)
         self.ctx.report_config(
@@ -513,7 +520,7 @@ class Session:
             return
         self._force_at_head()
         approving = self.policy.approving
-        levels = [level_of(self.ctx.config.data, kind) for kind in DEFAULT_APPROVERS]
+        levels = [level_of(_settings(self.ctx), kind) for kind in DEFAULT_APPROVERS]
         severity = None if Level.ERROR in levels else Severity.WARNING
         for ref in self.roster_refs.values():
             person = person_of(ref.data)

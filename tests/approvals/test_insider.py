@@ -286,6 +286,8 @@ def test_a_change_to_the_approval_settings_needs_top_managements_approval(
 ) -> None:
     forged(repo, monkeypatch, settings)
     found = findings(repo)
+    # judged by the settings in force: the forged approval is still PML405, an error, and not waived
+    assert [(f["rule"], f["severity"]) for f in found if f["entry"] == "C-001"] == [("PML405", "error")]
     policy = [f for f in found if f["rule"] == "PML408"]
     assert [(f["file"], f["severity"]) for f in policy] == [("pmarklint.yaml", "error")]
     assert key in policy[0]["message"] and "top_management" in policy[0]["message"]
@@ -337,3 +339,37 @@ def test_the_trail_ends_on_the_main_line_whatever_a_later_commit_says_its_date_i
     commit_as(repo, SAITO, "C-001 backdated", day="2026-04-15T10:00:00+09:00")
     trail = run("trail", repo, "--format", "json", "--since", "2026-01-01", "--until", "2026-05-05").json()
     assert trail["period"]["end_commit"] == git(repo, "rev-parse", "HEAD~2").strip()
+
+
+# -- squash merges ----------------------------------------------------------------------------------------------
+
+
+def test_a_squash_merge_is_refused_with_the_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff edits on a branch, the manager approves there, and the branch is squash-merged by someone else:
+    the approval is now in the merger's commit, and the message says to merge with a merge commit."""
+    repo = pms(tmp_path / "pms", config=ENFORCED)
+    git(repo, "checkout", "-q", "-b", "change")
+    edit(repo, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
+    commit_as(repo, SAITO, "C-001: returns too", day="2026-05-01T10:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == []  # on the branch, as the pull request's CI sees it
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--squash", "change")
+    commit_as(repo, YAMAMOTO, "C-001: returns too (#12)", day="2026-05-03T10:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML405", "C-001", "approvals[0]")]
+    assert "merge with a merge commit" in found[0]["message"]
+
+
+def test_a_cached_run_and_an_uncached_run_agree(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(repo, ROSTER, NAKAMURA_MAIL, "emails: [saito@sakura-market.example]")
+    commit_as(repo, SAITO, "Roster: e-mail address", day="2026-05-02T09:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", SAITO)
+    (repo / "pmarklint.yaml").write_text(ENFORCED + "rules: {PML405: off}\n", encoding="utf-8")
+    commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    first, again = findings(repo), findings(repo)
+    uncached = run("check", repo, "--format", "json", "--today", "2026-11-26", "--lang", "en", "--no-cache").json()
+    assert first == again == uncached["findings"]
+    # PML405 switched off in the same commit: the switch is not approved, so the run judges by the settings in force
+    assert {(f["rule"], f["entry"]) for f in first} == {("PML405", "C-001"), ("PML408", "nakamura"), ("PML408", None)}

@@ -478,7 +478,7 @@ RULE_DOCS = {
         "roster (approvals.person) has approved in a commit of their own. Until it is approved, every approval is "
         "judged by the roster as it was (roles granted without approval are PML407). The same holds for the "
         "approval settings of pmarklint.yaml (approvals, require_approvals, require_signed_approvals, waivers, "
-        "folders, and the PML4xx and PML9xx settings of rules): a change takes effect once top management "
+        "paths, and the PML4xx and PML9xx settings of rules): a change takes effect once top management "
         "(approvals.policy) approves it with pmarklint sign pmarklint.yaml. pmarklint.yaml cannot switch this "
         "check off, lower it or waive it.",
         "why": "The roster says who may approve. If changing someone's e-mail address to one's own, approving in their "

@@ -460,7 +460,7 @@ RULE_DOCS = {
         "what": "記録を承認する人に、有効な名簿よりも多くの権限を与える名簿エントリの変更(新しいメールアドレスや署名鍵、"
         "退職からの復帰)を、名簿を承認できる人(approvals.person)がその人自身のコミットで承認していない場合に報告します。"
         "承認されるまで、すべての承認は変更前の名簿で判定します(承認のない役割の付与は PML407)。pmarklint.yaml の"
-        "承認に関する設定(approvals、require_approvals、require_signed_approvals、waivers、folders、rules の PML4xx・"
+        "承認に関する設定(approvals、require_approvals、require_signed_approvals、waivers、paths、rules の PML4xx・"
         "PML9xx)も同じで、変更はトップマネジメント(approvals.policy)が pmarklint sign pmarklint.yaml で承認したときに"
         "有効になります。pmarklint.yaml でこのチェックを無効にしたり、警告に下げたり、例外として扱ったりすることはできません。",
         "why": "名簿は誰が承認できるかを決めます。他人のメールアドレスを自分のものに変え、その人の名前で承認して元に戻す"
