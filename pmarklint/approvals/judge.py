@@ -555,10 +555,14 @@ class Judge:
         return self.dates(entry_id, at, item) or found
 
     # -- merges that wrote content ------------------------------------------------------------------
+    @cached_property
+    def _merge_commits(self) -> list[str]:
+        return [sha for sha in self.log.order if len(self.log.commits[sha].parents) > 1]
+
     def merges_that_wrote(self, entry_id: str, value: str) -> list[str]:
         """The merge commits that gave the entry the content with digest ``value`` while no parent had it (an
         evil merge, or a conflict resolved by hand): they wrote it."""
-        merges = [sha for sha in self.log.order if len(self.log.commits[sha].parents) > 1]
+        merges = self._merge_commits
         if not merges:
             return []
         if self._merges is None:

@@ -382,12 +382,16 @@ def _parts(piece: bytes) -> tuple[bytes, bytes | None]:
 def _plain(lines: list[bytes]) -> bool:
     """Whether no line opens a scalar or a collection that could go on below it: no quote characters, and
     brackets closed on the line that opens them."""
-    for line in lines:
-        if b'"' in line or b"'" in line:
-            return False
-        if line.count(b"[") + line.count(b"{") != line.count(b"]") + line.count(b"}"):
-            return False
-    return True
+    text = b"\n".join(lines)
+    if b'"' in text or b"'" in text:
+        return False
+    if b"[" not in text and b"{" not in text:
+        return True
+    return all(
+        line.count(b"[") + line.count(b"{") == line.count(b"]") + line.count(b"}")
+        for line in lines
+        if b"[" in line or b"{" in line or b"]" in line or b"}" in line
+    )
 
 
 def _parse_item(piece: bytes) -> dict[str, Any] | None:
