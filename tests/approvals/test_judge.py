@@ -290,6 +290,27 @@ def test_signed_mode_content_from_an_unsigned_commit_has_no_known_writer(
     assert found[0]["line"] == where(repo, LEDGER, "by: nakamura")[0]
 
 
+def test_signed_mode_roster_swap_approve_and_revert(
+    tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staff puts her own address and key on the privacy manager's roster entry, approves "as" her in a commit
+    signed with that key, and puts the entry back: the swap was never in force, and the trail agrees."""
+    repo = signed_repo(tmp_path / "pms", keys)
+    original = (repo / "people/roster.yaml").read_text(encoding="utf-8")
+    swapped = original.replace(public_key(keys["nakamura"]), public_key(keys["saito"]), 1).replace(
+        "emails: [nakamura@sakura-market.example]", "emails: [saito@sakura-market.example]", 1
+    )
+    (repo / "people/roster.yaml").write_text(swapped, encoding="utf-8")
+    signed_commit(repo, SAITO, keys["saito"], day="2026-05-02T08:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", SAITO)
+    signed_commit(repo, SAITO, keys["saito"], day="2026-05-02T09:00:00+09:00")
+    (repo / "people/roster.yaml").write_text(original, encoding="utf-8")
+    signed_commit(repo, SAITO, keys["saito"], day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == [("PML405", "C-001", "approvals[0]")]
+    trail = run("trail", repo, "--format", "json", "--since", "2026-01-01", "--until", "2026-11-26").json()
+    assert [a["backed"] for a in trail["approvals"] if a["entry"] == "C-001"] == [False]
+
+
 def test_signed_mode_content_signed_by_the_approver_is_self_approval(
     tmp_path: Path, keys: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
