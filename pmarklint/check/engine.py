@@ -17,7 +17,7 @@ from pmarklint.check.causes import CAUSES, mark_knock_ons, unread_files
 from pmarklint.check.changes import ChangeSet, baseline_dir, changes_since, extract, resolve_ref, select
 from pmarklint.check.stage import DEFAULT_STAGE, at_stage
 from pmarklint.check.waivers import FAIL_CLOSED, apply_waivers
-from pmarklint.dates import resolve_today
+from pmarklint.dates import Duration, resolve_today
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
@@ -68,6 +68,10 @@ class CheckResult:
     source_root: Path | None = None  # where the checked files are when not under root (--as-of)
     notices: tuple[tuple[str, dict[str, str]], ...] = ()  # one line each on standard error: (message key, args)
     stage: str = DEFAULT_STAGE  # how missing and stale approvals were weighed (pmarklint.check.stage)
+    # who answers for each entry ((file, id) → person id: its owner field) and the roster's names (id → name),
+    # for the reports that list deadlines by owner
+    owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -258,11 +262,13 @@ def run_check(
     workdir: Path | None = None,
     stage: str = DEFAULT_STAGE,
     staged: bool = False,
+    window: Duration | None = None,
 ) -> CheckResult:
     """Check the repository at (or above) ``start``. With ``as_of``, check it as it stood then: the commit's
     tree is extracted into ``workdir``, which the caller keeps until the report is written. ``stage``: how a
     missing or stale approval weighs (pmarklint.check.stage). ``staged``: check what is staged (the index,
-    extracted into ``workdir``) instead of the work tree; outside git, the work tree."""
+    extracted into ``workdir``) instead of the work tree; outside git, the work tree. ``window``: how far ahead
+    "due soon" looks instead of ``review.warn_within`` (``pmarklint due``)."""
     root = find_root(start, lang)
     gc_was_enabled = gc.isenabled()
     gc.disable()  # parsing makes no cyclic garbage; the collector only costs time here (about 2x)
@@ -279,7 +285,7 @@ def run_check(
         elif as_of is not None:
             result = _as_of(root, git_dir, cache, as_of, today, lang, history, changed_since, workdir, zone)
         else:
-            result, loaded = _run(root, git_dir, cache, day, lang, history=history, stage=stage)
+            result, loaded = _run(root, git_dir, cache, day, lang, history=history, stage=stage, window=window)
             if changed_since is not None:
                 result = _only_changes(result, loaded, changed_since, cache, lang)
         return replace(result, notices=notices + result.notices) if notices else result
@@ -384,6 +390,7 @@ def _run(
     history: bool = False,
     history_at: tuple[Path, str] | None = None,
     stage: str = DEFAULT_STAGE,
+    window: Duration | None = None,
 ) -> tuple[CheckResult, dict[str, FileResult]]:
     config = load_config(root, cache, lang)
     check_rule_codes(config, lang)
@@ -410,6 +417,7 @@ def _run(
         list_files=lambda: list_all_files(root, git_dir),
         catalog=load_catalog(cache),
         history=History(git_dir, cache, history_at, open_history) if history else None,
+        warn_window=window,
     )
     try:
         for check in repository_checks():
@@ -436,6 +444,16 @@ def _run(
         checked_files=tuple(results),
         repository_root=find_toplevel(root) if git_dir is not None else None,
         stage=stage,
+        owners={
+            (ref.file, ref.id): ref.data["owner"]
+            for ref in repo_index.entries
+            if ref.id and isinstance(ref.data.get("owner"), str)
+        },
+        names={
+            ref.id: ref.data["name"]
+            for ref in ctx.entries("person")
+            if ref.id and isinstance(ref.data.get("name"), str)
+        },
     )
     return checked, results
 

@@ -36,15 +36,18 @@ def at_stage(
     """``found`` as the stage weighs it. ``kind_of``: the kind of the file a finding is in."""
     if stage == DEFAULT_STAGE:
         return found
+    from pmarklint.approvals.policy import policy_approvers
     from pmarklint.rules.context import DEFAULT_APPROVERS
+    from pmarklint.workspace.config import CONFIG_NAME
 
     configured = config.get("approvals") or {}
     out = []
     for item in found:
         kind = kind_of(item.file)
-        if item.rule not in AWAITING or item.level != "error" or kind not in DEFAULT_APPROVERS:
+        settings = item.file == CONFIG_NAME and item.rule == "PML408"  # a change of the approval settings
+        if item.rule not in AWAITING or item.level != "error" or (kind not in DEFAULT_APPROVERS and not settings):
             out.append(item)
             continue
-        roles = tuple(configured.get(kind) or DEFAULT_APPROVERS[kind])
-        out.append(replace(item, severity=Severity.WARNING, awaiting=roles))
+        roles = policy_approvers(config) if settings else tuple(configured.get(kind) or DEFAULT_APPROVERS[str(kind)])
+        out.append(replace(item, severity=Severity.WARNING, awaiting=tuple(roles)))
     return out

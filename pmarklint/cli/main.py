@@ -72,6 +72,7 @@ def cli() -> None:
 def _add_commands() -> None:
     """One module per command (each imports its heavy parts only when it runs)."""
     from pmarklint.cli.check import check
+    from pmarklint.cli.due import due
     from pmarklint.cli.init import init
     from pmarklint.cli.report import report
     from pmarklint.cli.rules import explain, rules
@@ -86,6 +87,7 @@ def _add_commands() -> None:
     cli.add_command(sign)
     cli.add_command(report)
     cli.add_command(trail)
+    cli.add_command(due)
 
 
 _add_commands()

@@ -81,6 +81,8 @@ class Context:
     # The approval settings in force, when pmarklint.yaml's own are changed and not approved (PML408): the run's
     # findings are then settled (severities, switches, waivers) by these
     settings_in_force: dict[str, Any] | None = None
+    # How far ahead "due soon" looks, when the run asks for another window than review.warn_within (pmarklint due)
+    warn_window: Duration | None = None
     _digests: dict[tuple[str, int], str] = field(default_factory=dict)
 
     # -- settings -------------------------------------------------------------------------------------
@@ -90,6 +92,8 @@ class Context:
 
     @cached_property
     def window(self) -> Duration:
+        if self.warn_window is not None:
+            return self.warn_window
         return Duration.parse((self.config.data.get("review") or {}).get("warn_within", "P30D")) or Duration(days=30)
 
     def approver_roles(self, kind: str) -> list[str]:

@@ -405,8 +405,10 @@ def test_git_commit_of_an_approval_in_someone_elses_name_is_refused(
     _write(repo / "people" / "people.yaml", ROSTER)
     _write(repo / "contractors" / "contractors.yaml", CONTRACTOR)
     session.git(repo, "add", "-A")
-    # Set-up, committed without the hook: the contractor is not approved yet, which the hook would refuse.
-    session.ok("git", "commit", "-q", "--no-verify", "-m", "Roster and contractor", cwd=repo, env=ITO)
+    # Set-up, committed without the hook: the contractor is not approved yet, which the hook would refuse. It
+    # amends the first commit, so that these settings and this roster are the founding ones (a later change of
+    # require_approvals would itself await top management's approval, PML408).
+    session.ok("git", "commit", "-q", "--amend", "--no-verify", "-m", "Roster and contractor", cwd=repo, env=ITO)
     forged = session.run(
         sys.executable, "-m", "pmarklint", "sign", "C-001", "--as", "nakamura", "--force", cwd=repo, env=ITO
     )

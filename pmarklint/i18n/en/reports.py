@@ -2,6 +2,21 @@
 the audit trail (``trail.*``). Counterpart: ja/reports.py."""
 
 MESSAGES = {
+    # pmarklint due (pmarklint.reports.due)
+    "due.title": "Deadlines",
+    "due.heading": "Deadlines up to {until}, as of {today} (overdue ones first)",
+    "due.summary": "{count:plural:deadline:deadlines}",
+    "due.overdue": "overdue by {days:plural:day:days}",
+    "due.today": "due today",
+    "due.days_left": "{days:plural:day:days} left",
+    "due.no_owner": "no owner",
+    "due.calendar": "PMS deadlines: {organization}",
+    "due.col.due": "Due",
+    "due.col.left": "Days left",
+    "due.col.where": "Where",
+    "due.col.owner": "Owner",
+    "due.col.what": "What",
+    "due.bad_within": "--within {value}: not a period; write an ISO 8601 duration such as P90D (90 days), P3M (three months) or P1Y",
     # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.reports.fitgap)
     "report.contents": "Contents",
     "report.generated": "Produced by pmarklint {version}.",

@@ -2,6 +2,21 @@
 監査証跡(``trail.*``)。対応する英語は en/reports.py。"""
 
 MESSAGES = {
+    # pmarklint due (pmarklint.reports.due)
+    "due.title": "期限一覧",
+    "due.heading": "{today} 時点で {until} までの期限(期限切れを含む)",
+    "due.summary": "期限 {count}件",
+    "due.overdue": "{days}日超過",
+    "due.today": "今日が期限",
+    "due.days_left": "あと{days}日",
+    "due.no_owner": "担当者なし",
+    "due.calendar": "PMS の期限: {organization}",
+    "due.col.due": "期限",
+    "due.col.left": "残り日数",
+    "due.col.where": "場所",
+    "due.col.owner": "担当者",
+    "due.col.what": "内容",
+    "due.bad_within": "--within {value}: 期間として読めません。P90D(90日)、P3M(3か月)、P1Y(1年)のように ISO 8601 の期間で指定してください",
     # reports for people (pmarklint report ...) and the Fit & Gap table (pmarklint.reports.fitgap)
     "report.contents": "目次",
     "report.generated": "pmarklint {version} で作成しました。",

@@ -1,0 +1,279 @@
+"""``pmarklint due``: the deadlines the repository implies, before they pass.
+
+The deadlines are the ones ``check`` computes (reviews, contractor evaluations, contracts and certifications
+expiring, recurring tasks, overseas recipients' checks, the regular and new-joiner trainings, the internal
+audit, the management review, corrective actions, the P-mark renewal window): the check runs with its "due
+soon" window widened to ``--within``, and each finding that names a due date becomes a deadline, with the
+entry, its owner and the days left. Overdue ones are listed too. Nothing here computes a date of its own: a
+deadline and the check that warns about it cannot disagree.
+
+Formats: text and Markdown for people, JSON for scripts (``format: pmarklint-due``, version 1, documented in
+docs/due.md) and iCalendar (RFC 5545) for calendars: one all-day event per deadline with a reminder a week
+before, and a UID made from what the deadline is about (rule, file, entry, place and day), so that a calendar
+subscribed to the file updates its events instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pmarklint import __version__
+from pmarklint.dates import Duration
+from pmarklint.findings import Finding
+from pmarklint.i18n import text
+
+# The message keys whose findings name a deadline, and the argument that holds it.
+DEADLINE_KEYS: Mapping[str, str] = {
+    "PML301.overdue": "due",
+    "PML302.soon": "due",
+    "PML303.overdue": "due",
+    "PML303.soon": "due",
+    "PML304.contract_expired": "date",
+    "PML304.contract_soon": "date",
+    "PML304.certification_expired": "date",
+    "PML304.certification_soon": "date",
+    "PML306.overdue": "due",
+    "PML306.soon": "due",
+    "PML307.overdue": "due",
+    "PML307.soon": "due",
+    "PML308.window": "closes",
+    "PML308.closed": "closes",
+    "PML308.expired": "expires",
+    "PML603.missed": "due",
+    "PML603.soon": "due",
+    "PML603.interval": "due",
+    "PML604.late": "due",
+    "PML607.overdue": "due",
+    "PML608.overdue": "due",
+    "PML610.late": "due",
+    "PML628.overdue": "due",
+}
+FORMAT = "pmarklint-due"
+VERSION = 1
+REMINDER_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: dt.date
+    days_left: int  # negative: overdue by that many days
+    rule: str
+    file: str
+    line: int
+    entry: str | None
+    place: str | None  # the field inside the entry
+    owner: str | None  # a person id
+    owner_name: str | None
+    what: str  # the finding's message, in the report's language
+
+    @property
+    def uid(self) -> str:
+        key = "\0".join((self.rule, self.file, self.entry or "", self.place or "", self.due.isoformat()))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@pmarklint"
+
+
+@dataclass(frozen=True)
+class DueList:
+    today: dt.date
+    until: dt.date
+    within: str
+    language: str
+    organization: str
+    deadlines: tuple[Deadline, ...]
+
+
+def load_due(start: Path, *, within: Duration, within_text: str, today: str | None, lang: str) -> DueList:
+    """Every deadline up to ``within`` after today (and every one already passed), soonest first."""
+    from pmarklint.check.engine import run_check
+
+    result = run_check(start, today=today, lang=lang, history=False, window=within)
+    language = lang  # the command's choice: --lang, else the repository's language, else the locale
+    organization = str((result.config.data.get("organization") or {}).get("name") or "")
+    found = [item for item in result.findings if item.message_key in DEADLINE_KEYS]
+    deadlines = sorted(
+        (d for d in (_deadline(item, result.today, result.owners, result.names, language) for item in found) if d),
+        key=lambda d: (d.due, d.file, d.line, d.rule),
+    )
+    until = within.after(result.today)
+    return DueList(
+        result.today, until, within_text, language, organization, tuple(d for d in deadlines if d.due <= until)
+    )
+
+
+def _deadline(
+    item: Finding, today: dt.date, owners: Mapping[tuple[str, str], str], names: Mapping[str, str], lang: str
+) -> Deadline | None:
+    value = dict(item.args).get(DEADLINE_KEYS[item.message_key])
+    try:
+        due = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+    owner = owners.get((item.file, item.entry)) if item.entry else None
+    return Deadline(
+        due,
+        (due - today).days,
+        item.rule,
+        item.file,
+        item.line,
+        item.entry,
+        item.path,
+        owner,
+        names.get(owner) if owner else None,
+        item.message(lang),
+    )
+
+
+# -- formats --------------------------------------------------------------------------------------------------
+
+
+def render_due(listing: DueList, fmt: str, now: dt.datetime | None = None) -> bytes:
+    if fmt == "json":
+        return (json.dumps(_json(listing), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt == "md":
+        return _markdown(listing).encode("utf-8")
+    if fmt == "ics":
+        return _ics(listing, now or dt.datetime.now(dt.timezone.utc)).encode("utf-8")
+    return _text(listing).encode("utf-8")
+
+
+def _json(listing: DueList) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "pmarklint": __version__,
+        "today": listing.today.isoformat(),
+        "until": listing.until.isoformat(),
+        "within": listing.within,
+        "deadlines": [
+            {
+                "due": d.due.isoformat(),
+                "days_left": d.days_left,
+                "overdue": d.days_left < 0,
+                "rule": d.rule,
+                "file": d.file,
+                "line": d.line,
+                "entry": d.entry,
+                "path": d.place,
+                "owner": d.owner,
+                "owner_name": d.owner_name,
+                "message": d.what,
+                "uid": d.uid,
+            }
+            for d in listing.deadlines
+        ],
+    }
+
+
+def _when(d: Deadline, lang: str) -> str:
+    if d.days_left < 0:
+        return text("due.overdue", lang, days=-d.days_left)
+    if d.days_left == 0:
+        return text("due.today", lang)
+    return text("due.days_left", lang, days=d.days_left)
+
+
+def _who(d: Deadline, lang: str) -> str:
+    if d.owner is None:
+        return text("due.no_owner", lang)
+    return f"{d.owner_name} ({d.owner})" if d.owner_name else d.owner
+
+
+def _where(d: Deadline) -> str:
+    return f"{d.file}:{d.line}" + (f" {d.entry}" if d.entry else "")
+
+
+def _text(listing: DueList) -> str:
+    """For a terminal: control characters and line breaks from the data are shown as escapes."""
+    from pmarklint.visible import visible
+
+    lang = listing.language
+    out = [text("due.heading", lang, today=listing.today.isoformat(), until=listing.until.isoformat())]
+    for d in listing.deadlines:
+        out.append(visible(f"{d.due.isoformat()}  {_when(d, lang)}  {_where(d)}  [{_who(d, lang)}]"))
+        out.append("    " + visible(d.what))
+    out.append(text("due.summary", lang, count=len(listing.deadlines)))
+    return "\n".join(out) + "\n"
+
+
+def _markdown(listing: DueList) -> str:
+    from pmarklint.render.markdown import escape_inline, table
+
+    lang = listing.language
+    headers = [text(f"due.col.{c}", lang) for c in ("due", "left", "where", "owner", "what")]
+    rows = [(d.due.isoformat(), _when(d, lang), _where(d), _who(d, lang), d.what) for d in listing.deadlines]
+    heading = text("due.heading", lang, today=listing.today.isoformat(), until=listing.until.isoformat())
+    return "\n".join(
+        [
+            f"# {escape_inline(text('due.title', lang))}",
+            "",
+            escape_inline(heading),
+            "",
+            table(headers, rows),
+            escape_inline(text("due.summary", lang, count=len(listing.deadlines))),
+            "",
+        ]
+    )
+
+
+def _ics_escape(value: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; other control
+    characters, which a TEXT value cannot hold, dropped."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return "".join(ch for ch in value if ch == "\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F))
+
+
+def _fold(line: str) -> Iterable[str]:
+    """A content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    encoded = line.encode("utf-8")
+    first = True
+    while encoded:
+        limit = 75 if first else 74
+        cut = min(limit, len(encoded))
+        while cut < len(encoded) and (encoded[cut] & 0xC0) == 0x80:
+            cut -= 1
+        piece, encoded = encoded[:cut], encoded[cut:]
+        yield ("" if first else " ") + piece.decode("utf-8")
+        first = False
+
+
+def _ics(listing: DueList, now: dt.datetime) -> str:
+    lang = listing.language
+    stamp = now.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    name = text("due.calendar", lang, organization=listing.organization or "PMS")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//pmarklint//due {__version__}//{lang.upper()}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_ics_escape(name)}",
+    ]
+    for d in listing.deadlines:
+        summary = f"{d.entry}: {d.what}" if d.entry else d.what
+        where = _where(d) + (f" ({_who(d, lang)})" if d.owner else "")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{d.uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{d.due.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(d.due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_escape(summary)}",
+            f"DESCRIPTION:{_ics_escape(where + chr(10) + d.what)}",
+            f"CATEGORIES:{d.rule}",
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"TRIGGER:-P{REMINDER_DAYS}D",
+            f"DESCRIPTION:{_ics_escape(summary)}",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
