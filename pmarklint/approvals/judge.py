@@ -301,20 +301,25 @@ class Judge:
                 continue
             if (item.by, item.role, item.date, item.digest) in had:
                 continue  # judged when it was added
-            approver = before.force.get(item.by)
-            if approver is None or not approver.active or item.role not in approver.roles:
-                continue
-            if not commit.identities() or not commit.identities() <= approver.emails:
-                continue
-            if self.policy.signed and approver.keys:  # an approver without a key yet: their keys' bootstrap
-                if self.signer(commit.sha, before.force) != approver.id:
-                    continue
-                if self.signer(wrote.sha, self.roster_before(wrote)) in (None, approver.id):
-                    continue
-            elif wrote.identities() & approver.emails:
-                continue
-            return True
+            if self._approves(commit, wrote, before.force.get(item.by), item.role, before.force):
+                return True
         return False
+
+    def _approves(
+        self, commit: Commit, writer: Commit, approver: Person | None, role: str, roster: Mapping[str, Person]
+    ) -> bool:
+        """Whether ``approver`` (as ``roster``, the one in force before ``commit``, has them) approved in
+        ``role`` by ``commit``, content that ``writer`` wrote: they hold the role, authored and committed (in
+        signed mode: signed, once they have a key) the approval, and did not write the content."""
+        if approver is None or not approver.active or role not in approver.roles:
+            return False
+        if not commit.identities() or not commit.identities() <= approver.emails:
+            return False
+        if self.policy.signed and approver.keys:  # an approver without a key yet: their keys' bootstrap
+            if self.signer(commit.sha, roster) != approver.id:
+                return False
+            return self.signer(writer.sha, self.roster_before(writer)) not in (None, approver.id)
+        return not writer.identities() & approver.emails
 
     def state_at(self, sha: str | None) -> _State:
         return self._states.get(sha, _EMPTY) if sha else _EMPTY
@@ -366,21 +371,12 @@ class Judge:
         roster = self.roster_before(commit)
         roles = set(policy_approvers(before.settings))
         value = settings_digest(settings)
-        for item in before.added(settings):
-            approver = roster.get(item.by)
-            if item.digest != value or item.role not in roles or approver is None or not approver.active:
-                continue
-            if item.role not in approver.roles or not commit.identities() or not commit.identities() <= approver.emails:
-                continue
-            if self.policy.signed and approver.keys:
-                if self.signer(sha, roster) != approver.id:
-                    continue
-                if self.signer(writer.sha, self.roster_before(writer)) in (None, approver.id):
-                    continue
-            elif writer.identities() & approver.emails:
-                continue
-            return True
-        return False
+        return any(
+            item.digest == value
+            and item.role in roles
+            and self._approves(commit, writer, roster.get(item.by), item.role, roster)
+            for item in before.added(settings)
+        )
 
     # -- who signed a commit --------------------------------------------------------------------------
     def signer(self, sha: str, roster: Mapping[str, Person]) -> str | None:

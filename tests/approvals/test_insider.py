@@ -11,44 +11,25 @@ from pathlib import Path
 
 import pytest
 
+from helpers.approving import (
+    ENFORCED,
+    LEDGER,
+    NAKAMURA,
+    SAITO,
+    YAMAMOTO,
+    changed_by_staff,
+    edit,
+    email,
+    findings,
+    sign,
+    summary,
+)
 from helpers.cli import run
-from helpers.pms import CONFIG, pms, where
+from helpers.pms import pms, where
 from helpers.repos import GIT_ENV, commit_as, git
 
-SAITO = "Misaki Saito <saito@sakura-market.example>"
-NAKAMURA = "Hanako Nakamura <nakamura@sakura-market.example>"
-YAMAMOTO = "Ichiro Yamamoto <yamamoto@sakura-market.example>"
-LEDGER = "contractors/contractors.yaml"
 ROSTER = "people/roster.yaml"
-ENFORCED = CONFIG + "require_approvals: {contractor: error}\n"
 NAKAMURA_MAIL = "emails: [nakamura@sakura-market.example]"
-
-
-def email(identity: str) -> str:
-    return identity[identity.index("<") + 1 : -1]
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def sign(root: Path, monkeypatch: pytest.MonkeyPatch, target: str, person: str, identity: str, *extra: str) -> None:
-    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(identity))
-    result = run("sign", target, "--as", person, "--repo", root, "--date", "2026-05-02", *extra)
-    assert result.exit_code == 0, result.stderr
-
-
-def findings(root: Path) -> list[dict]:
-    result = run("check", root, "--format", "json", "--today", "2026-11-26", "--lang", "en")
-    assert result.exit_code in (0, 1), result.stderr
-    return result.json()["findings"]
-
-
-def summary(root: Path) -> list[tuple[str, str | None, str | None]]:
-    return [(f["rule"], f["entry"], f.get("path")) for f in findings(root)]
 
 
 def commit_with(root: Path, author: str, committer: str, message: str, day: str, *extra: str) -> str:
@@ -71,10 +52,7 @@ def commit_with(root: Path, author: str, committer: str, message: str, day: str,
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """Staff changes C-001 in a commit of her own; nobody has approved it yet."""
-    root = pms(tmp_path / "pms", config=ENFORCED)
-    edit(root, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
-    commit_as(root, SAITO, "C-001: returns too", day="2026-05-01T10:00:00+09:00")
-    return root
+    return changed_by_staff(tmp_path / "pms")
 
 
 def approval_line(root: Path) -> int:

@@ -11,53 +11,30 @@ from pathlib import Path
 
 import pytest
 
+from helpers.approving import (
+    ENFORCED,
+    LEDGER,
+    NAKAMURA,
+    SAITO,
+    YAMAMOTO,
+    changed_by_staff,
+    edit,
+    email,
+    findings,
+    sign,
+    summary,
+)
 from helpers.cli import run
-from helpers.pms import CONFIG, PEOPLE, pms, where
+from helpers.pms import PEOPLE, pms, where
 from helpers.repos import ROOT, commit_as, git
 
-SAITO = "Misaki Saito <saito@sakura-market.example>"  # staff (internal auditor): writes the ledgers
-NAKAMURA = "Hanako Nakamura <nakamura@sakura-market.example>"  # privacy manager: approves them
-YAMAMOTO = "Ichiro Yamamoto <yamamoto@sakura-market.example>"  # top management: approves the roster
-LEDGER = "contractors/contractors.yaml"
-ENFORCED = CONFIG + "require_approvals: {contractor: error}\n"
 SIGNED = ENFORCED + "require_signed_approvals: true\n"
-
-
-def email(identity: str) -> str:
-    return identity[identity.index("<") + 1 : -1]
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The clean repository of tests/helpers/pms.py, then staff changes C-001's service in a commit of their own."""
-    root = pms(tmp_path / "pms", config=ENFORCED)
-    edit(root, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
-    commit_as(root, SAITO, "C-001: returns too", day="2026-05-01T10:00:00+09:00")
-    return root
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def sign(root: Path, monkeypatch: pytest.MonkeyPatch, target: str, person: str, identity: str, *extra: str) -> None:
-    """``pmarklint sign`` run by ``identity`` (git's user.email is what sign and the hook look at)."""
-    monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(identity))
-    result = run("sign", target, "--as", person, "--repo", root, "--date", "2026-05-02", *extra)
-    assert result.exit_code == 0, result.stderr
-
-
-def findings(root: Path, *extra: str) -> list[dict]:
-    result = run("check", root, "--format", "json", "--today", "2026-11-26", "--lang", "en", *extra)
-    assert result.exit_code in (0, 1), result.stderr
-    return result.json()["findings"]
-
-
-def summary(root: Path, *extra: str) -> list[tuple[str, str | None, str | None]]:
-    return [(f["rule"], f["entry"], f.get("path")) for f in findings(root, *extra)]
+    return changed_by_staff(tmp_path / "pms")
 
 
 def approve(root: Path, monkeypatch: pytest.MonkeyPatch, committer: str = NAKAMURA, *sign_args: str) -> str:
