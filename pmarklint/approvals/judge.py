@@ -183,6 +183,17 @@ class _State:
 
 
 _EMPTY = _State({}, {}, {}, {}, {}, False)
+
+
+def _carry(state: _State, before: _State, pid: str) -> None:
+    """The person as the state before had them: content, force and what awaits approval."""
+    state.content[pid] = before.content[pid]
+    if pid in before.force:
+        state.force[pid] = before.force[pid]
+    if pid in before.pending:
+        state.pending[pid] = before.pending[pid]
+
+
 CONFIG_PATH = "pmarklint.yaml"
 
 
@@ -243,36 +254,45 @@ class Judge:
             content = {pid: (digest(entry), commit.sha) for pid, entry in written.items()}
             anchor = {pid: value for pid, (value, _) in content.items()}
             return _State(written, roster_of(written.values()), content, {}, {}, bool(written), anchor)
-        approving = self.policy.approving
         state = _State(written, {}, {}, {}, {}, True, dict(before.anchor))
         for pid, left in [*before.force.items(), *before.gone.items()]:
             if pid not in written:
                 state.gone.setdefault(pid, left)
         for pid, entry in written.items():
-            person = person_of(entry)
-            if person is None:
-                continue
-            value = digest(entry)
-            same_as = next((p for p in parents if pid in p.content and p.content[pid][0] == value), None)
-            state.content[pid] = same_as.content[pid] if same_as is not None else (value, commit.sha)
-            if same_as is not None and same_as is not before and same_as.written.get(pid) == entry:
-                # a merge took this person as a branch had them: in force as they were there
-                state.force[pid] = same_as.force.get(pid, narrowed(person, None, approving))
-                if pid in same_as.pending:
-                    state.pending[pid] = same_as.pending[pid]
-                continue
-            old = before.force.get(pid) or before.gone.get(pid)
-            if value == before.anchor.get(pid):
-                state.force[pid] = person  # back to what was last founded or approved
-            elif self._accepted(commit, entry, person, before, parents, state):
-                state.force[pid] = person
-                state.anchor[pid] = value
-            elif not grants(person, old, approving):
-                state.force[pid] = person
+            if len(parents) == 1 and before.written.get(pid) == entry and pid in before.content:
+                _carry(state, before, pid)  # the same person as before: nothing to judge
             else:
-                state.force[pid] = narrowed(person, old, approving)
-                state.pending[pid] = before.pending.get(pid) or state.content[pid][1]
+                self._judge_person(commit, pid, entry, parents, state)
         return state
+
+    def _judge_person(
+        self, commit: Commit, pid: str, entry: Mapping[str, Any], parents: list[_State], state: _State
+    ) -> None:
+        """What of ``entry`` (a person as ``commit`` wrote them) is in force after the commit."""
+        before, approving = parents[0], self.policy.approving
+        person = person_of(entry)
+        if person is None:
+            return
+        value = digest(entry)
+        same_as = next((p for p in parents if pid in p.content and p.content[pid][0] == value), None)
+        state.content[pid] = same_as.content[pid] if same_as is not None else (value, commit.sha)
+        if same_as is not None and same_as is not before and same_as.written.get(pid) == entry:
+            # a merge took this person as a branch had them: in force as they were there
+            state.force[pid] = same_as.force.get(pid, narrowed(person, None, approving))
+            if pid in same_as.pending:
+                state.pending[pid] = same_as.pending[pid]
+            return
+        old = before.force.get(pid) or before.gone.get(pid)
+        if value == before.anchor.get(pid):
+            state.force[pid] = person  # back to what was last founded or approved
+        elif self._accepted(commit, entry, person, before, parents, state):
+            state.force[pid] = person
+            state.anchor[pid] = value
+        elif not grants(person, old, approving):
+            state.force[pid] = person
+        else:
+            state.force[pid] = narrowed(person, old, approving)
+            state.pending[pid] = before.pending.get(pid) or state.content[pid][1]
 
     def _accepted(
         self,

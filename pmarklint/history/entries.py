@@ -46,6 +46,7 @@ class Entries:
         self._slices: dict[str, dict[str, tuple[int, int]] | None] = {}
         self._whole: dict[str, dict[str, Any]] = {}
         self._parsed: dict[bytes, Any] = {}
+        self._keys: dict[bytes, bytes] = {}  # an entry's bytes → its content key (without the approvals lines)
         self._kind: dict[str, str | None] = {}
         self._digests: dict[str, dict[str, set[str]]] = {}
         # For reading revision after revision (see "Revision after revision" below).
@@ -97,7 +98,14 @@ class Entries:
         """The entry's bytes without its ``approvals`` lines: equal keys mean equal content, so a search
         over revisions compares bytes and parses only what differs. None when the file cannot be split."""
         piece = self.piece(blob, entry_id)
-        return None if piece is None else _parts(piece)[0]
+        if piece is None:
+            return None
+        found = self._keys.get(piece)
+        if found is None:
+            if len(self._keys) > 100_000:
+                self._keys.clear()
+            found = self._keys[piece] = _parts(piece)[0]
+        return found
 
     def approvals(self, blob: str, entry_id: str) -> list[Any] | None:
         """The entry's ``approvals`` list in the blob, parsing only those lines (None: not there, or the
