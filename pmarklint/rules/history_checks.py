@@ -275,11 +275,11 @@ class Session:
         if before != head:
             if not is_ancestor(self.root, before, head):
                 return  # another branch, or history rewritten: start again
-            self.touched = touched_between(self.root, before, head, self.folders)
+            self.touched = touched_between(self.root, before, head, [*self.folders, CONFIG_NAME])
         self.earlier = dict(stored["records"])
         self.earlier_grants = dict(stored["grants"])
         self.earlier_stale = dict(stored["stale"])
-        if before == head:
+        if CONFIG_NAME not in self.touched:  # pmarklint.yaml as it was: the settings in force are as they were
             self.earlier_policy = dict(stored["policy"]).get(("policy",), ())
         person_folder = self.ctx.config.folders["person"] + "/"
         if not any(path.startswith(person_folder) for path in self.touched):
