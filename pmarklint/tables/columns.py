@@ -24,9 +24,10 @@ KIND_NAMES = {
     "people": "person",
     "person": "person",
     "roster": "person",
+    "attendance": "attendance",  # the training attendance list (pmarklint.tables.attendance)
 }
 # The file name an export is written to by default, per kind.
-DEFAULT_NAMES = {"inventory": "inventory", "contractor": "contractors", "person": "people"}
+DEFAULT_NAMES = {"inventory": "inventory", "contractor": "contractors", "person": "people", "attendance": "attendance"}
 # Where a kind's columns start, when the schema's order is not the one an office keeps its table in
 # (the roster: who, where, how to reach them, how employed and since when, then the PMS roles).
 LEADING: dict[str, tuple[str, ...]] = {
