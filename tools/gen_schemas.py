@@ -1545,6 +1545,18 @@ def trail_schema() -> dict[str, Any]:
                 "evaluations": list_of(obj({**move, "result": maybe_text}, [*move, "result"])),
                 "overdue": list_of(state),
                 "never_reviewed": list_of(state),
+                "skipped": list_of(
+                    obj(
+                        {
+                            "path": text,
+                            "commit": {"anyOf": [{"type": "null"}, sha]},
+                            "size": count,
+                            "limit": count,
+                            "blob": sha,
+                        },
+                        ["path", "commit", "size", "limit", "blob"],
+                    )
+                ),
             },
             [
                 "tool",
@@ -1562,6 +1574,7 @@ def trail_schema() -> dict[str, Any]:
                 "evaluations",
                 "overdue",
                 "never_reviewed",
+                "skipped",
             ],
         ),
     }

@@ -26,7 +26,7 @@ from pmarklint.approvals.digest import digest
 from pmarklint.approvals.policy import POLICY_KEY, policy_approvers, settings_digest
 from pmarklint.documents import edit as yaml_edit
 from pmarklint.documents.loader import Document, decode, parse
-from pmarklint.findings import Finding
+from pmarklint.findings import Finding, finding
 from pmarklint.git.identity import next_author
 from pmarklint.git.run import GitError
 from pmarklint.i18n import text
@@ -90,25 +90,31 @@ class SignResult:
 # ----------------------------------------------------------------------------------------------- the repository
 
 
-def _load(root: Path, rel: str) -> Ledger:
+def _load(root: Path, rel: str, max_size: int, lang: str) -> Ledger:
+    """One ledger as ``check`` reads it: refused when it is a symbolic link, read without following a link
+    swapped in since (``O_NOFOLLOW``) and never past ``limits.max_file_size``."""
     from pmarklint.check.engine import classify
     from pmarklint.documents.schema import validate_document
-    from pmarklint.workspace.files import link_finding
+    from pmarklint.workspace.files import TooLarge, link_finding, read_file
 
     link = link_finding(root, rel)
     if link is not None:
-        return Ledger(rel, None, None, None, reason=link.message("en"))
+        return Ledger(rel, None, None, None, reason=link.message(lang))
     try:
-        raw = (root / rel).read_bytes()
+        raw = read_file(root, rel, max_size)
+    except TooLarge as exc:
+        too_large = finding("PML004", rel, 1, 1, "PML004.too_large", size=exc.size, limit=max_size)
+        return Ledger(rel, None, None, None, reason=too_large.message(lang))
     except OSError as exc:
-        return Ledger(rel, None, None, None, reason=str(exc.strerror or exc))
+        unreadable = finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))
+        return Ledger(rel, None, None, None, reason=unreadable.message(lang))
     content, problems = decode(raw, rel)
     if content is None:
-        return Ledger(rel, None, None, None, reason=problems[0].message("en") if problems else "?")
+        return Ledger(rel, None, None, None, reason=problems[0].message(lang) if problems else "?")
     loaded = parse(content, rel)
     if loaded.document is None:
         first = loaded.findings[0]
-        return Ledger(rel, None, content, None, reason=f"{first.line}:{first.column}: {first.message('en')}")
+        return Ledger(rel, None, content, None, reason=f"{first.line}:{first.column}: {first.message(lang)}")
     kind, _ = classify(loaded.document, rel)
     found = list(loaded.findings)
     if kind is not None:
@@ -141,7 +147,7 @@ def _repository(start: Path, lang: str) -> _Repository:
     config = load_config(root, Cache(None), lang)
     workspace = discover(root, sorted(set(config.folders.values())), find_git_dir(root))
     rels = sorted({*workspace.files, *workspace.untracked})
-    return _Repository(root, config, {rel: _load(root, rel) for rel in rels})
+    return _Repository(root, config, {rel: _load(root, rel, config.max_file_size, lang) for rel in rels})
 
 
 # ------------------------------------------------------------------------------------------------ the targets

@@ -39,13 +39,16 @@ class Unread:
         return (self.cause.file, self.cause.line, self.cause.column, self.cause.rule)
 
 
-def unread_files(root: Path, causes: Mapping[str, Finding], folders: Mapping[str, str]) -> list[Unread]:
+def unread_files(root: Path, causes: Mapping[str, Finding], folders: Mapping[str, str], max_size: int) -> list[Unread]:
     """What each unread file (by path: its first error) would have declared. ``folders``: kind → folder,
-    for a file whose ``kind:`` line cannot be read."""
+    for a file whose ``kind:`` line cannot be read. Read as the file itself is (no link followed, nothing
+    past ``max_size``): a link to /dev/zero or to a file outside declares nothing."""
+    from pmarklint.workspace.files import read_file
+
     out = []
     for rel, cause in sorted(causes.items()):
         try:
-            kind, ids = declared((root / rel).read_bytes())
+            kind, ids = declared(read_file(root, rel, max_size))
         except OSError:
             kind, ids = None, frozenset()
         if kind is None:

@@ -467,7 +467,7 @@ def _weigh(
         result = results.get(item.file)
         if item.rule in CAUSES and item.level == "error" and result is not None and result.kind is None:
             causes.setdefault(item.file, item)
-    found = mark_knock_ons(found, unread_files(root, causes, config.folders))
+    found = mark_knock_ons(found, unread_files(root, causes, config.folders, config.max_file_size))
     return at_stage(found, stage, lambda rel: results[rel].kind if rel in results else None, config.data)
 
 

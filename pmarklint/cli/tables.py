@@ -13,7 +13,7 @@ from pmarklint.cli.options import LANG_OPTION, PROGRESS_OPTION, REPO_OPTION, lan
 from pmarklint.errors import PmarklintError
 from pmarklint.progress import step
 
-KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor"])
+KIND_CHOICE = click.Choice(["inventory", "contractors", "contractor", "people", "person", "roster", "attendance"])
 
 
 def _language(lang: str | None, configured: str | None, early: str) -> str:
@@ -21,7 +21,7 @@ def _language(lang: str | None, configured: str | None, early: str) -> str:
 
 
 @click.command()
-@click.argument("kind", type=KIND_CHOICE, metavar="inventory|contractors")
+@click.argument("kind", type=KIND_CHOICE, metavar="inventory|contractors|people|attendance")
 @click.option(
     "--format",
     "fmt",
@@ -34,7 +34,8 @@ def _language(lang: str | None, configured: str | None, early: str) -> str:
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The file to write ('-': standard output). Default: inventory.xlsx or contractors.xlsx (.csv) here.",
+    help="The file to write ('-': standard output). Default: inventory.xlsx, contractors.xlsx, people.xlsx or "
+    "attendance.xlsx (.csv) here.",
 )
 @REPO_OPTION
 @LANG_OPTION
@@ -42,28 +43,34 @@ def _language(lang: str | None, configured: str | None, early: str) -> str:
 def export(
     kind: str, fmt: str | None, output: Path | None, repo: Path | None, lang: str | None, progress_asked: bool | None
 ) -> None:
-    """Write the inventory or the contractor ledger as a table: one row per entry, the id first, headers in
-    Japanese (English with --lang en). Approvals are not exported. The last column, pmarklint:digest (hidden in
-    Excel), holds each entry as exported, so that import never reverts a value changed since: leave it as it is.
+    """Write the inventory, the contractor ledger or the roster (people) as a table: one row per entry, the id
+    first, headers in Japanese (English with --lang en); or the training attendance list (attendance): one row
+    per attendance of a training record. Approvals are not exported. The last column, pmarklint:digest (hidden
+    in Excel), holds each row as exported, so that import never reverts a value changed since: leave it as it is.
 
     Exit codes: 0 written, 1 written but some ledger file could not be read (its entries are missing),
     2 the tool could not run.
     """
     from pmarklint.tables import message
-    from pmarklint.tables.columns import kind_of
+    from pmarklint.tables.columns import DEFAULT_NAMES, kind_of
     from pmarklint.tables.sync import export_ledger, load_repository
 
     kind = kind_of(kind)
     if fmt is None:
         fmt = "csv" if output is not None and output.suffix.lower() in (".csv", ".txt") else "xlsx"
     if output is None:
-        output = Path(f"{'inventory' if kind == 'inventory' else 'contractors'}.{fmt}")
+        output = Path(f"{DEFAULT_NAMES[kind]}.{fmt}")
     early = language_for(lang, repo or Path("."))
     with progress(progress_asked, early, "ledgers"):
         repository = load_repository(repo or Path("."), early)
         language = _language(lang, repository.language, early)
         step("writing")
-        result = export_ledger(repository, kind, fmt, language)
+        if kind == "attendance":
+            from pmarklint.tables.attendance import export_attendance
+
+            result = export_attendance(repository, fmt, language)
+        else:
+            result = export_ledger(repository, kind, fmt, language)
     if str(output) == "-":
         write_stdout(result.data)
     else:
@@ -79,7 +86,12 @@ def export(
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kind", required=True, type=KIND_CHOICE, help="The ledger the table holds: inventory or contractors.")
+@click.option(
+    "--kind",
+    required=True,
+    type=KIND_CHOICE,
+    help="The ledger the table holds: inventory, contractors or people (the roster).",
+)
 @click.option(
     "--into",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -156,19 +168,34 @@ def import_(
         repository = load_repository(repo or Path("."), early)
         language = _language(lang, repository.language, early)
         step("table")
-        report = import_table(
-            repository,
-            file,
-            kind,
-            into=into,
-            maps=maps,
-            sheet=sheet,
-            encoding=encoding,
-            header_row=header_row,
-            lang=language,
-            dry_run=dry_run,
-            clear_empty=clear_empty,
-        )
+        if kind == "attendance":
+            from pmarklint.tables.attendance import import_attendance
+
+            if into is not None or maps or header_row is not None:
+                raise click.UsageError(message("attendance_options", language))
+            report = import_attendance(
+                repository,
+                file,
+                sheet=sheet,
+                encoding=encoding,
+                lang=language,
+                dry_run=dry_run,
+                clear_empty=clear_empty,
+            )
+        else:
+            report = import_table(
+                repository,
+                file,
+                kind,
+                into=into,
+                maps=maps,
+                sheet=sheet,
+                encoding=encoding,
+                header_row=header_row,
+                lang=language,
+                dry_run=dry_run,
+                clear_empty=clear_empty,
+            )
     if report.sheets > 1 and report.sheet:
         click.echo(message("sheet", language, sheet=report.sheet), err=True)
     if header_row is None and report.header_rows != (1,):

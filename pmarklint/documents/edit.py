@@ -117,13 +117,15 @@ class _Editor:
         if 0 < len(new) < len(old) and same(old[: len(new)], new):
             return [self.drop_items(path, len(new), len(old), end)]
         pairs = list(zip(old, new, strict=False))
-        if len(old) != len(new) or not all(isinstance(a, dict) and isinstance(b, dict) and a and b for a, b in pairs):
+        if len(old) > len(new) or not all(isinstance(a, dict) and isinstance(b, dict) and a and b for a, b in pairs):
             raise Cannot
         edits: list[Edit] = []
         for index, (before, after) in enumerate(pairs):
             if not same(before, after):
                 item = child(path, index)
                 edits += self.mapping(item, before, after, src.region_end(path, src.doc.values[item][0], end))
+        if len(new) > len(old):  # items changed in place and more added at the end (an attendance list)
+            edits.append(self.append_items(path, old, new[len(old) :], end))
         return edits
 
     def _item_dash(self, item: Path) -> tuple[int, int]:

@@ -17,7 +17,22 @@ from pmarklint.documents.schema import load_schema
 
 Rel = tuple[str, ...]
 
-KIND_NAMES = {"inventory": "inventory", "contractors": "contractor", "contractor": "contractor"}
+KIND_NAMES = {
+    "inventory": "inventory",
+    "contractors": "contractor",
+    "contractor": "contractor",
+    "people": "person",
+    "person": "person",
+    "roster": "person",
+    "attendance": "attendance",  # the training attendance list (pmarklint.tables.attendance)
+}
+# The file name an export is written to by default, per kind.
+DEFAULT_NAMES = {"inventory": "inventory", "contractor": "contractors", "person": "people", "attendance": "attendance"}
+# Where a kind's columns start, when the schema's order is not the one an office keeps its table in
+# (the roster: who, where, how to reach them, how employed and since when, then the PMS roles).
+LEADING: dict[str, tuple[str, ...]] = {
+    "person": ("id", "name", "department", "emails", "employment", "joined", "left", "roles"),
+}
 COMMON = ("owner", "status", "last_reviewed", "review_every", "retired_on", "reason", "notes")
 
 # Headers for fields whose schema title is missing or too short to stand alone as a column.
@@ -92,7 +107,8 @@ class Column:
 
 
 def kind_of(name: str) -> str:
-    """``inventory`` or ``contractor`` from what a user types (``contractors``, the folder, works too)."""
+    """``inventory``, ``contractor`` or ``person`` from what a user types (``contractors``, ``people``, the
+    folder names, work too)."""
     return KIND_NAMES[name]
 
 
@@ -170,9 +186,10 @@ def columns(kind: str) -> tuple[Column, ...]:
     schema = load_schema(kind)
     defs = schema["$defs"]
     properties = defs["entry"]["properties"]
-    own = [n for n in properties if n not in ("id", "approvals") and n not in COMMON]
+    leading = [n for n in LEADING.get(kind, ("id",)) if n in properties]
+    own = [n for n in properties if n not in (*leading, "approvals") and n not in COMMON]
     out: list[Column] = []
-    for name in ["id", *own, *[n for n in COMMON if n in properties]]:
+    for name in [*leading, *own, *[n for n in COMMON if n in properties]]:
         out += _columns_of((name,), properties[name], defs, None)
     return tuple(out)
 

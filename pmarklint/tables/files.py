@@ -319,7 +319,7 @@ def _read_xlsx(path: Path, sheet: str | None, lang: str, limits: Limits) -> Grid
                 raise PmarklintError(message("no_sheet", lang, file=path, sheet=sheet, sheets=", ".join(sheets)))
             ws = sheets[sheet]
         else:
-            ours = {sheet_name(k, language) for k in ("inventory", "contractor") for language in ("ja", "en")}
+            ours = {sheet_name(k, language) for k in ("inventory", "contractor", "person") for language in ("ja", "en")}
             ws = next((sheets[name] for name in sheets if name in ours), book.worksheets[0])
         ws.reset_dimensions()  # the size a file declares may be wrong: read every cell there is
         counter = _Counter(path, lang, limits)

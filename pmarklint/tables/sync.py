@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pmarklint.documents.loader import Document
+from pmarklint.findings import finding
 from pmarklint.tables import message
 from pmarklint.tables.cells import encode
 from pmarklint.tables.columns import Rel, flatten, sheet_name, table_columns
@@ -66,17 +67,16 @@ def _load(root: Path, rel: str, max_size: int, lang: str) -> LedgerFile:
     from pmarklint.check.engine import classify
     from pmarklint.documents.loader import decode as decode_text
     from pmarklint.documents.loader import parse
-    from pmarklint.workspace.files import link_finding
+    from pmarklint.workspace.files import TooLarge, link_finding, read_file
 
     link = link_finding(root, rel)
     if link is not None:
         return LedgerFile(rel, None, None, None, reason=link.message(lang))
     try:
-        size = (root / rel).stat().st_size
-        if size > max_size:
-            reason = message("too_large", lang, file=rel, size=size, limit=max_size)
-            return LedgerFile(rel, None, None, None, reason=reason)
-        raw = (root / rel).read_bytes()
+        raw = read_file(root, rel, max_size)  # follows no link, even one swapped in since link_finding
+    except TooLarge as exc:  # the ledger limit, as check says it (not the limit on an imported table)
+        too_large = finding("PML004", rel, 1, 1, "PML004.too_large", size=exc.size, limit=max_size)
+        return LedgerFile(rel, None, None, None, reason=too_large.message(lang))
     except OSError as exc:
         return LedgerFile(rel, None, None, None, reason=str(exc.strerror or exc))
     text, problems = decode_text(raw, rel)

@@ -49,6 +49,7 @@ def trail_document(trail: Trail, lang: str) -> Document:
             Section(t("trail.section.reviews"), (_reviews(trail, lang),), anchor="reviews"),
             Section(t("trail.section.evaluations"), (_evaluations(trail, lang),), anchor="evaluations"),
             Section(t("trail.section.overdue"), tuple(_overdue(trail, lang)), anchor="overdue"),
+            *_skipped_section(trail, lang),
             Section(t("trail.section.commits"), (_commits(trail, lang),), anchor="commits"),
         ),
         contents_title=t("trail.contents"),
@@ -159,6 +160,8 @@ def _attention(trail: Trail, lang: str) -> list[str]:
         out.append(
             text("trail.item.overdue", lang, entry=state.entry, due=state.due or "", last=state.last_reviewed or "")
         )
+    if trail.skipped:
+        out.append(text("trail.item.skipped", lang, count=len(trail.skipped)))
     return out
 
 
@@ -311,6 +314,23 @@ def _overdue(trail: Trail, lang: str) -> list[Paragraph | Table]:
     else:
         out.append(_none(lang))
     return out
+
+
+def _skipped_section(trail: Trail, lang: str) -> tuple[Section, ...]:
+    """The revisions not read because they are over limits.max_file_size: a section only when there are some
+    (what changed across one is shown on the next commit that changed the file)."""
+    if not trail.skipped:
+        return ()
+    headers = [
+        text(k, lang)
+        for k in ("trail.col.file", "trail.col.commit", "trail.col.size", "trail.col.limit", "trail.col.blob")
+    ]
+    rows = [(s.path or "?", short(s.commit) or "?", str(s.size), str(s.limit), short(s.blob)) for s in trail.skipped]
+    blocks = (
+        Paragraph(text("trail.skipped_intro", lang)),
+        Table.of(headers, rows, row_classes=["overdue"] * len(rows), column_classes=("path", "nowrap")),
+    )
+    return (Section(text("trail.section.skipped", lang), blocks, anchor="skipped"),)
 
 
 def _commits(trail: Trail, lang: str) -> Paragraph | Table:

@@ -12,6 +12,7 @@ from pmarklint.trail.model import (
     DateMove,
     EntryChange,
     ReviewState,
+    SkippedRevision,
     Trail,
     jsonable,
 )
@@ -73,7 +74,12 @@ def trail_json(trail: Trail, lang: str) -> dict[str, Any]:
         "evaluations": [{**_move_json(e), "result": e.result} for e in trail.evaluations],
         "overdue": [_state_json(o) for o in trail.overdue],
         "never_reviewed": [_state_json(n) for n in trail.never_reviewed],
+        "skipped": [_skipped_json(s) for s in trail.skipped],
     }
+
+
+def _skipped_json(item: SkippedRevision) -> dict[str, Any]:
+    return {"path": item.path, "commit": item.commit or None, "size": item.size, "limit": item.limit, "blob": item.blob}
 
 
 def _commit_json(commit: CommitInfo) -> dict[str, Any]:

@@ -179,7 +179,7 @@ class Trail:
     evaluations: list[DateMove]
     overdue: list[ReviewState]
     never_reviewed: list[ReviewState]
-    skipped: tuple[SkippedRevision, ...] = ()  # revisions too large to read, reported apart (not in the formats)
+    skipped: tuple[SkippedRevision, ...] = ()  # revisions too large to read (limits.max_file_size)
 
     def summary(self) -> Summary:
         def ids(action: str) -> int:

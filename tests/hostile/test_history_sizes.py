@@ -33,14 +33,19 @@ def history(root: Path, monkeypatch: pytest.MonkeyPatch, padding: int) -> dict[s
     ledger = root / LEDGER
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("service: 商品の配送", "service: 返品の回収"), "utf-8")
     commits = {"edit": commit_as(root, SAITO, "C-001: returns", day="2026-05-01T10:00:00+09:00")}
+    # signed while the roster is readable (sign, like check, reads no file over the limit), committed later
+    unsigned = ledger.read_bytes()
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "nakamura@sakura-market.example")
+    signed = run("sign", "C-001", "--as", "nakamura", "--repo", root, "--date", "2026-05-03", "--force")
+    assert signed.exit_code == 0, signed.stderr
+    signed_ledger = ledger.read_bytes()
+    ledger.write_bytes(unsigned)
     roster = (root / ROSTER).read_bytes()
     with open(root / ROSTER, "ab") as out:
         line = b"# " + b"x" * 1021 + b"\n"
         out.write(line * (padding // len(line) + 1))
     commits["big"] = commit_as(root, SAITO, "Roster with a pasted export", day="2026-05-02T10:00:00+09:00")
-    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "nakamura@sakura-market.example")
-    signed = run("sign", "C-001", "--as", "nakamura", "--repo", root, "--date", "2026-05-03", "--force")
-    assert signed.exit_code == 0, signed.stderr
+    ledger.write_bytes(signed_ledger)
     commits["approve"] = commit_as(root, NAKAMURA, "C-001 approved", day="2026-05-03T10:00:00+09:00")
     (root / ROSTER).write_bytes(roster)
     commits["back"] = commit_as(root, SAITO, "Roster as it was", day="2026-05-04T10:00:00+09:00")
@@ -147,3 +152,41 @@ MEASURED = [
     "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)",
     sys.executable,
 ]
+
+
+def test_the_trail_lists_the_revisions_it_did_not_read_in_every_format(small_limit: tuple[Path, dict]) -> None:
+    root, commits = small_limit
+    size = len(git(root, "cat-file", "blob", f"{commits['big']}:{ROSTER}").encode("utf-8"))
+    blob = git(root, "rev-parse", f"{commits['big']}:{ROSTER}").strip()
+    data, _ = trail(root)
+    assert data["skipped"] == [{"path": ROSTER, "commit": commits["big"], "size": size, "limit": 100000, "blob": blob}]
+    period = ("--since", "2026-04-02", "--until", "2026-06-30")
+    pages = {}
+    for fmt in ("md", "html"):
+        for lang in ("ja", "en"):
+            result = run("trail", root, *period, "--format", fmt, "--lang", lang)
+            assert result.exit_code == 0, result.stderr
+            pages[fmt, lang] = result.stdout
+    md_row = f"| {ROSTER} | {commits['big'][:10]} | {size} | 100000 | {blob[:10]} |"
+    assert "## Revisions not read (over the size limit)" in pages["md", "en"]
+    assert "## 読まなかった版(サイズ上限超過)" in pages["md", "ja"]
+    assert "| File | Commit | Size (bytes) | Limit (bytes) | Revision (git object) |" in pages["md", "en"]
+    assert "| ファイル | コミット | サイズ(バイト) | 上限(バイト) | 版(git オブジェクト) |" in pages["md", "ja"]
+    assert md_row in pages["md", "en"] and md_row in pages["md", "ja"]
+    assert "1 revision(s) of a file were not read because they are over the size limit" in pages["md", "en"]
+    assert "サイズ上限を超えたため読まなかったファイルの版が1件あります" in pages["md", "ja"]
+    for lang, title in (("en", "Revisions not read (over the size limit)"), ("ja", "読まなかった版(サイズ上限超過)")):
+        page = pages["html", lang]
+        assert 'id="skipped"' in page and title in page
+        assert f"<td>{size}</td>" in page and f"{commits['big'][:10]}" in page
+
+
+def test_a_trail_without_oversize_revisions_has_no_such_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = pms(tmp_path / "pms", config=ENFORCED)
+    history(root, monkeypatch, 200_000)
+    data, _ = trail(root)
+    assert data["skipped"] == []
+    result = run("trail", root, "--since", "2026-04-02", "--until", "2026-06-30", "--format", "md", "--lang", "en")
+    assert "Revisions not read" not in result.stdout and "not read because" not in result.stdout

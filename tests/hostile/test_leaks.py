@@ -106,3 +106,26 @@ def test_read_file_opens_only_regular_files_inside(tmp_path: Path) -> None:
     with pytest.raises(files.TooLarge) as too_large:
         read_file(tmp_path, "in/a.yaml", 5)
     assert too_large.value.size == 16
+
+
+def test_an_unread_file_is_not_read_through_its_link_for_what_it_declares(tmp_path: Path) -> None:
+    """The ids an unread file would have declared (to mark the findings that follow from it) are read as the
+    file itself is: through a link nothing is read (a committed link to /dev/zero used to fill the memory
+    here), and a ledger outside lends no id."""
+    from pmarklint.check.causes import unread_files
+    from pmarklint.findings import finding
+
+    outside = tmp_path / "outside.yaml"
+    outside.write_text(inventory("PI-9"), encoding="utf-8")
+    repo = committed_link(tmp_path, "inventory/out.yaml", outside)
+    (repo / "inventory/big.yaml").write_text(inventory("PI-7") + "#" * 5000, encoding="utf-8")
+    causes = {
+        rel: finding("PML004", rel, 1, 1, "PML004.symlink_outside")
+        for rel in ("inventory/out.yaml", "inventory/big.yaml", "inventory/a.yaml")
+    }
+    unread = unread_files(repo, causes, {"inventory": "inventory"}, 4000)
+    assert [(u.cause.file, u.kind, sorted(u.ids)) for u in unread] == [
+        ("inventory/a.yaml", "inventory", ["PI-1"]),
+        ("inventory/big.yaml", "inventory", []),  # over the limit: not read, its kind from its folder
+        ("inventory/out.yaml", "inventory", []),  # a link: not followed, PI-9 is not lent
+    ]

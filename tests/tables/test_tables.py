@@ -89,7 +89,7 @@ def set_cell(rows: list[list[str]], entry: str, header: str, value: str) -> None
 # ----------------------------------------------------------------------------------------------- columns
 
 
-@pytest.mark.parametrize("kind", ["inventory", "contractor"])
+@pytest.mark.parametrize("kind", ["inventory", "contractor", "person"])
 def test_one_column_per_field_with_unique_headers_in_both_languages(kind: str) -> None:
     found = columns(kind)
     assert found[0].path == ("id",)
@@ -329,7 +329,7 @@ def test_export_warns_about_a_ledger_it_cannot_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("kind", ["inventory", "contractors"])
+@pytest.mark.parametrize("kind", ["inventory", "contractors", "people"])
 def test_export_then_import_changes_no_byte_of_the_example(tmp_path: Path, kind: str, fmt: str, lang: str) -> None:
     """examples/shop as it is, deliberate mistakes included (an invalid period, `sensitive: no`, a duplicate
     key): the table carries what the loader reads, and taking it back changes nothing."""
@@ -345,7 +345,7 @@ def test_export_then_import_changes_no_byte_of_the_example(tmp_path: Path, kind:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_then_import_of_a_clean_repository_is_lossless(tmp_path: Path, fmt: str) -> None:
     repo = pms(tmp_path / "r")
-    for kind in ("inventory", "contractors"):
+    for kind in ("inventory", "contractors", "people"):
         out = tmp_path / f"{kind}.{fmt}"
         assert run("export", kind, "-o", out, "-C", repo).exit_code == 0
         assert run("import", out, "--kind", kind, "-C", repo).exit_code == 0

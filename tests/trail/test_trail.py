@@ -373,6 +373,7 @@ def test_a_small_history_whole(small: tuple[Path, list[str]]) -> None:
             }
         ],
         "never_reviewed": [],
+        "skipped": [],
     }
 
 
