@@ -26,7 +26,14 @@ from pmarklint.approvals.judge import (
     same,
     verify_signatures,
 )
-from pmarklint.approvals.policy import changed_keys, governing, in_force, policy_approvers, settings_digest
+from pmarklint.approvals.policy import (
+    POLICY_KEY,
+    changed_keys,
+    governing,
+    in_force,
+    policy_approvers,
+    settings_digest,
+)
 from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
@@ -83,7 +90,7 @@ def check_history(ctx: Context) -> None:
     ]
     if not counted and not session.asked:  # nothing git could back, and nobody asked what git knows
         if session.history.at is None and session.start():  # but the approval settings are a policy
-            session.policy_changes()
+            session.policy_changes(unless_never_required=True)
             session.store()
         return
     if session.history.git_dir is None and session.history.at is None:
@@ -442,13 +449,18 @@ class Session:
                 )
 
     # -- the approval settings of pmarklint.yaml (the policy chain) -----------------------------------
-    def policy_changes(self) -> None:
+    def policy_changes(self, unless_never_required: bool = False) -> None:
         """PML408 on pmarklint.yaml when its approval settings are not the ones in force: changed in a commit
-        that nobody entitled approved, or changed and not committed yet."""
+        that nobody entitled approved, or changed and not committed yet. ``unless_never_required``: the
+        repository has no approval that counts; then nothing is judged when no revision of pmarklint.yaml ever
+        required approvals (or held one of the settings), as before anyone adopts them."""
         if not self.head:
             return
         if not self.policy_record:
-            self.policy_record = self.earlier_policy or self._policy_record()
+            record = self.earlier_policy or self._policy_record(unless_never_required)
+            if not record:
+                return  # not judged (nothing ever asked for approvals): nothing to keep either
+            self.policy_record = record
         force, anchor, written, pending, settings = self.policy_record
         now = self.ctx.config.data
         if not force or settings_digest(now) in (force, anchor):
@@ -466,7 +478,7 @@ class Session:
             roles=", ".join(policy_approvers(in_force)),
         )
 
-    def _policy_record(self) -> tuple[str, ...]:
+    def _policy_record(self, unless_never_required: bool = False) -> tuple[str, ...]:
         """The settings in force at HEAD. pmarklint.yaml's own history is read first: when its approval
         settings never changed, nothing needs judging (and the rest of the history is not read)."""
         own = read_log(self.root, [CONFIG_NAME], self.head or "HEAD")
@@ -475,6 +487,9 @@ class Session:
         ]
         read = [read_settings(self.entries, blob) for blob in versions]
         digests = {settings_digest(settings) for settings in read if settings is not None}
+        adopted = any(_adopted(settings) for settings in [*read, self.ctx.config.data] if settings is not None)
+        if unless_never_required and not adopted:
+            return ()
         if not digests:
             return ("", "", "", "", "{}")
         if len(digests) == 1:
@@ -576,6 +591,17 @@ class Session:
             item.by != ref.id and item.role in allowed and self.verdicts.get((ref.id or "", item.index), False)
             for item in Approval.read(ref.data)
         )
+
+
+def _adopted(settings: Mapping[str, Any]) -> bool:
+    """Whether these settings ask for approvals at all: a level of require_approvals other than off, signed
+    approvals, or an approval of the settings themselves."""
+    levels = [level_of(settings, kind) for kind in DEFAULT_APPROVERS]
+    return (
+        any(level is not Level.OFF for level in levels)
+        or settings.get("require_signed_approvals") is True
+        or bool(settings.get(POLICY_KEY))
+    )
 
 
 def _same_content(one: Any, other: Any) -> bool:

@@ -6,6 +6,7 @@ top management, nakamura the privacy manager (she approves contractors), saito s
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -351,3 +352,22 @@ def test_a_cached_run_and_an_uncached_run_agree(repo: Path, monkeypatch: pytest.
     assert first == again == uncached["findings"]
     # PML405 switched off in the same commit: the switch is not approved, so the run judges by the settings in force
     assert {(f["rule"], f["entry"]) for f in first} == {("PML405", "C-001"), ("PML408", "nakamura"), ("PML408", None)}
+
+
+def test_dropping_the_requirement_and_every_approval_at_once_is_pml408(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No approval left to judge, and nothing required at HEAD: the settings chain still runs, because a revision
+    of pmarklint.yaml required approvals."""
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    assert summary(repo) == []
+    ledger = (repo / LEDGER).read_text(encoding="utf-8")
+    (repo / LEDGER).write_text(re.sub(r"    approvals:\n(      .*\n)+", "", ledger), encoding="utf-8")
+    assert "approvals:" not in (repo / LEDGER).read_text(encoding="utf-8")
+    (repo / "pmarklint.yaml").write_text(ENFORCED.replace("require_approvals: {contractor: error}\n", ""), "utf-8")
+    commit_as(repo, SAITO, "Approvals dropped", day="2026-05-03T10:00:00+09:00")
+    found = findings(repo)
+    assert [(f["rule"], f["file"], f["severity"]) for f in found if f["rule"] == "PML408"] == [
+        ("PML408", "pmarklint.yaml", "error")
+    ]
