@@ -213,6 +213,7 @@ def list_of(item: dict[str, Any]) -> dict[str, Any]:
 
 
 BOOL = {"type": "boolean"}
+TEXT_OR_BILINGUAL = {"anyOf": [REF["text"], {"$ref": "#/$defs/bilingual"}]}
 # require_approvals: how much a missing or invalid approval weighs (pmarklint.approvals.digest.Level)
 APPROVAL_LEVEL = {"enum": ["off", "warning", "error", True, False]}
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "x-pmarklint-hint": "country"}
@@ -305,14 +306,52 @@ def control_entry() -> dict[str, Any]:
             "status": status,
             "title": prop({"$ref": "#/$defs/bilingual"}, "表題", "Title"),
             "summary": prop({"$ref": "#/$defs/bilingual"}, "要旨", "Summary"),
-            "jis_2023": prop(REF["text"], "JIS Q 15001:2023 の箇条", "JIS Q 15001:2023 clause"),
-            "jis_2017": prop(REF["text"], "JIS Q 15001:2017 附属書Aの番号", "JIS Q 15001:2017 Annex A number"),
+            "jis_2023": prop(
+                REF["text"],
+                "JIS Q 15001:2023 の箇条",
+                "JIS Q 15001:2023 clause",
+                "指針が表題の後に示す JIS Q 15001:2023 の箇条(本文の箇条、または附属書Aの番号 A.1〜A.28)。",
+                "The JIS Q 15001:2023 clause the guideline prints after the title (a body clause, or an Annex A "
+                "number A.1 to A.28).",
+            ),
+            "jis_2017_clause": prop(
+                REF["text"],
+                "JIS Q 15001:2017 本文の箇条",
+                "JIS Q 15001:2017 body clause",
+                "この項目の元になった JIS Q 15001:2017 本文の箇条(例: 7.5.1)。",
+                "The JIS Q 15001:2017 body clause the item descends from (e.g. 7.5.1).",
+            ),
+            "jis_2017_annex_a": prop(
+                REF["text"],
+                "JIS Q 15001:2017 附属書Aの番号",
+                "JIS Q 15001:2017 Annex A number",
+                "この項目の元になった JIS Q 15001:2017 附属書Aの管理策の番号(例: A.3.5.1)。",
+                "The JIS Q 15001:2017 Annex A control the item descends from (e.g. A.3.5.1).",
+            ),
+            "jis_2017": prop(
+                REF["text"],
+                "JIS Q 15001:2017 の番号(旧)",
+                "JIS Q 15001:2017 number (old)",
+                "本文の箇条と附属書Aの番号が混在していた旧フィールド。jis_2017_clause と jis_2017_annex_a に分けて"
+                "書いてください(このフィールドも読めます)。",
+                "The old field that mixed body clauses and Annex A numbers: write jis_2017_clause and "
+                "jis_2017_annex_a instead (this one is still read).",
+            ),
             "verified": prop(
                 BOOL,
                 "確認済み",
                 "Verified",
-                "false の場合、項目名や対応箇条は指針の原文で確認が必要です。",
-                "false when the title or clause still needs checking against the guideline itself.",
+                "true: 表題と JIS Q 15001:2023 の箇条が複数の資料で確認できている。false の場合、確認が必要な点を "
+                "to_verify に書きます(レポートでは表題に印が付きます)。",
+                "true when the title and the JIS Q 15001:2023 clause are confirmed by more than one source; when "
+                "false, to_verify says what still needs checking (reports mark the title).",
+            ),
+            "to_verify": prop(
+                {"$ref": "#/$defs/bilingual"},
+                "要確認の点",
+                "Still to verify",
+                "指針の原文で確認が必要な点(表題、箇条の番号など)と、その理由。",
+                "What still needs checking against the guideline itself (title, clause numbers), and why.",
             ),
             "documents": prop(
                 list_of(obj({"title": REF["text"], "path": REF["path"]}, ["title"])),
@@ -324,8 +363,20 @@ def control_entry() -> dict[str, Any]:
                 list_of(
                     obj(
                         {
-                            "title": REF["text"],
-                            "approver_role": {"enum": ROLES},
+                            "title": prop(
+                                TEXT_OR_BILINGUAL,
+                                "記録の名称",
+                                "Record",
+                                "文字列、または {ja: …, en: …}(レポートは読む人の言語で表示します)。",
+                                "A string, or {ja: …, en: …} (reports show the reader's language).",
+                            ),
+                            "approver_role": prop(
+                                {"enum": ROLES},
+                                "承認者の役割",
+                                "Approver's role",
+                                "この記録を承認する役割(pmarklint roles で一覧)。",
+                                "The role that approves this record (pmarklint roles lists them).",
+                            ),
                             "evidence": {"type": "array", "items": REF["path"]},
                         },
                         ["title"],
@@ -338,10 +389,18 @@ def control_entry() -> dict[str, Any]:
                 list_of(
                     obj(
                         {
-                            "task": REF["text"],
-                            "every": REF["duration"],
-                            "owner": REF["ref"],
-                            "last_done": REF["date"],
+                            "task": prop(
+                                TEXT_OR_BILINGUAL,
+                                "作業",
+                                "Task",
+                                "文字列、または {ja: …, en: …}(メッセージとレポートは読む人の言語で表示します)。",
+                                "A string, or {ja: …, en: …} (messages and reports show the reader's language).",
+                            ),
+                            "every": prop(
+                                REF["duration"], "間隔", "Interval", "例: P1Y = 年1回。", "E.g. P1Y = yearly."
+                            ),
+                            "owner": prop(REF["ref"], "担当者", "Owner", "担当する人のID。", "The owner's person id."),
+                            "last_done": prop(REF["date"], "最終実施日", "Last done"),
                             "record_kind": prop(
                                 {"enum": ["training", "audit_report", "review", "operation_check", "plan"]},
                                 "実施を示す記録の種類",
@@ -359,9 +418,28 @@ def control_entry() -> dict[str, Any]:
                 "定期的な作業(例: 教育 P1Y)。every は ISO 8601 の期間。",
                 "Recurring tasks (e.g. education every P1Y); every is an ISO 8601 duration.",
             ),
-            "difficulty": prop(
-                {"enum": ["low", "medium", "high"]}, "次年度以降の難易度", "Difficulty of yearly operation"
+            "no_recurring": prop(
+                {"$ref": "#/$defs/bilingual"},
+                "定期作業がない理由",
+                "Why there is no recurring task",
+                "recurring を書かない理由(例: 請求があったときに行う作業)。",
+                "Why the item has no recurring task (e.g. it is done when a request comes).",
             ),
+            "no_records": prop(
+                {"$ref": "#/$defs/bilingual"},
+                "記録がない理由",
+                "Why there is no record",
+                "records を書かない理由。",
+                "Why the item has no record.",
+            ),
+            "difficulty": prop(
+                {"enum": ["low", "medium", "high"]},
+                "次年度以降の難易度",
+                "Difficulty of yearly operation",
+                "low(低)、medium(中)、high(高)。理由は difficulty_reason に書きます。",
+                "low, medium or high; difficulty_reason says why.",
+            ),
+            "difficulty_reason": prop({"$ref": "#/$defs/bilingual"}, "難易度の理由", "Why this difficulty"),
         },
         ["id", "title", "status"],
         {"allOf": [na_rule]},

@@ -58,8 +58,8 @@ MESSAGES = {
     # PML005
     "PML005.missing_kind": "ファイルの先頭に 'kind:' がありません。PMSのフォルダのファイルは 'kind: person'、"
     "'kind: control'、'kind: contractor'、'kind: inventory' のいずれかで始めます",
-    "PML005.unknown_kind": "'{kind}' は知らない種類です{suggestion}。person、control、contractor、inventory の"
-    "いずれかにしてください",
+    "PML005.unknown_kind": "'{kind}' は知らない種類です{suggestion}。従業者(person)、管理策(control)、委託先(contractor)、"
+    "個人情報(inventory)などの種類を書いてください",
     "PML005.not_mapping": "'kind:' と 'entries:' を持つマッピングになっていません",
     # PML006
     "PML006.untracked": "gitで管理されていないファイルです。チェックされず、コミットにも含まれません。'git add' で"
@@ -196,7 +196,7 @@ MESSAGES = {
     "PML503.no_contract": "この委託先の契約が記録されていません。contract: {{signed, clauses}} を記録してください",
     "PML503.missing": "契約に必要な8項目のうち{count}項目がありません: {clauses}",
     # PML504
-    "PML504.retention": "保管期限(retention.period、例: P5Y)がありません。保管する期間を書いてください",
+    "PML504.retention": "保管期限(retention.period。例: P5Y = 5年)がありません。保管する期間を書いてください",
     "PML504.disposal": "廃棄方法(disposal)がありません。最後にどう廃棄するかを書いてください",
     # PML505
     "PML505.email": "実在のメールアドレスのようです({shown})。台帳には個人情報の項目名を書き、個人情報そのものは書きません。削除してください(誤検知なら rules.PML505.allow に追加)",
@@ -273,7 +273,7 @@ RULE_DOCS = {
         "(pmarklintは開きません)を報告します。同じ上限を超えるgit履歴の版も読まず、そのコミットを警告で示します"
         "(docs/limits.md)。",
         "why": "どのツールもどの確認者も同じ文字を読める必要があります。別の文字コードの台帳は確認や差分で"
-        "文字化けします。リンクはレビュアーとチェックに別のファイルを見せ、リポジトリの外のファイル(/etc/passwd)を"
+        "文字化けします。リンクは確認する人とチェックに別々のファイルを見せ、リポジトリの外のファイル(/etc/passwd)を"
         "レポートに持ち込むおそれがあります。",
         "fix": "UTF-8で保存し直してください。非常に大きい台帳は部門ごとなど複数のファイルに分けます。リンクではなく"
         "ファイルそのものをコミットしてください。",
@@ -515,7 +515,7 @@ RULE_DOCS = {
         "title": "保管期限・廃棄方法の未設定",
         "what": "retention.period または disposal の無い個人情報管理台帳のエントリを報告します。",
         "why": "台帳には各個人情報の保管期限と廃棄方法を記載する必要があります(J.3.1.1、J.9.1)。",
-        "fix": "retention.period(例: P5Y)と根拠、disposal を書いてください。",
+        "fix": "retention.period(例: P5Y = 5年)と根拠、disposal を書いてください。",
     },
     "PML505": {
         "title": "台帳に書かれた実在の個人情報",

@@ -2,6 +2,9 @@
 表の書き出しと取り込み(``table.*``)。対応する英語は en/ui.py。"""
 
 MESSAGES = {
+    "roles.heading": "役割の一覧(ID は people/ の roles: と pmarklint sign --as に書く値。承認できる種類は既定のもので、pmarklint.yaml の approvals で変えられます):",
+    "roles.approves": "承認できるもの: {kinds}",
+    "roles.approves_nothing": "なし(承認の役割はありません)",
     # user interface
     "ui.summary": "{files}ファイル、{entries}エントリ: エラー{errors}件、警告{warnings}件",
     "ui.waived_heading": "例外承認(記録のために表示し、エラーには数えません):",
@@ -19,7 +22,7 @@ MESSAGES = {
     "ui.follows_heading": "上のエラー(読めなかったファイル)が原因の指摘です。そのエラーを直せば消えます:",
     "ui.follows_from": "({file}:{line} のエラーが原因)",
     "ui.awaiting_heading": "承認待ち(このコミットはできます。承認待ちが残っている間、CIはマージを通しません):",
-    "ui.awaiting": "{roles} の承認待ち",
+    "ui.awaiting": "{roles}の承認待ち",
     "ui.summary_awaiting": "、承認待ち{awaiting}件",
     "ui.hook_nothing_to_check": "pmarklint: このコミットは PMS のファイルも pmarklint.yaml も追加・変更せず、"
     "削除するファイルもないため、チェックは不要です",
