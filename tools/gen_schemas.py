@@ -1632,12 +1632,64 @@ def trail_schema() -> dict[str, Any]:
     }
 
 
+# What an editor (yaml-language-server, VS Code) says when a value does not match a pattern, instead of the
+# raw regular expression: Japanese first, then English, by the pattern's hint.
+PATTERN_MESSAGES = {
+    "id": (
+        "IDは英数字で始め、英数字・ピリオド・ハイフン・アンダースコアだけで書きます(例: PI-CS-001, nakamura)。",
+        "An id starts with a letter or digit and holds only letters, digits, '.', '-' and '_' (e.g. PI-CS-001).",
+    ),
+    "duration": (
+        "期間は P1Y(1年)、P6M(6か月)、P30D(30日)のように書きます。「1年」ではなく P1Y と書いてください。",
+        "Write a duration as P1Y (1 year), P6M (6 months) or P30D (30 days).",
+    ),
+    "digest": (
+        "内容ダイジェストは pmarklint sign が書き込みます。手で書き換えないでください。",
+        "The content digest is written by pmarklint sign; do not edit it by hand.",
+    ),
+    "country": (
+        "国は JP、US のように大文字2文字で書きます。",
+        "Write a country as two capital letters, such as JP or US.",
+    ),
+    "email": ("メールアドレスの形(name@example.jp)で書きます。", "Write an email address (name@example.com)."),
+    "month": ('年月は "2026-09" のように書きます。', 'Write a month as "2026-09".'),
+    "month_day": (
+        '月日は "04-01" のように書きます(日は28日まで)。',
+        'Write a month and day as "04-01" (up to the 28th).',
+    ),
+    "pmark_number": (
+        'プライバシーマークの登録番号は "10820123(03)" のように書きます。',
+        'Write the P-mark number as "10820123(03)".',
+    ),
+    "rule_code": ("ルールコードは PML101 のように書きます。", "Write a rule code as PML101."),
+    "ssh_key": (
+        "SSH 公開鍵を1行で書きます(ssh-ed25519 AAAA... の形)。",
+        "Write an SSH public key on one line (ssh-ed25519 AAAA...).",
+    ),
+}
+
+
+def with_pattern_messages(node: Any) -> Any:
+    """Every pattern with a hint gets ``patternErrorMessage`` (the keyword yaml-language-server and VS Code
+    read), so that an editor explains a bad value in words rather than showing the regular expression."""
+    if isinstance(node, dict):
+        out = {key: with_pattern_messages(value) for key, value in node.items()}
+        hint = node.get("x-pmarklint-hint")
+        if "pattern" in node and hint in PATTERN_MESSAGES:
+            ja, en = PATTERN_MESSAGES[hint]
+            out["patternErrorMessage"] = f"{ja} / {en}"
+        return out
+    if isinstance(node, list):
+        return [with_pattern_messages(item) for item in node]
+    return node
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     out = {f"{kind}.schema.json": kind_schema(kind) for kind in KINDS}
     out["pmarklint.schema.json"] = config_schema()
     out["check-output.schema.json"] = output_schema()
     out["trail.schema.json"] = trail_schema()
-    return out
+    return {name: with_pattern_messages(schema) for name, schema in out.items()}
 
 
 def render(schema: dict[str, Any]) -> str:
