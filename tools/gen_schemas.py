@@ -1369,7 +1369,7 @@ def config_schema() -> dict[str, Any]:
                         ["rule", "entry", "reason", "approved_by", "expires"],
                     )
                 ),
-                "適用除外",
+                "例外承認",
                 "Waivers",
             ),
         },
@@ -1684,12 +1684,208 @@ def with_pattern_messages(node: Any) -> Any:
     return node
 
 
+# Help for the fields that have only a title (or nothing): by (parent field, field); "*" as the parent
+# matches any. Japanese first, then English, as every other description.
+FIELD_HELP: dict[tuple[str, str], tuple[str, str]] = {
+    ("", "kind"): ("このファイルの種類。ファイルごとに一つ。", "What this file holds; one kind per file."),
+    ("", "entries"): (
+        "エントリのリスト。各エントリの id はリポジトリ全体で一意。",
+        "The list of entries; each id is unique.",
+    ),
+    ("*", "approvals"): (
+        "このエントリの承認。pmarklint sign が書き込みます(by、role、date、digest)。",
+        "The entry's approvals, written by pmarklint sign (by, role, date, digest).",
+    ),
+    ("", "findings"): (
+        "監査で見つかった指摘事項(不適合・観察事項)。",
+        "What the audit found (nonconformities, observations).",
+    ),
+    ("", "certifications"): ("委託先が持つ認証と有効期限。", "The contractor's certifications and their expiry."),
+    ("certifications", "type"): (
+        "pmark(プライバシーマーク)、isms(ISMS)、other(その他)。",
+        "pmark (Privacy Mark), isms (ISMS) or other.",
+    ),
+    ("", "evaluation"): ("選定基準による直近の委託先評価。", "The latest evaluation against the selection criteria."),
+    ("evaluation", "result"): (
+        "pass(合格)、conditional(条件付き合格)、fail(不合格)。",
+        "pass, conditional or fail.",
+    ),
+    ("", "contract"): ("委託契約と、契約に盛り込んだ事項。", "The contract and what it covers."),
+    ("contract", "clauses"): (
+        "指針が委託契約に求める8項目。盛り込んだ項目を true にします(8項目すべてが必要)。",
+        "The eight clauses the guideline asks of a contract; set each one the contract has to true.",
+    ),
+    ("clauses", "*"): (
+        "契約にこの事項が盛り込まれていれば true。",
+        "true when the contract covers this clause.",
+    ),
+    ("", "documents"): (
+        "この管理策の根拠になる規程・手順書と、そのパス。",
+        "The rules and procedures behind it, with their paths.",
+    ),
+    ("", "records"): (
+        "審査で示す記録と、それを承認する役割。",
+        "The records shown at an audit, and the role that approves each.",
+    ),
+    ("records", "evidence"): (
+        "記録そのもののパス(glob可)。ファイルがなければ PML204。",
+        "Paths of the records themselves (globs allowed); a missing file is PML204.",
+    ),
+    ("", "effectiveness"): (
+        "処置の有効性の確認: 確認日、結果、確認者。",
+        "The effectiveness check of the action: date, result, who checked.",
+    ),
+    ("", "record_count"): ("おおよその件数(本人の数)。", "About how many records (data subjects)."),
+    ("", "acquisition"): (
+        "取得の方法と、本人の同意の有無。",
+        "How the data is acquired, and whether consent is given.",
+    ),
+    ("acquisition", "direct_in_writing"): (
+        "本人から書面(ウェブフォームを含む)で直接取得する場合は true(J.8.5 の明示と同意が必要)。",
+        "true when acquired directly from the person in writing, web forms included (J.8.5 notice and consent).",
+    ),
+    ("acquisition", "consent"): ("本人の同意を得ていれば true。", "true when the person's consent is obtained."),
+    ("", "sensitive"): (
+        "要配慮個人情報を含む場合は true(取得には本人の同意が必要)。",
+        "true when the data includes special-care information (consent needed to acquire it).",
+    ),
+    ("", "my_number"): ("個人番号(マイナンバー)を含む場合は true。", "true when the data includes My Number."),
+    ("", "storage"): ("保管場所と媒体。", "Where and on what the data is kept."),
+    ("", "retention"): ("保管期間(period)と、その根拠。", "How long the data is kept (period), and why."),
+    ("", "third_party_provision"): (
+        "第三者提供の有無と、その根拠。",
+        "Whether the data is provided to third parties, and on what basis.",
+    ),
+    ("third_party_provision", "provided"): (
+        "第三者に提供していれば true。",
+        "true when the data is provided to a third party.",
+    ),
+    ("", "overseas"): ("外国にある第三者への提供: 国と根拠。", "Transfers to third parties abroad: country and basis."),
+    ("overseas", "country"): ("提供先の国(ISO 3166 の2文字コード)。", "The recipient's country (ISO 3166 alpha-2)."),
+    ("overseas", "basis"): (
+        "consent(本人の同意)、adequacy(十分性認定のある国)、equivalent_system(基準適合体制: 定期確認が必要)。",
+        "consent, adequacy (a country with an adequacy decision) or equivalent_system (checked regularly).",
+    ),
+    ("", "risks"): ("局面ごとのリスクと対策、残留リスク。", "Risks by phase, their measures and the residual risk."),
+    ("risks", "residual"): (
+        "対策後に残るリスク(トップマネジメントが承認)。",
+        "The risk left after the measures (accepted by top management).",
+    ),
+    ("", "issues"): (
+        "運用の確認で見つかった問題点と、その扱い。",
+        "Problems the operation check found, and what was done.",
+    ),
+    ("", "items"): (
+        "年間計画の活動: 予定月、担当、実施日、記録。",
+        "The plan's activities: month, owner, day done, record.",
+    ),
+    ("", "organization"): (
+        "事業者の名称と、プライバシーマークの登録番号・有効期限。",
+        "The organisation's name, and its P-mark number and expiry.",
+    ),
+    ("organization", "certification"): (
+        "プライバシーマークの登録番号と有効期限(更新の時期を PML308 が知らせます)。",
+        "The P-mark number and expiry (PML308 says when to renew).",
+    ),
+    ("", "language"): ("メッセージとレポートの言語: ja または en。", "The language of messages and reports: ja or en."),
+    ("", "departments"): (
+        "部門の一覧(id と名称)。名簿、台帳、監査が参照します。",
+        "The departments (id and name) the roster, ledgers and audits refer to.",
+    ),
+    ("approvals", "*"): (
+        "この種類のエントリを承認できる役割(pmarklint roles で一覧)。",
+        "The roles that may approve entries of this kind (pmarklint roles lists them).",
+    ),
+    ("require_approvals", "*"): (
+        "この種類のエントリに承認を求めるか: off、warning、error。",
+        "Whether entries of this kind need an approval: off, warning or error.",
+    ),
+    ("", "require_signed_approvals"): (
+        "true にすると、承認を追加したコミットが承認者の SSH 鍵で署名されている必要があります(PML406)。",
+        "When true, the commit adding an approval must be signed with the approver's SSH key (PML406).",
+    ),
+    ("", "review"): (
+        "見直しの間隔と、期限前に警告する期間。",
+        "Review intervals, and how early to warn before a due date.",
+    ),
+    ("review", "every"): (
+        "種類ごとの見直し間隔(既定 P1Y = 年1回)。",
+        "Review interval per kind (default P1Y, yearly).",
+    ),
+    ("", "training"): (
+        "教育の間隔と、入社時教育の期限。",
+        "How often staff are trained, and the deadline for new staff.",
+    ),
+    ("", "corrective"): (
+        "是正処置の有効性を確認する期限。",
+        "The deadline for checking a corrective action's effectiveness.",
+    ),
+    ("", "operation_check"): ("部門ごとの運用の確認の間隔。", "The interval of each department's operation checks."),
+    ("", "audit"): ("内部監査の報告の期限など。", "Settings of the internal audit, such as the reporting deadline."),
+    ("limits", "*"): ("上限を超える表は取り込みません。", "A table over this limit is not imported."),
+    ("rules", "severity"): ("このルールの重大度: error、warning、off。", "The rule's severity: error, warning or off."),
+    ("", "waivers"): (
+        "期限付きで受け入れる指摘(例外承認): ルール、エントリ、理由、承認者、期限。"
+        "期限切れや承認のないものは指摘になります。",
+        "Findings accepted for a time: rule, entry, reason, approver, expiry; "
+        "an expired or unapproved one is a finding.",
+    ),
+    ("waivers", "rule"): ("例外承認するルールのコード(例: PML303)。", "The code of the rule waived (e.g. PML303)."),
+    ("inputs", "*"): (
+        "このインプットについて報告した内容(summary)と、その資料(documents)。",
+        "What was reported on this input (summary), and the documents behind it.",
+    ),
+    ("*", "documents"): ("報告に使った資料のパス。", "Paths of the documents behind it."),
+    ("", "outputs"): (
+        "トップマネジメントの決定: 改善(improvements)、PMSの変更(changes)、資源(resources)。",
+        "Top management's decisions: improvements, changes to the PMS, resources.",
+    ),
+    ("", "actions"): ("決定した処置: 担当、期限、完了日。", "The actions decided: owner, due date, day done."),
+    ("", "quiz"): ("理解度確認(テスト)と合格点。", "The understanding check (quiz) and its pass mark."),
+    ("quiz", "pass_mark"): ("合格とする点数。", "The score needed to pass."),
+    ("", "attendance"): ("受講した人と、その点数・合否。", "Who attended, with their score and result."),
+    ("attendance", "score"): ("理解度確認の点数。", "The person's quiz score."),
+    ("attendance", "passed"): ("合格なら true(合格点以上)。", "true when the person passed (at least the pass mark)."),
+    ("", "absentees"): (
+        "欠席した人と、追って受講させた記録。",
+        "Who missed the session, and how they were followed up.",
+    ),
+}
+
+
+def with_field_help(node: Any, parent: str = "") -> Any:
+    """Every property without a description gets the help of FIELD_HELP, so that an editor's hover shows
+    help in both languages for every field."""
+    if isinstance(node, list):
+        return [with_field_help(item, parent) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):
+            props = {}
+            for name, sub in value.items():
+                sub = with_field_help(sub, name)
+                if isinstance(sub, dict) and "description" not in sub and "$ref" not in sub:
+                    help_ = FIELD_HELP.get((parent, name)) or FIELD_HELP.get((parent, "*"))
+                    help_ = help_ or FIELD_HELP.get(("*", name))
+                    if help_:
+                        sub = {**sub, "description": f"{help_[0]}\n\n{help_[1]}"}
+                props[name] = sub
+            out[key] = props
+        elif key == "$defs" and isinstance(value, dict):
+            out[key] = {name: with_field_help(sub, "") for name, sub in value.items()}
+        else:
+            out[key] = with_field_help(value, parent)
+    return out
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     out = {f"{kind}.schema.json": kind_schema(kind) for kind in KINDS}
     out["pmarklint.schema.json"] = config_schema()
     out["check-output.schema.json"] = output_schema()
     out["trail.schema.json"] = trail_schema()
-    return {name: with_pattern_messages(schema) for name, schema in out.items()}
+    return {name: with_pattern_messages(with_field_help(schema)) for name, schema in out.items()}
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import threading
@@ -17,8 +18,6 @@ from typing import Any, ClassVar
 import pytest
 
 from helpers.repos import ROOT
-
-pytestmark = pytest.mark.slow
 
 DOCUMENT = """\
 # yaml-language-server: $schema={schema}
@@ -118,6 +117,7 @@ class Client:
                 pipe.close()
 
 
+@pytest.mark.slow
 def test_hover_shows_the_help_and_a_bad_duration_gets_the_japanese_message(server_path: Path, tmp_path: Path) -> None:
     schema = (ROOT / "schemas" / "inventory.schema.json").as_uri()
     path = tmp_path / "inventory.yaml"
@@ -150,3 +150,28 @@ def test_hover_shows_the_help_and_a_bad_duration_gets_the_japanese_message(serve
         assert "見直し間隔" in contents and "Review interval" in contents
     finally:
         client.close()
+
+
+def test_every_field_of_every_data_file_has_help_in_both_languages() -> None:
+    """What the hover shows: a description, Japanese then English, on every field an editor can point at."""
+    bare: list[str] = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for name, sub in (node.get("properties") or {}).items():
+                if isinstance(sub, dict) and "$ref" not in sub:
+                    description = sub.get("description", "")
+                    if "\n\n" not in description or not re.search(r"[^\x00-\x7f]", description.split("\n\n")[0]):
+                        bare.append(f"{where}.{name}")
+                walk(sub, f"{where}.{name}")
+            for key, sub in node.items():
+                if key not in ("properties", "if"):  # an "if" names fields, it does not define them
+                    walk(sub, where)
+        elif isinstance(node, list):
+            for sub in node:
+                walk(sub, where)
+
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        if path.name not in ("check-output.schema.json", "trail.schema.json"):
+            walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+    assert bare == []
