@@ -221,7 +221,7 @@ MESSAGES = {
     "kind.person": "person",
     "kind.control": "control",
     "kind.contractor": "contractor",
-    "kind.inventory": "personal information",
+    "kind.inventory": "inventory",
     "kind.training": "training",
     "kind.corrective": "corrective action",
     "kind.audit_plan": "audit plan",
