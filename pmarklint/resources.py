@@ -25,6 +25,58 @@ DEFAULT_FOLDERS |= {
     "operation_check": "operation-checks",
 }
 
+# The roles of the roster (people/ roles:, approvals), in the order pmarklint roles lists them.
+ROLES = (
+    "top_management",
+    "privacy_manager",
+    "audit_lead",
+    "internal_auditor",
+    "department_manager",
+    "education_lead",
+    "complaints_desk",
+    "secretariat",
+    "application_contact",
+    "sysadmin",
+    "entry_manager",
+)
+# What people type for a role instead of its id: its Japanese name (short forms too) and common English
+# words. A wrong role value is answered with the id these point to (PML101).
+ROLE_SYNONYMS = {
+    "トップマネジメント": "top_management",
+    "代表者": "top_management",
+    "社長": "top_management",
+    "ceo": "top_management",
+    "president": "top_management",
+    "representative": "top_management",
+    "management": "top_management",
+    "個人情報保護管理者": "privacy_manager",
+    "cpo": "privacy_manager",
+    "dpo": "privacy_manager",
+    "privacy_officer": "privacy_manager",
+    "個人情報保護監査責任者": "audit_lead",
+    "監査責任者": "audit_lead",
+    "auditor": "audit_lead",
+    "lead_auditor": "audit_lead",
+    "chief_auditor": "audit_lead",
+    "audit_manager": "audit_lead",
+    "内部監査員": "internal_auditor",
+    "監査員": "internal_auditor",
+    "部門管理者": "department_manager",
+    "部門責任者": "department_manager",
+    "教育責任者": "education_lead",
+    "trainer": "education_lead",
+    "苦情相談窓口": "complaints_desk",
+    "苦情窓口": "complaints_desk",
+    "事務局": "secretariat",
+    "privacy_office": "secretariat",
+    "Pマーク申請担当者": "application_contact",
+    "申請担当者": "application_contact",
+    "システム管理者": "sysadmin",
+    "system_administrator": "sysadmin",
+    "admin": "sysadmin",
+    "入退室管理責任者": "entry_manager",
+}
+
 
 def data_dir(name: str) -> Path:
     """``schemas`` or ``controls``: the packaged copy if there is one, else the checkout's."""

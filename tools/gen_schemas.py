@@ -213,6 +213,7 @@ def list_of(item: dict[str, Any]) -> dict[str, Any]:
 
 
 BOOL = {"type": "boolean"}
+TEXT_OR_BILINGUAL = {"anyOf": [REF["text"], {"$ref": "#/$defs/bilingual"}]}
 # require_approvals: how much a missing or invalid approval weighs (pmarklint.approvals.digest.Level)
 APPROVAL_LEVEL = {"enum": ["off", "warning", "error", True, False]}
 COUNTRY = {"type": "string", "pattern": "^[A-Z]{2}$", "x-pmarklint-hint": "country"}
@@ -305,14 +306,52 @@ def control_entry() -> dict[str, Any]:
             "status": status,
             "title": prop({"$ref": "#/$defs/bilingual"}, "表題", "Title"),
             "summary": prop({"$ref": "#/$defs/bilingual"}, "要旨", "Summary"),
-            "jis_2023": prop(REF["text"], "JIS Q 15001:2023 の箇条", "JIS Q 15001:2023 clause"),
-            "jis_2017": prop(REF["text"], "JIS Q 15001:2017 附属書Aの番号", "JIS Q 15001:2017 Annex A number"),
+            "jis_2023": prop(
+                REF["text"],
+                "JIS Q 15001:2023 の箇条",
+                "JIS Q 15001:2023 clause",
+                "指針が表題の後に示す JIS Q 15001:2023 の箇条(本文の箇条、または附属書Aの番号 A.1〜A.28)。",
+                "The JIS Q 15001:2023 clause the guideline prints after the title (a body clause, or an Annex A "
+                "number A.1 to A.28).",
+            ),
+            "jis_2017_clause": prop(
+                REF["text"],
+                "JIS Q 15001:2017 本文の箇条",
+                "JIS Q 15001:2017 body clause",
+                "この項目の元になった JIS Q 15001:2017 本文の箇条(例: 7.5.1)。",
+                "The JIS Q 15001:2017 body clause the item descends from (e.g. 7.5.1).",
+            ),
+            "jis_2017_annex_a": prop(
+                REF["text"],
+                "JIS Q 15001:2017 附属書Aの番号",
+                "JIS Q 15001:2017 Annex A number",
+                "この項目の元になった JIS Q 15001:2017 附属書Aの管理策の番号(例: A.3.5.1)。",
+                "The JIS Q 15001:2017 Annex A control the item descends from (e.g. A.3.5.1).",
+            ),
+            "jis_2017": prop(
+                REF["text"],
+                "JIS Q 15001:2017 の番号(旧)",
+                "JIS Q 15001:2017 number (old)",
+                "本文の箇条と附属書Aの番号が混在していた旧フィールド。jis_2017_clause と jis_2017_annex_a に分けて"
+                "書いてください(このフィールドも読めます)。",
+                "The old field that mixed body clauses and Annex A numbers: write jis_2017_clause and "
+                "jis_2017_annex_a instead (this one is still read).",
+            ),
             "verified": prop(
                 BOOL,
                 "確認済み",
                 "Verified",
-                "false の場合、項目名や対応箇条は指針の原文で確認が必要です。",
-                "false when the title or clause still needs checking against the guideline itself.",
+                "true: 表題と JIS Q 15001:2023 の箇条が複数の資料で確認できている。false の場合、確認が必要な点を "
+                "to_verify に書きます(レポートでは表題に印が付きます)。",
+                "true when the title and the JIS Q 15001:2023 clause are confirmed by more than one source; when "
+                "false, to_verify says what still needs checking (reports mark the title).",
+            ),
+            "to_verify": prop(
+                {"$ref": "#/$defs/bilingual"},
+                "要確認の点",
+                "Still to verify",
+                "指針の原文で確認が必要な点(表題、箇条の番号など)と、その理由。",
+                "What still needs checking against the guideline itself (title, clause numbers), and why.",
             ),
             "documents": prop(
                 list_of(obj({"title": REF["text"], "path": REF["path"]}, ["title"])),
@@ -324,8 +363,20 @@ def control_entry() -> dict[str, Any]:
                 list_of(
                     obj(
                         {
-                            "title": REF["text"],
-                            "approver_role": {"enum": ROLES},
+                            "title": prop(
+                                TEXT_OR_BILINGUAL,
+                                "記録の名称",
+                                "Record",
+                                "文字列、または {ja: …, en: …}(レポートは読む人の言語で表示します)。",
+                                "A string, or {ja: …, en: …} (reports show the reader's language).",
+                            ),
+                            "approver_role": prop(
+                                {"enum": ROLES},
+                                "承認者の役割",
+                                "Approver's role",
+                                "この記録を承認する役割(pmarklint roles で一覧)。",
+                                "The role that approves this record (pmarklint roles lists them).",
+                            ),
                             "evidence": {"type": "array", "items": REF["path"]},
                         },
                         ["title"],
@@ -338,10 +389,18 @@ def control_entry() -> dict[str, Any]:
                 list_of(
                     obj(
                         {
-                            "task": REF["text"],
-                            "every": REF["duration"],
-                            "owner": REF["ref"],
-                            "last_done": REF["date"],
+                            "task": prop(
+                                TEXT_OR_BILINGUAL,
+                                "作業",
+                                "Task",
+                                "文字列、または {ja: …, en: …}(メッセージとレポートは読む人の言語で表示します)。",
+                                "A string, or {ja: …, en: …} (messages and reports show the reader's language).",
+                            ),
+                            "every": prop(
+                                REF["duration"], "間隔", "Interval", "例: P1Y = 年1回。", "E.g. P1Y = yearly."
+                            ),
+                            "owner": prop(REF["ref"], "担当者", "Owner", "担当する人のID。", "The owner's person id."),
+                            "last_done": prop(REF["date"], "最終実施日", "Last done"),
                             "record_kind": prop(
                                 {"enum": ["training", "audit_report", "review", "operation_check", "plan"]},
                                 "実施を示す記録の種類",
@@ -359,9 +418,28 @@ def control_entry() -> dict[str, Any]:
                 "定期的な作業(例: 教育 P1Y)。every は ISO 8601 の期間。",
                 "Recurring tasks (e.g. education every P1Y); every is an ISO 8601 duration.",
             ),
-            "difficulty": prop(
-                {"enum": ["low", "medium", "high"]}, "次年度以降の難易度", "Difficulty of yearly operation"
+            "no_recurring": prop(
+                {"$ref": "#/$defs/bilingual"},
+                "定期作業がない理由",
+                "Why there is no recurring task",
+                "recurring を書かない理由(例: 請求があったときに行う作業)。",
+                "Why the item has no recurring task (e.g. it is done when a request comes).",
             ),
+            "no_records": prop(
+                {"$ref": "#/$defs/bilingual"},
+                "記録がない理由",
+                "Why there is no record",
+                "records を書かない理由。",
+                "Why the item has no record.",
+            ),
+            "difficulty": prop(
+                {"enum": ["low", "medium", "high"]},
+                "次年度以降の難易度",
+                "Difficulty of yearly operation",
+                "low(低)、medium(中)、high(高)。理由は difficulty_reason に書きます。",
+                "low, medium or high; difficulty_reason says why.",
+            ),
+            "difficulty_reason": prop({"$ref": "#/$defs/bilingual"}, "難易度の理由", "Why this difficulty"),
         },
         ["id", "title", "status"],
         {"allOf": [na_rule]},
@@ -1304,7 +1382,7 @@ def config_schema() -> dict[str, Any]:
                         ["rule", "entry", "reason", "approved_by", "expires"],
                     )
                 ),
-                "適用除外",
+                "例外承認",
                 "Waivers",
             ),
         },
@@ -1580,12 +1658,260 @@ def trail_schema() -> dict[str, Any]:
     }
 
 
+# What an editor (yaml-language-server, VS Code) says when a value does not match a pattern, instead of the
+# raw regular expression: Japanese first, then English, by the pattern's hint.
+PATTERN_MESSAGES = {
+    "id": (
+        "IDは英数字で始め、英数字・ピリオド・ハイフン・アンダースコアだけで書きます(例: PI-CS-001, nakamura)。",
+        "An id starts with a letter or digit and holds only letters, digits, '.', '-' and '_' (e.g. PI-CS-001).",
+    ),
+    "duration": (
+        "期間は P1Y(1年)、P6M(6か月)、P30D(30日)のように書きます。「1年」ではなく P1Y と書いてください。",
+        "Write a duration as P1Y (1 year), P6M (6 months) or P30D (30 days).",
+    ),
+    "digest": (
+        "内容ダイジェストは pmarklint sign が書き込みます。手で書き換えないでください。",
+        "The content digest is written by pmarklint sign; do not edit it by hand.",
+    ),
+    "country": (
+        "国は JP、US のように大文字2文字で書きます。",
+        "Write a country as two capital letters, such as JP or US.",
+    ),
+    "email": ("メールアドレスの形(name@example.jp)で書きます。", "Write an email address (name@example.com)."),
+    "month": ('年月は "2026-09" のように書きます。', 'Write a month as "2026-09".'),
+    "month_day": (
+        '月日は "04-01" のように書きます(日は28日まで)。',
+        'Write a month and day as "04-01" (up to the 28th).',
+    ),
+    "pmark_number": (
+        'プライバシーマークの登録番号は "10820123(03)" のように書きます。',
+        'Write the P-mark number as "10820123(03)".',
+    ),
+    "rule_code": ("ルールコードは PML101 のように書きます。", "Write a rule code as PML101."),
+    "ssh_key": (
+        "SSH 公開鍵を1行で書きます(ssh-ed25519 AAAA... の形)。",
+        "Write an SSH public key on one line (ssh-ed25519 AAAA...).",
+    ),
+}
+
+
+def with_pattern_messages(node: Any) -> Any:
+    """Every pattern with a hint gets ``patternErrorMessage`` (the keyword yaml-language-server and VS Code
+    read), so that an editor explains a bad value in words rather than showing the regular expression."""
+    if isinstance(node, dict):
+        out = {key: with_pattern_messages(value) for key, value in node.items()}
+        hint = node.get("x-pmarklint-hint")
+        if "pattern" in node and hint in PATTERN_MESSAGES:
+            ja, en = PATTERN_MESSAGES[hint]
+            out["patternErrorMessage"] = f"{ja} / {en}"
+        return out
+    if isinstance(node, list):
+        return [with_pattern_messages(item) for item in node]
+    return node
+
+
+# Help for the fields that have only a title (or nothing): by (parent field, field); "*" as the parent
+# matches any. Japanese first, then English, as every other description.
+FIELD_HELP: dict[tuple[str, str], tuple[str, str]] = {
+    ("", "kind"): ("このファイルの種類。ファイルごとに一つ。", "What this file holds; one kind per file."),
+    ("", "entries"): (
+        "エントリのリスト。各エントリの id はリポジトリ全体で一意。",
+        "The list of entries; each id is unique.",
+    ),
+    ("*", "approvals"): (
+        "このエントリの承認。pmarklint sign が書き込みます(by、role、date、digest)。",
+        "The entry's approvals, written by pmarklint sign (by, role, date, digest).",
+    ),
+    ("", "findings"): (
+        "監査で見つかった指摘事項(不適合・観察事項)。",
+        "What the audit found (nonconformities, observations).",
+    ),
+    ("", "certifications"): ("委託先が持つ認証と有効期限。", "The contractor's certifications and their expiry."),
+    ("certifications", "type"): (
+        "pmark(プライバシーマーク)、isms(ISMS)、other(その他)。",
+        "pmark (Privacy Mark), isms (ISMS) or other.",
+    ),
+    ("", "evaluation"): ("選定基準による直近の委託先評価。", "The latest evaluation against the selection criteria."),
+    ("evaluation", "result"): (
+        "pass(合格)、conditional(条件付き合格)、fail(不合格)。",
+        "pass, conditional or fail.",
+    ),
+    ("", "contract"): ("委託契約と、契約に盛り込んだ事項。", "The contract and what it covers."),
+    ("contract", "clauses"): (
+        "指針が委託契約に求める8項目。盛り込んだ項目を true にします(8項目すべてが必要)。",
+        "The eight clauses the guideline asks of a contract; set each one the contract has to true.",
+    ),
+    ("clauses", "*"): (
+        "契約にこの事項が盛り込まれていれば true。",
+        "true when the contract covers this clause.",
+    ),
+    ("", "documents"): (
+        "この管理策の根拠になる規程・手順書と、そのパス。",
+        "The rules and procedures behind it, with their paths.",
+    ),
+    ("", "records"): (
+        "審査で示す記録と、それを承認する役割。",
+        "The records shown at an audit, and the role that approves each.",
+    ),
+    ("records", "evidence"): (
+        "記録そのもののパス(glob可)。ファイルがなければ PML204。",
+        "Paths of the records themselves (globs allowed); a missing file is PML204.",
+    ),
+    ("", "effectiveness"): (
+        "処置の有効性の確認: 確認日、結果、確認者。",
+        "The effectiveness check of the action: date, result, who checked.",
+    ),
+    ("", "record_count"): ("おおよその件数(本人の数)。", "About how many records (data subjects)."),
+    ("", "acquisition"): (
+        "取得の方法と、本人の同意の有無。",
+        "How the data is acquired, and whether consent is given.",
+    ),
+    ("acquisition", "direct_in_writing"): (
+        "本人から書面(ウェブフォームを含む)で直接取得する場合は true(J.8.5 の明示と同意が必要)。",
+        "true when acquired directly from the person in writing, web forms included (J.8.5 notice and consent).",
+    ),
+    ("acquisition", "consent"): ("本人の同意を得ていれば true。", "true when the person's consent is obtained."),
+    ("", "sensitive"): (
+        "要配慮個人情報を含む場合は true(取得には本人の同意が必要)。",
+        "true when the data includes special-care information (consent needed to acquire it).",
+    ),
+    ("", "my_number"): ("個人番号(マイナンバー)を含む場合は true。", "true when the data includes My Number."),
+    ("", "storage"): ("保管場所と媒体。", "Where and on what the data is kept."),
+    ("", "retention"): ("保管期間(period)と、その根拠。", "How long the data is kept (period), and why."),
+    ("", "third_party_provision"): (
+        "第三者提供の有無と、その根拠。",
+        "Whether the data is provided to third parties, and on what basis.",
+    ),
+    ("third_party_provision", "provided"): (
+        "第三者に提供していれば true。",
+        "true when the data is provided to a third party.",
+    ),
+    ("", "overseas"): ("外国にある第三者への提供: 国と根拠。", "Transfers to third parties abroad: country and basis."),
+    ("overseas", "country"): ("提供先の国(ISO 3166 の2文字コード)。", "The recipient's country (ISO 3166 alpha-2)."),
+    ("overseas", "basis"): (
+        "consent(本人の同意)、adequacy(十分性認定のある国)、equivalent_system(基準適合体制: 定期確認が必要)。",
+        "consent, adequacy (a country with an adequacy decision) or equivalent_system (checked regularly).",
+    ),
+    ("", "risks"): ("局面ごとのリスクと対策、残留リスク。", "Risks by phase, their measures and the residual risk."),
+    ("risks", "residual"): (
+        "対策後に残るリスク(トップマネジメントが承認)。",
+        "The risk left after the measures (accepted by top management).",
+    ),
+    ("", "issues"): (
+        "運用の確認で見つかった問題点と、その扱い。",
+        "Problems the operation check found, and what was done.",
+    ),
+    ("", "items"): (
+        "年間計画の活動: 予定月、担当、実施日、記録。",
+        "The plan's activities: month, owner, day done, record.",
+    ),
+    ("", "organization"): (
+        "事業者の名称と、プライバシーマークの登録番号・有効期限。",
+        "The organisation's name, and its P-mark number and expiry.",
+    ),
+    ("organization", "certification"): (
+        "プライバシーマークの登録番号と有効期限(更新の時期を PML308 が知らせます)。",
+        "The P-mark number and expiry (PML308 says when to renew).",
+    ),
+    ("", "language"): ("メッセージとレポートの言語: ja または en。", "The language of messages and reports: ja or en."),
+    ("", "departments"): (
+        "部門の一覧(id と名称)。名簿、台帳、監査が参照します。",
+        "The departments (id and name) the roster, ledgers and audits refer to.",
+    ),
+    ("approvals", "*"): (
+        "この種類のエントリを承認できる役割(pmarklint roles で一覧)。",
+        "The roles that may approve entries of this kind (pmarklint roles lists them).",
+    ),
+    ("require_approvals", "*"): (
+        "この種類のエントリに承認を求めるか: off、warning、error。",
+        "Whether entries of this kind need an approval: off, warning or error.",
+    ),
+    ("", "require_signed_approvals"): (
+        "true にすると、承認を追加したコミットが承認者の SSH 鍵で署名されている必要があります(PML406)。",
+        "When true, the commit adding an approval must be signed with the approver's SSH key (PML406).",
+    ),
+    ("", "review"): (
+        "見直しの間隔と、期限前に警告する期間。",
+        "Review intervals, and how early to warn before a due date.",
+    ),
+    ("review", "every"): (
+        "種類ごとの見直し間隔(既定 P1Y = 年1回)。",
+        "Review interval per kind (default P1Y, yearly).",
+    ),
+    ("", "training"): (
+        "教育の間隔と、入社時教育の期限。",
+        "How often staff are trained, and the deadline for new staff.",
+    ),
+    ("", "corrective"): (
+        "是正処置の有効性を確認する期限。",
+        "The deadline for checking a corrective action's effectiveness.",
+    ),
+    ("", "operation_check"): ("部門ごとの運用の確認の間隔。", "The interval of each department's operation checks."),
+    ("", "audit"): ("内部監査の報告の期限など。", "Settings of the internal audit, such as the reporting deadline."),
+    ("limits", "*"): ("上限を超える表は取り込みません。", "A table over this limit is not imported."),
+    ("rules", "severity"): ("このルールの重大度: error、warning、off。", "The rule's severity: error, warning or off."),
+    ("", "waivers"): (
+        "期限付きで受け入れる指摘(例外承認): ルール、エントリ、理由、承認者、期限。"
+        "期限切れや承認のないものは指摘になります。",
+        "Findings accepted for a time: rule, entry, reason, approver, expiry; "
+        "an expired or unapproved one is a finding.",
+    ),
+    ("waivers", "rule"): ("例外承認するルールのコード(例: PML303)。", "The code of the rule waived (e.g. PML303)."),
+    ("inputs", "*"): (
+        "このインプットについて報告した内容(summary)と、その資料(documents)。",
+        "What was reported on this input (summary), and the documents behind it.",
+    ),
+    ("*", "documents"): ("報告に使った資料のパス。", "Paths of the documents behind it."),
+    ("", "outputs"): (
+        "トップマネジメントの決定: 改善(improvements)、PMSの変更(changes)、資源(resources)。",
+        "Top management's decisions: improvements, changes to the PMS, resources.",
+    ),
+    ("", "actions"): ("決定した処置: 担当、期限、完了日。", "The actions decided: owner, due date, day done."),
+    ("", "quiz"): ("理解度確認(テスト)と合格点。", "The understanding check (quiz) and its pass mark."),
+    ("quiz", "pass_mark"): ("合格とする点数。", "The score needed to pass."),
+    ("", "attendance"): ("受講した人と、その点数・合否。", "Who attended, with their score and result."),
+    ("attendance", "score"): ("理解度確認の点数。", "The person's quiz score."),
+    ("attendance", "passed"): ("合格なら true(合格点以上)。", "true when the person passed (at least the pass mark)."),
+    ("", "absentees"): (
+        "欠席した人と、追って受講させた記録。",
+        "Who missed the session, and how they were followed up.",
+    ),
+}
+
+
+def with_field_help(node: Any, parent: str = "") -> Any:
+    """Every property without a description gets the help of FIELD_HELP, so that an editor's hover shows
+    help in both languages for every field."""
+    if isinstance(node, list):
+        return [with_field_help(item, parent) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):
+            props = {}
+            for name, sub in value.items():
+                sub = with_field_help(sub, name)
+                if isinstance(sub, dict) and "description" not in sub and "$ref" not in sub:
+                    help_ = FIELD_HELP.get((parent, name)) or FIELD_HELP.get((parent, "*"))
+                    help_ = help_ or FIELD_HELP.get(("*", name))
+                    if help_:
+                        sub = {**sub, "description": f"{help_[0]}\n\n{help_[1]}"}
+                props[name] = sub
+            out[key] = props
+        elif key == "$defs" and isinstance(value, dict):
+            out[key] = {name: with_field_help(sub, "") for name, sub in value.items()}
+        else:
+            out[key] = with_field_help(value, parent)
+    return out
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     out = {f"{kind}.schema.json": kind_schema(kind) for kind in KINDS}
     out["pmarklint.schema.json"] = config_schema()
     out["check-output.schema.json"] = output_schema()
     out["trail.schema.json"] = trail_schema()
-    return out
+    return {name: with_pattern_messages(with_field_help(schema)) for name, schema in out.items()}
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -75,12 +75,12 @@ def _add_commands() -> None:
     from pmarklint.cli.due import due
     from pmarklint.cli.init import init
     from pmarklint.cli.report import report
-    from pmarklint.cli.rules import explain, rules
+    from pmarklint.cli.rules import explain, roles, rules
     from pmarklint.cli.sign import sign
     from pmarklint.cli.tables import export, import_
     from pmarklint.cli.trail import trail
 
-    for command in (check, rules, explain, init):
+    for command in (check, rules, roles, explain, init):
         cli.add_command(command)
     cli.add_command(export)
     cli.add_command(import_)

@@ -20,7 +20,7 @@ from typing import Any
 from pmarklint.documents.loader import Document, Path, dotted
 from pmarklint.documents.patterns import ecma_regex, hidden
 from pmarklint.findings import Finding, finding
-from pmarklint.resources import schema_path
+from pmarklint.resources import ROLE_SYNONYMS, schema_path
 
 
 @cache
@@ -284,6 +284,10 @@ def _not_a_choice(error: Any, path: Path) -> Explanation:
     value = error.instance
     choices = [str(c) for c in error.validator_value]
     close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6) if isinstance(value, str) else []
+    synonym = ROLE_SYNONYMS.get(str(value).strip().casefold().replace(" ", "_").replace("-", "_"))
+    synonym = synonym or ROLE_SYNONYMS.get(str(value).strip())  # Japanese names are not case-folded
+    if synonym in choices:  # a role by its Japanese name or a common English word: 監査責任者 → audit_lead
+        close = [synonym]
     return (
         path,
         "PML101.enum",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 import string
 from types import ModuleType
 from typing import Any
@@ -17,7 +18,12 @@ _LOOKUP_ARGS = {"hint": "hint", "expect": "expect", "type": "type", "role": "rol
 # The PDCA records' enum values, shown as words (a list or tuple of them is joined with ``list.separator``).
 _LOOKUP_ARGS |= {"employment": "employment", "topics": "topic", "activity": "activity", "criteria": "criterion"}
 _LOOKUP_ARGS |= {"inputs": "review_input", "training_type": "training_type", "source": "corrective_source"}
-_LOOKUP_ARGS |= {"record_kind": "trail.kind"}
+_LOOKUP_ARGS |= {"record_kind": "trail.kind", "kind": "kind", "clauses": "clause"}
+# Arguments holding role ids the user may have to type (``sign --as``): the role's name with its id.
+_ROLE_ID_ARGS = ("roles", "role_id")
+# Arguments holding an ISO 8601 duration, shown in words (P1Y → 1年, P6M → 6か月).
+_DURATION_ARGS = ("every", "within")
+_DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 
 def catalog(lang: str) -> ModuleType:
@@ -30,14 +36,53 @@ def catalog(lang: str) -> ModuleType:
     return en
 
 
+def duration_words(value: str, lang: str) -> str:
+    """An ISO 8601 duration as people write it: P1Y → 1年 (1 year), P6M → 6か月, P1Y6M → 1年6か月, P30D →
+    30日. Anything else is shown as written."""
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None:
+        return str(value)
+    messages = catalog(lang).MESSAGES
+    parts: list[str] = []
+    for unit, count in zip(("year", "month", "week", "day"), match.groups(), strict=True):
+        if count is not None and (int(count) or not parts):
+            form = "one" if int(count) == 1 else "many"
+            parts.append(str(messages[f"duration.{unit}.{form}"]).format(count=int(count)))
+    return str(messages["duration.joiner"]).join(parts)
+
+
+def _role_with_id(role: str, messages: dict[str, str]) -> str:
+    name = messages.get(f"role.{role}")
+    return messages["role.with_id"].format(name=name, id=role) if name else role
+
+
+def _localised(values: dict[str, Any], lang: str) -> None:
+    """A value given in both languages (``title_ja`` and ``title_en``) fills ``{title}`` in the reader's."""
+    for name in [n[: -len("_ja")] for n in values if n.endswith("_ja")]:
+        if name not in values:
+            other = "en" if lang == "ja" else "ja"
+            values[name] = values.get(f"{name}_{lang}") or values.get(f"{name}_{other}") or ""
+
+
 def render(key: str, lang: str, args: dict[str, Any]) -> str:
     messages = catalog(lang).MESSAGES
     values = dict(args)
+    _localised(values, lang)
+    for name in _ROLE_ID_ARGS:
+        if isinstance(values.get(name), str) and values[name]:
+            words = (_role_with_id(role.strip(), messages) for role in values[name].split(","))
+            values[name] = messages["list.separator"].join(words)
+    for name in _DURATION_ARGS:
+        if name in values:
+            values[name] = duration_words(values[name], lang)
     for name, prefix in _LOOKUP_ARGS.items():
         if name in values:
             value = values[name]
             if isinstance(value, (list, tuple)):
                 words = (messages.get(f"{prefix}.{item}", str(item)) for item in value)
+                values[name] = messages["list.separator"].join(words)
+            elif isinstance(value, str) and name == "clauses":  # a list joined by commas
+                words = (messages.get(f"{prefix}.{item.strip()}", item.strip()) for item in value.split(","))
                 values[name] = messages["list.separator"].join(words)
             else:
                 values[name] = messages.get(f"{prefix}.{value}", str(value))

@@ -39,7 +39,7 @@ PROBLEM_RULES = frozenset({"PML001", "PML002", "PML003", "PML004", "PML005", "PM
 
 @dataclass(frozen=True)
 class Recurring:
-    task: str
+    task: dict[str, str]  # by language
     every: str  # an ISO 8601 duration, as written
     owner: str  # a person id
     last_done: str
@@ -53,12 +53,20 @@ class Row:
     reason: str = ""
     documents: tuple[tuple[str, str], ...] = ()  # (title, path)
     initial_tasks: tuple[str, ...] = ()
-    records: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (title, approver role, evidence)
+    records: tuple[
+        tuple[dict[str, str], str, tuple[str, ...]], ...
+    ] = ()  # (title by language, approver role, evidence)
     recurring: tuple[Recurring, ...] = ()
     difficulty: str = ""  # low, medium, high; "" when not set
+    verified: bool = True  # False: the catalog says the title or clause still needs checking (verified: false)
 
     def title_in(self, lang: str) -> str:
-        return self.title.get(lang) or next((t for t in self.title.values() if t), "")
+        return in_language(self.title, lang)
+
+
+def in_language(texts: dict[str, str], lang: str) -> str:
+    """A text written in both languages, in ``lang``; the other language when only that one is written."""
+    return texts.get(lang) or next((t for t in texts.values() if t), "")
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,9 @@ def rows_of(entries: Iterable[dict[str, Any]], items: dict[str, dict[str, Any]])
     rows = [_row(entry) for entry in entries]
     present = {row.id for row in rows}
     rows += [
-        Row(item_id, _title(item.get("title")), MISSING) for item_id, item in items.items() if item_id not in present
+        Row(item_id, _title(item.get("title")), MISSING, verified=item.get("verified") is not False)
+        for item_id, item in items.items()
+        if item_id not in present
     ]
     return sorted(rows, key=lambda row: (row.id not in items, natural_key(row.id)))
 
@@ -139,14 +149,15 @@ def _row(entry: dict[str, Any]) -> Row:
         documents=tuple((_text(d.get("title")), _text(d.get("path"))) for d in _mappings(entry.get("documents"))),
         initial_tasks=tuple(t for t in map(_text, _list(entry.get("initial_tasks"))) if t),
         records=tuple(
-            (_text(r.get("title")), _text(r.get("approver_role")), tuple(map(_text, _list(r.get("evidence")))))
+            (_title(r.get("title")), _text(r.get("approver_role")), tuple(map(_text, _list(r.get("evidence")))))
             for r in _mappings(entry.get("records"))
         ),
         recurring=tuple(
-            Recurring(_text(r.get("task")), _text(r.get("every")), _text(r.get("owner")), _text(r.get("last_done")))
+            Recurring(_title(r.get("task")), _text(r.get("every")), _text(r.get("owner")), _text(r.get("last_done")))
             for r in _mappings(entry.get("recurring"))
         ),
         difficulty=_text(entry.get("difficulty")),
+        verified=entry.get("verified") is not False,
     )
 
 
@@ -223,7 +234,7 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
     documents = [_with_details(title, [path], lang) for title, path in row.documents]
     records = [
         _with_details(
-            title,
+            in_language(title, lang),
             [
                 text("fitgap.approver", lang, approver=role_name(role, lang)) if role else "",
                 text("fitgap.evidence", lang, paths=", ".join(evidence)) if evidence else "",
@@ -234,7 +245,7 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
     ]
     recurring = [
         _with_details(
-            task.task,
+            in_language(task.task, lang),
             [
                 every_text(task.every, lang),
                 text("fitgap.owner", lang, owner=people.get(task.owner, task.owner)) if task.owner else "",
@@ -246,7 +257,7 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
     ]
     return {
         "id": row.id,
-        "title": row.title_in(lang),
+        "title": row.title_in(lang) if row.verified else text("fitgap.unverified", lang, title=row.title_in(lang)),
         "status": status_name(row.status, lang),
         "reason": row.reason,
         "documents": "\n".join(documents),

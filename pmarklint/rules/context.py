@@ -198,3 +198,13 @@ def walk(value: Any, pattern: tuple[str, ...], prefix: tuple[Any, ...] = ()) -> 
             return step
         found = step
     return found
+
+
+def in_both(name: str, value: Any) -> dict[str, Any]:
+    """A text that may be written in both languages ({ja: …, en: …}, like a catalog task) as the message
+    arguments ``{name}_ja`` and ``{name}_en``: the message shows the reader's language, or the other when
+    only one is written. A plain string is the same in both."""
+    if isinstance(value, dict):
+        ja, en = (str(value[lang]) if isinstance(value.get(lang), str) else "" for lang in ("ja", "en"))
+        return {f"{name}_ja": ja or en or "?", f"{name}_en": en or ja or "?"}
+    return {f"{name}_ja": str(value), f"{name}_en": str(value)}

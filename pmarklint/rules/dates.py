@@ -10,7 +10,7 @@ from typing import Any
 from pmarklint.dates import Duration, judge, parse_date
 from pmarklint.findings import Severity
 from pmarklint.resources import RECORD_KINDS
-from pmarklint.rules.context import Context, active, walk
+from pmarklint.rules.context import Context, active, in_both, walk
 from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.rules.staff import newest_record
@@ -255,12 +255,12 @@ def _recurring(ctx: Context, ref: EntryRef) -> None:
     for sub, task in walk(ref.data, ("recurring", "*")):
         if not isinstance(task, dict):
             continue
-        name = str(task.get("task", "?"))
+        name = in_both("task", task.get("task", "?"))
         every = Duration.parse(task.get("every", ""))
         # a task a record proves (record_kind) was last done when its newest record says (PML629 compares)
         proven = newest_record(ctx, task["record_kind"]) if isinstance(task.get("record_kind"), str) else None
         if "last_done" not in task and proven is None:
-            ctx.report("PML306", ref, sub, "PML306.never", severity=Severity.WARNING, task=name)
+            ctx.report("PML306", ref, sub, "PML306.never", severity=Severity.WARNING, **name)
             continue
         last = proven[0] if proven is not None else parse_date(task.get("last_done"))
         at = "last_done" if "last_done" in task else "record_kind"
@@ -275,7 +275,7 @@ def _recurring(ctx: Context, ref: EntryRef) -> None:
                 (*sub, at),
                 "PML306.soon" if soon else "PML306.overdue",
                 severity=Severity.WARNING if soon else None,
-                task=name,
+                **name,
                 last=str(last),
                 every=task["every"],
                 due=str(due.due),

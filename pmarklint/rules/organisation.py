@@ -162,7 +162,7 @@ def _contract(entry: dict[str, Any], report: Any) -> None:
             "PML503",
             at if "clauses" in contract else ("contract",),
             "PML503.missing",
-            clauses=", ".join(missing),
+            clauses=tuple(missing),
             count=len(missing),
         )
 
@@ -224,4 +224,4 @@ def check(ctx: Context) -> None:
                 ctx.report("PML501", person, ("roles",), "PML501.conflict", first=first, second=second)
     for role in REQUIRED_ROLES:
         if not any(role in (p.data.get("roles") or []) for p in people):
-            ctx.report_config("PML502", (), "PML502.unassigned", role=role)
+            ctx.report_config("PML502", (), "PML502.unassigned", role_id=role)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
 from pmarklint.rules import audits, corrective, operation, plans, reviews, training
-from pmarklint.rules.context import Context, active, walk
+from pmarklint.rules.context import Context, active, in_both, walk
 from pmarklint.rules.rule import Example, Rule, Scope
 from pmarklint.rules.staff import EXAMPLE_CONFIG, EXAMPLE_PEOPLE, left, name_of, newest_record
 
@@ -174,7 +174,7 @@ def _proven_tasks(ctx: Context) -> None:
                     ref,
                     (*sub, "last_done"),
                     "PML629.disagrees",
-                    task=str(task.get("task", "?")),
+                    **in_both("task", task.get("task", "?")),
                     written=str(written),
                     record_kind=kind,
                     record=proven[1].id or "?",

@@ -10,7 +10,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from pmarklint.findings import Severity
-from pmarklint.rules.context import Context, active, walk
+from pmarklint.rules.context import Context, active, in_both, walk
 from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import CATALOG, Example, Rule, Scope
 
@@ -323,14 +323,12 @@ def _completeness(ctx: Context) -> None:
     present = {ref.id for ref in ctx.entries("control")}
     for item_id, item in ctx.catalog.items():
         if item_id not in present:
-            title = item.get("title") or {}
             ctx.report_config(
                 "PML205",
                 ("framework",),
                 "PML205.missing",
                 entry=item_id,
                 id=item_id,
-                title_ja=title.get("ja", ""),
-                title_en=title.get("en", ""),
+                **in_both("title", item.get("title") or ""),
                 framework=ctx.config.data.get("framework"),
             )

@@ -232,7 +232,7 @@ def test_force_signs_for_someone_else_loudly(tmp_path: Path, monkeypatch: pytest
     result = signing(repo, "J.1.1", "--as", "yamamoto", "--force", "--date", "2026-11-01")
     assert result.exit_code == 0
     assert "WARNING: --force" in result.stderr and NAKAMURA in result.stderr
-    assert "approved by yamamoto as top_management on 2026-11-01" in result.stdout
+    assert "approved by yamamoto as top management (top_management) on 2026-11-01" in result.stdout
     assert entry(repo, "controls/J.1.yaml", 0)["approvals"][0]["by"] == "yamamoto"
 
 

@@ -37,7 +37,9 @@ def test_a_missing_approval_is_awaiting_at_commit_and_an_error_at_merge(tmp_path
     assert commit.exit_code == 0, commit.stdout
     lines = commit.stdout.splitlines()
     at = lines.index(AWAITING)
-    assert lines[at + 1] == "  contractors/c.yaml:3 PML401 C-001  awaiting approval by privacy_manager"
+    assert (
+        lines[at + 1] == "  contractors/c.yaml:3 PML401 C-001  awaiting approval by privacy manager (privacy_manager)"
+    )
     assert ": 0 errors, " in lines[-1] and lines[-1].endswith(", 1 awaiting approval")
 
     data = check_json(repo, "--stage", "commit").json()
@@ -62,7 +64,7 @@ def test_japanese_names_the_awaited_role(tmp_path: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     at = lines.index("承認待ち(このコミットはできます。承認待ちが残っている間、CIはマージを通しません):")
-    assert lines[at + 1] == "  contractors/c.yaml:3 PML401 C-001  privacy_manager の承認待ち"
+    assert lines[at + 1] == "  contractors/c.yaml:3 PML401 C-001  個人情報保護管理者(privacy_manager)の承認待ち"
 
 
 def test_an_edit_after_approval_awaits_a_new_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -213,7 +213,7 @@ def test_audit_not_reported(tmp_path: Path) -> None:
         entry(items, "AR-2025-SALES").pop("reported_to_top_management")
         late = entry(items, "AR-2025-IT")
         late.pop("reported_to_top_management")
-        late["date"] = "2026-11-01"  # within P1M: not due yet (near miss)
+        late["date"] = "2026-11-01"  # within 1 month: not due yet (near miss)
 
     repo = company(tmp_path / "c", reports=change)
     (found,) = findings(repo, "PML618")
@@ -221,5 +221,5 @@ def test_audit_not_reported(tmp_path: Path) -> None:
     assert (found["line"], found["column"]) == value_at(repo, REPORTS, "date: 2026-01-21", "2026-01-21")
     assert found["message"] == (
         "the audit of 2026-01-21 has not been reported to top management (reported_to_top_management), due "
-        "within P1M, by 2026-02-21"
+        "within 1 month, by 2026-02-21"
     )

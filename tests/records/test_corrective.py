@@ -78,7 +78,7 @@ def test_effectiveness_never_checked(tmp_path: Path) -> None:
     assert (found["entry"], found["path"]) == ("CA-2025-01", "done_on")
     assert (found["line"], found["column"]) == value_at(repo, "done_on: 2025-12-10", "2025-12-10")
     assert found["message"] == (
-        "the action was done on 2025-12-10 but its effectiveness was not checked within P3M (by 2026-03-10): "
+        "the action was done on 2025-12-10 but its effectiveness was not checked within 3 months (by 2026-03-10): "
         "check it and record effectiveness"
     )
 
@@ -96,7 +96,7 @@ def test_effectiveness_checked_late(tmp_path: Path, checked: str, late: bool) ->
     assert found["path"] == "effectiveness.checked_on"
     assert found["message"] == (
         "the action was done on 2025-12-10; its effectiveness was checked on 2026-03-11, after the deadline of "
-        "2026-03-10 (P3M): check effectiveness on time"
+        "2026-03-10 (3 months): check effectiveness on time"
     )
 
 

@@ -33,7 +33,7 @@ def test_yearly_checks_are_due_a_year_after_the_last(tmp_path: Path) -> None:
     assert (found["file"], found["entry"], found["path"]) == ("pmarklint.yaml", "it", "departments[3]")
     assert found["line"] == line_of(repo, "pmarklint.yaml", "{id: it,")
     assert found["message"] == (
-        "department it was last checked (operation check) on 2025-10-16; every P1Y, so due on 2026-10-16: check "
+        "department it was last checked (operation check) on 2025-10-16; every 1 year, so due on 2026-10-16: check "
         "its operation and record it in operation-checks/"
     )
     (ja,) = findings(repo, "PML628", "ja")
@@ -45,7 +45,7 @@ def test_interval_per_department(tmp_path: Path) -> None:
     repo = company(tmp_path / "c", config=config)
     (found,) = findings(repo, "PML628")
     assert (found["entry"], found["severity"]) == ("cs", "error")
-    assert "every P1M, so due on 2026-11-13" in found["message"]
+    assert "every 1 month, so due on 2026-11-13" in found["message"]
     # near misses: on 2026-11-12 cs is due within the window (a warning), the others are in time
     (soon,) = findings(repo, "PML628", today="2026-11-12")
     assert (soon["entry"], soon["severity"]) == ("cs", "warning")
@@ -57,7 +57,7 @@ def test_department_never_checked(tmp_path: Path) -> None:
 
     (found,) = findings(company(tmp_path / "c", checks=change), "PML628")
     assert found["message"] == (
-        "department hr has no operation check on record; the checks began on 2025-10-13, every P1Y, so one was "
+        "department hr has no operation check on record; the checks began on 2025-10-13, every 1 year, so one was "
         "due on 2026-10-13"
     )
 

@@ -53,7 +53,7 @@ def test_hand_written_date_that_disagrees(tmp_path: Path) -> None:
     assert (found["file"], found["entry"], found["path"]) == (J4, "J.4.3", "recurring[0].last_done")
     assert found["line"] == where(repo, J4, "2026-05-01")[0]
     assert found["message"] == (
-        "'全従業者への教育 / Education for all staff' says last_done 2026-05-01, but the newest training, "
+        "'Education for all staff' says last_done 2026-05-01, but the newest training, "
         "T-2026-01, is of 2026-06-15: the record proves the task; remove last_done, or correct the record"
     )
     (ja,) = findings(repo, "PML629", "ja")

@@ -110,7 +110,7 @@ def test_interval_setting(tmp_path: Path) -> None:
     (found,) = findings(repo, "PML603")
     assert (found["entry"], found["severity"]) == ("s05", "error")
     assert found["message"] == (
-        "木村 亮 (s05) last passed a regular training in T-2025-01 on 2025-06-10; every P1Y, so due on 2026-06-10"
+        "木村 亮 (s05) last passed a regular training in T-2025-01 on 2025-06-10; every 1 year, so due on 2026-06-10"
     )
 
 
@@ -122,7 +122,7 @@ def test_new_person_never_trained(tmp_path: Path) -> None:
     assert (found["line"], found["column"]) == value_at(repo, ROSTER, "joined: 2026-10-01", "2026-10-01")
     assert found["message"] == (
         "村上 陸 (s21) joined on 2026-10-01 and has had no training since: the onboarding training was due "
-        "within P1M, by 2026-11-01"
+        "within 1 month, by 2026-11-01"
     )
     (ja,) = findings(repo, "PML604", lang="ja")
     assert ja["message"].startswith("村上 陸 (s21) は 2026-10-01 に入社しましたが、教育を受けていません")
@@ -133,7 +133,7 @@ def test_new_person_trained_late(tmp_path: Path) -> None:
     (found,) = findings(repo, "PML604")
     assert found["message"] == (
         "村上 陸 (s21) joined on 2026-10-01 but was first trained on 2026-11-10 (T-2026-OB2), after the deadline "
-        "of 2026-11-01 (P1M after joining): train new staff on time"
+        "of 2026-11-01 (1 month after joining): train new staff on time"
     )
 
 

@@ -377,7 +377,7 @@ def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
     assert len(issues) == 21  # the waived finding is left out
     assert [i["severity"] for i in issues].count("minor") == 2
     assert issues[2] == {  # after the two of audits/
-        "description": "PML503 C-002: the contract lacks 1 of the eight required clauses: audit_rights",
+        "description": "PML503 C-002: the contract lacks 1 of the eight required clauses: checking that the contract is kept",
         "check_name": "PML503",
         "fingerprint": issues[2]["fingerprint"],
         "severity": "major",

@@ -138,7 +138,7 @@ def test_realistic_repository_in_english(tmp_path: Path) -> None:
     assert out.startswith("# Fit & Gap table: 株式会社さくらマーケット\n")
     assert counts_lines(out) == [
         "58 items: 58 fit, 0 partial, 0 gap, 0 not applicable, 0 missing",
-        "58 items: 50 low, 8 medium, 0 high",
+        "58 items: 45 low, 9 medium, 4 high",
     ]
     rows = table_rows(out)
     assert len(rows) == 58 and all(len(r) == len(COLUMNS) for r in rows)
@@ -146,15 +146,13 @@ def test_realistic_repository_in_english(tmp_path: Path) -> None:
     assert ids == sorted(ids, key=natural_key)
     assert ids[:3] == ["J.1.1", "J.1.2", "J.1.3"] and ids.index("J.9.4") < ids.index("J.10.1") < ids.index("J.11")
     by_id = {r[0]: r for r in rows}
-    assert by_id["J.9.4"][1] == "Supervision of contractors"
+    assert by_id["J.9.4"][1] == "Supervision of contractors (unverified)"  # verified: false in the catalog
     assert by_id["J.9.4"][3] == "委託先管理規程 (docs/itaku.md)"
-    assert "委託先評価表 / Contractor evaluation sheets (approver: privacy manager)" in by_id["J.9.4"][5]
-    assert (
-        by_id["J.9.4"][6] == "委託先の再評価 / Re-evaluate contractors (yearly; owner: 中村 花子; last done 2026-04-01)"
-    )
+    assert "Contractor evaluation sheets (approver: privacy manager)" in by_id["J.9.4"][5]
+    assert by_id["J.9.4"][6] == "Re-evaluate contractors (yearly; owner: 中村 花子; last done 2026-04-01)"
     assert by_id["J.9.2"][5].endswith("(approver: entry control manager)")
     assert "(approver: system administrator)<br>" in by_id["J.9.2"][5]
-    assert by_id["J.9.4"][7] == "medium" and by_id["J.9.4"][2] == "fit"
+    assert by_id["J.9.4"][7] == "high" and by_id["J.9.4"][2] == "fit"
 
 
 def test_realistic_repository_in_japanese(tmp_path: Path) -> None:
@@ -165,12 +163,12 @@ def test_realistic_repository_in_japanese(tmp_path: Path) -> None:
     assert "| 項番 | 要求事項 | 対応状況 | 関連する社内規程・マニュアル | 初年度のタスク |" in out
     assert counts_lines(out) == [
         "58項目: 適合 58、一部対応 0、未対応 0、適用除外 0、未作成 0",
-        "58項目: 低 50、中 8、高 0",
+        "58項目: 低 45、中 9、高 4",
     ]
     by_id = {r[0]: r for r in table_rows(out)}
-    assert by_id["J.9.4"][1] == "委託先の監督"
-    assert by_id["J.9.4"][2] == "適合" and by_id["J.9.4"][7] == "中"
-    assert by_id["J.9.4"][6] == "委託先の再評価 / Re-evaluate contractors(年1回、担当: 中村 花子、最終実施 2026-04-01)"
+    assert by_id["J.9.4"][1] == "委託先の監督(要確認)"
+    assert by_id["J.9.4"][2] == "適合" and by_id["J.9.4"][7] == "高"
+    assert by_id["J.9.4"][6] == "委託先の再評価(年1回、担当: 中村 花子、最終実施 2026-04-01)"
     assert "(承認者: 個人情報保護管理者)" in by_id["J.9.4"][5]
     assert by_id["J.9.2"][5].endswith("(承認者: 入退室管理責任者)")
 
@@ -182,13 +180,13 @@ def test_catalog_items_without_a_control_are_missing_rows(tmp_path: Path) -> Non
     assert len(rows) == 58
     for item in ("J.9.1", "J.9.2", "J.9.3", "J.9.4"):
         assert rows[item][2] == "missing" and rows[item][3:] == ["", "", "", "", ""]
-    assert rows["J.9.4"][1] == "Supervision of contractors"  # the catalog's title
+    assert rows["J.9.4"][1] == "Supervision of contractors (unverified)"  # the catalog's title
     assert counts_lines(out) == [
         "58 items: 54 fit, 0 partial, 0 gap, 0 not applicable, 4 missing",
-        "58 items: 48 low, 6 medium, 0 high, 4 not set",
+        "58 items: 43 low, 8 medium, 3 high, 4 not set",
     ]
     _, out_ja, _ = fitgap(repo, "--lang", "ja")
-    assert "| J.9.1 | 正確性の確保 | 未作成 |" in out_ja
+    assert "| J.9.1 | 正確性の確保(要確認) | 未作成 |" in out_ja
     assert counts_lines(out_ja)[0] == "58項目: 適合 54、一部対応 0、未対応 0、適用除外 0、未作成 4"
 
 
@@ -368,7 +366,7 @@ def test_broken_control_files_still_give_a_report_and_a_note(tmp_path: Path) -> 
     assert len(err.strip().splitlines()) == 1 and "pmarklint check" in err, err
     rows = {r[0]: r for r in table_rows(out)}
     assert len(rows) == 58 and rows["J.9.2"][7] == "hard"
-    assert counts_lines(out)[1] == "58 items: 50 low, 7 medium, 0 high, 1 hard"
+    assert counts_lines(out)[1] == "58 items: 45 low, 8 medium, 4 high, 1 hard"
 
 
 def test_problems_elsewhere_need_no_note(tmp_path: Path) -> None:

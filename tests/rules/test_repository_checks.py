@@ -247,7 +247,7 @@ def test_review_every_of_the_entry_and_of_the_settings(tmp_path: Path) -> None:
     repo = pms(tmp_path / "r", **{"inventory/cs.yaml": six_months})
     item = only(repo)
     expect(item, "PML301", "inventory/cs.yaml", where(repo, "inventory/cs.yaml", "2026-04-01", 3), "PI-CS-002")
-    assert "every P6M, so due on 2026-10-01" in item["message"]
+    assert "every 6 months, so due on 2026-10-01" in item["message"]
     settings = CONFIG + "review:\n  every: {person: P6M}\n  warn_within: P7D\n"
     people = [i for i in check(pms(tmp_path / "s", config=settings), "2026-09-28")["findings"]]
     assert {(i["rule"], i["entry"]) for i in people} == {
@@ -325,7 +325,7 @@ def test_pml304_contract_and_certification(tmp_path: Path) -> None:
         "C-001",
         "warning",
     )
-    assert "pmark certification expires on 2026-12-20" in item["message"]
+    assert "P-mark certification expires on 2026-12-20" in item["message"]
 
 
 def test_pml305_future_dates(tmp_path: Path) -> None:
@@ -436,7 +436,10 @@ def test_pml503_contract_clauses(tmp_path: Path) -> None:
     item = only(repo)
     line, column = where(repo, "contractors/contractors.yaml", "audit_rights: false")
     expect(item, "PML503", "contractors/contractors.yaml", (line, column + len("audit_rights: ")), "C-001")
-    assert "2 of the eight required clauses: audit_rights, end_of_contract" in item["message"]
+    assert (
+        "2 of the eight required clauses: checking that the contract is kept, measures after the contract ends"
+        in item["message"]
+    )
 
 
 def test_pml504_retention_and_disposal(tmp_path: Path) -> None:

@@ -31,7 +31,36 @@ def test_catalog_covers_the_58_requirement_items() -> None:
     for entry in entries:
         assert entry["title"]["ja"] and entry["title"]["en"] and entry["summary"]["ja"] and entry["summary"]["en"]
         if not entry.get("verified", False):
-            assert entry.get("notes"), f"{entry['id']} is unverified and says nothing about what to check"
+            assert entry.get("to_verify", {}).get("ja"), (
+                f"{entry['id']} is unverified and says nothing about what to check"
+            )
+            assert entry["to_verify"].get("en"), entry["id"]
+
+
+def test_every_catalog_item_names_its_clauses_records_tasks_and_difficulty() -> None:
+    """What a consultant asks of each item: its JIS Q 15001:2023 clause (or why it is not known), where it
+    comes from in JIS Q 15001:2017 (body clause or Annex A number, never the two mixed in one field), the
+    records and recurring tasks (or why there are none), and how hard it is, with the reason."""
+    for entry in catalog_entries():
+        item = entry["id"]
+        assert entry.get("jis_2023") or entry.get("to_verify"), item
+        assert "jis_2017" not in entry, item
+        assert not str(entry.get("jis_2017_clause", "")).startswith("A"), item
+        assert str(entry.get("jis_2017_annex_a", "A.")).startswith("A."), item
+        assert entry.get("records") or entry.get("no_records"), item
+        assert entry.get("recurring") or entry.get("no_recurring"), item
+        assert entry["difficulty"] in ("low", "medium", "high") and entry["difficulty_reason"]["ja"], item
+        for record in entry.get("records", []):
+            assert set(record["title"]) == {"ja", "en"}, item  # one language per report
+        for task in entry.get("recurring", []):
+            assert set(task["task"]) == {"ja", "en"}, item
+    by_id = {e["id"]: e for e in catalog_entries()}
+    assert sum(1 for e in by_id.values() if e.get("jis_2023")) >= 48
+    assert {i for i, e in by_id.items() if e["difficulty"] == "high"} == {"J.3.1.1", "J.3.1.3", "J.6.2", "J.9.4"}
+    assert by_id["J.4.5.2"]["title"]["ja"] == "文書化した情報の管理" and not by_id["J.4.5.2"]["verified"]
+    assert by_id["J.1.4"]["title"]["ja"] == "個人情報保護マネジメントシステムの適用範囲の決定"
+    # the note on incidents keeps the assessment body's reports apart from the regulator's
+    assert "審査機関へ" in by_id["J.4.4.2"]["notes"] and "個人情報保護委員会へ" in by_id["J.4.4.2"]["notes"]
 
 
 def test_catalog_has_the_yearly_tasks() -> None:

@@ -128,7 +128,7 @@ MESSAGES = {
     "document; commit the document itself",
     "PML204.missing": "'{target}' matches no file in the repository: add the document (git add), or correct the path",
     # PML205
-    "PML205.missing": "requirement item {id} ({title_en}; {title_ja}) of {framework} has no control: add one (pmarklint init copies the catalog), or mark it status: not_applicable with a reason",
+    "PML205.missing": "requirement item {id} ({title}) of {framework} has no control: add one (pmarklint init copies the catalog), or mark it status: not_applicable with a reason",
     # PML301
     "PML301.overdue": "review overdue: last reviewed {last}, every {every}, so due on {due}; review the entry and update last_reviewed",
     # PML302
@@ -201,7 +201,7 @@ MESSAGES = {
     # PML501
     "PML501.conflict": "one person holds both {first} and {second}: the audit must be independent of what it audits; give one role to someone else",
     # PML502
-    "PML502.unassigned": "nobody holds the role {role}: name the person in people/ (roles: [...])",
+    "PML502.unassigned": "nobody holds the role of {role_id}: add it to the roles of the person who does it, in people/",
     # PML503
     "PML503.no_contract": "no contract is recorded for this contractor: record contract: {{signed, clauses}}",
     "PML503.missing": "the contract lacks {count} of the eight required clauses: {clauses}",
@@ -216,6 +216,41 @@ MESSAGES = {
     "role.privacy_manager": "privacy manager",
     "role.audit_lead": "audit lead",
     "role.internal_auditor": "internal auditor",
+    "role.with_id": "{name} ({id})",
+    # durations (P1Y → 1 year): every, within
+    "duration.year.one": "1 year",
+    "duration.year.many": "{count} years",
+    "duration.month.one": "1 month",
+    "duration.month.many": "{count} months",
+    "duration.week.one": "1 week",
+    "duration.week.many": "{count} weeks",
+    "duration.day.one": "1 day",
+    "duration.day.many": "{count} days",
+    "duration.joiner": " ",
+    # kinds of entry, and kinds of certification (PML304), by the value written in the files
+    "kind.person": "person",
+    "kind.control": "control",
+    "kind.contractor": "contractor",
+    "kind.inventory": "inventory",
+    "kind.training": "training",
+    "kind.corrective": "corrective action",
+    "kind.audit_plan": "audit plan",
+    "kind.audit_report": "audit report",
+    "kind.review": "management review",
+    "kind.plan": "annual plan",
+    "kind.operation_check": "operation check",
+    "kind.pmark": "P-mark",
+    "kind.isms": "ISMS",
+    "kind.other": "other",
+    # the eight contract clauses (PML503), by their names in contract.clauses
+    "clause.responsibilities": "responsibilities of both parties",
+    "clause.security_measures": "security measures",
+    "clause.subcontracting": "subcontracting",
+    "clause.reporting": "content and frequency of status reports",
+    "clause.audit_rights": "checking that the contract is kept",
+    "clause.breach_measures": "measures when the contract is not kept",
+    "clause.incident_reporting": "reporting incidents",
+    "clause.end_of_contract": "measures after the contract ends",
 }
 
 RULE_DOCS = {

@@ -2,6 +2,9 @@
 export and import of tables (``table.*``). Counterpart: ja/ui.py."""
 
 MESSAGES = {
+    "roles.heading": "Roles (the id is what roles: in people/ and pmarklint sign --as take; what each may approve is the default, which approvals in pmarklint.yaml changes):",
+    "roles.approves": "may approve: {kinds}",
+    "roles.approves_nothing": "nothing (no approving role)",
     # user interface
     "ui.summary": "{files:plural:file:files}, {entries:plural:entry:entries}: {errors:plural:error:errors}, {warnings:plural:warning:warnings}",
     "ui.waived_heading": "Waived (listed for the record, not counted as errors):",

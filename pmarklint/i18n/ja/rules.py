@@ -51,15 +51,15 @@ MESSAGES = {
     "超えています。台帳を複数のファイルに分けてください",
     "PML004.history_too_large": "コミット {commit} のこのファイルは{size}バイトあり、上限の{limit}バイト"
     "(pmarklint.yaml の limits.max_file_size)を超えているため、履歴のこの版は読んでいません。この版(その時点の"
-    "体制など)に依る承認はgitで裏付けられません",
+    "名簿など)に依る承認はgitで裏付けられません",
     "PML004.shift_jis": "UTF-8ではありません({offset}バイト目)。ExcelでCSVやテキストを保存したときのShift_JISの"
     "ようです。UTF-8で保存し直してください(Excelでは「CSV UTF-8」、エディタでは文字コードUTF-8)",
     "PML004.not_utf8": "UTF-8のテキストではありません({offset}バイト目)。UTF-8で保存してください",
     # PML005
     "PML005.missing_kind": "ファイルの先頭に 'kind:' がありません。PMSのフォルダのファイルは 'kind: person'、"
     "'kind: control'、'kind: contractor'、'kind: inventory' のいずれかで始めます",
-    "PML005.unknown_kind": "'{kind}' は知らない種類です{suggestion}。person、control、contractor、inventory の"
-    "いずれかにしてください",
+    "PML005.unknown_kind": "'{kind}' は知らない種類です{suggestion}。従業者(person)、管理策(control)、委託先(contractor)、"
+    "個人情報(inventory)などの種類を書いてください",
     "PML005.not_mapping": "'kind:' と 'entries:' を持つマッピングになっていません",
     # PML006
     "PML006.untracked": "gitで管理されていないファイルです。チェックされず、コミットにも含まれません。'git add' で"
@@ -113,11 +113,11 @@ MESSAGES = {
     "一意で、再利用しません。どちらかに新しいIDを付けてください",
     # PML201
     "PML201.department": "部門 '{id}' は定義されていません。pmarklint.yaml の departments に追加するか、IDを直してください",
-    "PML201.person": "ID '{id}' の人は体制(people/)にいません。追加するか、IDを直してください",
+    "PML201.person": "ID '{id}' の人は名簿(people/)にいません。追加するか、IDを直してください",
     "PML201.contractor": "ID '{id}' の委託先は委託先管理台帳にありません。追加するか、IDを直してください",
     "PML201.inventory": "ID '{id}' は個人情報管理台帳にありません。追加するか、IDを直してください",
     "PML201.control": "'{id}' は指針の要求事項の番号ではありません。番号を確認してください(独自の管理策には J.x.y の形でないIDを付けます)",
-    "PML201.waiver_entry": "適用除外が指す '{id}' はこのリポジトリのエントリではありません。IDを直すか、適用除外を削除してください",
+    "PML201.waiver_entry": "例外承認が指す '{id}' はこのリポジトリのエントリではありません。IDを直すか、例外承認を削除してください",
     # PML202
     "PML202.retired": "'{id}' は {retired_on} に廃止されています({file})。後継のエントリを参照してください",
     # PML203
@@ -128,28 +128,28 @@ MESSAGES = {
     "コミットしてください",
     "PML204.missing": "'{target}' に当たるファイルがリポジトリにありません。文書を追加(git add)するか、パスを直してください",
     # PML205
-    "PML205.missing": "{framework} の要求事項 {id}({title_ja} / {title_en})に対応する管理策がありません。追加するか(pmarklint init がカタログを写します)、status: not_applicable と理由を書いてください",
+    "PML205.missing": "{framework} の要求事項 {id}({title})に対応する管理策がありません。追加するか(pmarklint init がカタログを写します)、status: not_applicable と理由を書いてください",
     # PML301
-    "PML301.overdue": "見直しの期限切れです。最終見直し {last}、間隔 {every} のため期限は {due} でした。見直して last_reviewed を更新してください",
+    "PML301.overdue": "見直しの期限切れです。最終見直し {last}、間隔が{every}のため期限は {due} でした。見直して last_reviewed を更新してください",
     # PML302
-    "PML302.soon": "見直し期限が {due} です(最終見直し {last}、間隔 {every})",
-    "PML302.never": "一度も見直されていません。見直して last_reviewed に日付を記録してください",
+    "PML302.soon": "見直し期限が {due} です(最終見直し {last}、間隔{every})",
+    "PML302.never": "見直した日がまだ記録されていません。内容を確認して、確認した日を last_reviewed に記録してください",
     # PML303
     "PML303.missing": "この委託先は評価されていません。評価して evaluation: {{date, result, evaluator}} を記録してください",
-    "PML303.failed": "{date} の評価が不合格です。委託を終了するか、再評価するか、理由を付けて適用除外にしてください",
-    "PML303.overdue": "委託先評価の期限切れです。評価日 {last}、間隔 {every} のため期限は {due} でした",
-    "PML303.soon": "委託先評価の期限が {due} です(評価日 {last}、間隔 {every})",
+    "PML303.failed": "{date} の評価が不合格です。委託を終了するか、再評価するか、理由を付けて例外承認にしてください",
+    "PML303.overdue": "委託先評価の期限切れです。評価日 {last}、間隔が{every}のため期限は {due} でした",
+    "PML303.soon": "委託先評価の期限が {due} です(評価日 {last}、間隔{every})",
     # PML304
     "PML304.contract_expired": "契約が {date} に満了しています。更新して contract.expires を直すか、委託先を廃止にしてください",
     "PML304.contract_soon": "契約が {date} に満了します",
-    "PML304.certification_expired": "{kind} 認証の有効期限が {date} に切れています。更新を確認して日付を直してください",
-    "PML304.certification_soon": "{kind} 認証の有効期限が {date} です",
-    "PML304.waiver_expired": "この {rule} の適用除外は {date} に期限が切れ、もう適用されません。指摘を直すか、新しい期限と承認で更新してください",
+    "PML304.certification_expired": "{kind}の認証の有効期限が {date} に切れています。更新を確認して日付を直してください",
+    "PML304.certification_soon": "{kind}の認証の有効期限が {date} です",
+    "PML304.waiver_expired": "この {rule} の例外承認は {date} に期限が切れ、もう適用されません。指摘を直すか、新しい期限と承認で更新してください",
     # PML305
     "PML305.future": "'{field}' が {date} で、まだ来ていない日付です。記録の日付は未来にできません",
     # PML306
-    "PML306.overdue": "「{task}」の期限切れです。最終実施 {last}、間隔 {every} のため期限は {due} でした",
-    "PML306.soon": "「{task}」の期限が {due} です(最終実施 {last}、間隔 {every})",
+    "PML306.overdue": "「{task}」の期限切れです。最終実施 {last}、間隔が{every}のため期限は {due} でした",
+    "PML306.soon": "「{task}」の期限が {due} です(最終実施 {last}、間隔{every})",
     "PML306.never": "「{task}」はまだ実施されていません。実施して last_done を記録してください",
     # PML307
     "PML307.incomplete": "外国への提供に {missing} がありません。国(ISOコード)と根拠(consent、equivalent_system、adequacy)を書いてください",
@@ -161,13 +161,13 @@ MESSAGES = {
     "PML308.closed": "更新申請の受付期間は {closes} に終わり、プライバシーマークは {expires} に期限が切れます。すぐに審査機関に連絡してください",
     "PML308.expired": "プライバシーマークの有効期限が {expires} に切れています。更新後に organization.certification を直してください",
     # PML401
-    "PML401.missing": "承認がありません。{kind} のエントリには役割 {roles} の人の承認が必要です(pmarklint.yaml の require_approvals)。承認者が 'pmarklint sign {id} --as 承認者ID' で記録してください",
+    "PML401.missing": "承認がありません。{kind}のエントリには{roles}の承認が必要です(pmarklint.yaml の require_approvals)。承認者が 'pmarklint sign {id} --as 承認者ID' で記録してください",
     # PML402
-    "PML402.waiver_unknown": "適用除外の承認者 '{person}' は体制にいる現役の人ではないため、適用除外は無効です",
-    "PML402.waiver_role": "'{person}' は {kind} のエントリの適用除外を承認できません(承認できる役割: {roles})。適用除外は無効です",
-    "PML402.unknown": "この承認の承認者 '{person}' は体制にいる現役の人ではないため、何も承認していません。体制にいる承認者が改めて承認してください",
-    "PML402.role_not_allowed": "'{person}' は役割 {role_id} で承認していますが、この役割では {kind} のエントリを承認できません(承認できる役割: {roles})。承認できる役割の人が承認してください",
-    "PML402.role_not_held": "'{person}' は役割 {role_id} で承認していますが、体制上その役割を持っていません。役割を直すか、その役割を持つ人が承認してください",
+    "PML402.waiver_unknown": "例外承認の承認者 '{person}' は名簿にいる現役の人ではないため、例外承認は無効です",
+    "PML402.waiver_role": "'{person}' は{kind}のエントリの例外承認を承認できません(承認できる役割: {roles})。例外承認は無効です",
+    "PML402.unknown": "この承認の承認者 '{person}' は名簿にいる現役の人ではないため、何も承認していません。名簿にいる承認者が改めて承認してください",
+    "PML402.role_not_allowed": "'{person}' は役割 {role_id} で承認していますが、この役割では{kind}のエントリを承認できません(承認できる役割: {roles})。承認できる役割の人が承認してください",
+    "PML402.role_not_held": "'{person}' は役割 {role_id} で承認していますが、名簿上その役割を持っていません。役割を直すか、その役割を持つ人が承認してください",
     # PML403
     "PML403.stale": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後にエントリが変更されました。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
     "PML403.stale_fields": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後に次の項目が変更されました: {fields}。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
@@ -176,7 +176,7 @@ MESSAGES = {
     "PML404.own_pending": "自己承認です。'{person}' がこのエントリの変更と自分の承認を同じコミットにしようとしています。変更だけをコミットし、この種類を承認できる別の人に承認してもらってください",
     # PML405
     "PML405.author": "'{person}' 名義の承認を追加したコミット {commit}({day})の作成者は {author} で、本人ではありません({emails})。'{person}' 本人が承認してコミットしてください('pmarklint sign ... --as {person}')。プルリクエストをスカッシュやリベースでマージすると、正しい承認もこうなります。マージコミットでマージしてください(docs/integrations)",
-    "PML405.not_in_roster": "'{person}' 名義の承認はコミット {commit}({day})で追加されましたが、その時点で '{person}' は体制(名簿)の有効な人ではありませんでした。承認は名簿に登録済みの人のものだけが有効です。新しいコミットで承認し直してください",
+    "PML405.not_in_roster": "'{person}' 名義の承認はコミット {commit}({day})で追加されましたが、その時点で '{person}' は名簿の有効な人ではありませんでした。承認は名簿に登録済みの人のものだけが有効です。新しいコミットで承認し直してください",
     "PML405.role_then": "'{person}' の {role_id} としての承認はコミット {commit}({day})で追加されましたが、その時点の名簿ではその役割がありませんでした。新しいコミットで承認し直してください",
     "PML405.untraced": "'{person}' によるこの承認を追加したコミットが履歴に見つかりません(マージで入ったか、履歴が不完全です)。'{person}' が新しいコミットで承認し直してください",
     "PML405.pending": "'{person}' 名義のこの承認はまだコミットされておらず、あなたは {who} としてコミットしようとしています。コミットできるのは '{person}'({emails})本人だけです。このコミットから外して本人に承認を依頼するか、本人であれば git の設定(git config user.email)を直してください",
@@ -197,16 +197,16 @@ MESSAGES = {
     "PML409.after_commit": "'{person}' の承認の日付 {date} は、この承認を追加したコミット {commit}({day})より後です。承認の日付は承認した日です。もう一度承認してください('pmarklint sign')",
     "PML409.before_change": "'{person}' の承認の日付 {date} は、承認している内容が書かれたコミット {written}({day})より前です。まだ書かれていない内容は承認できません。もう一度承認してください('pmarklint sign')",
     "PML901.no_git": "このフォルダは git リポジトリの中にないため、承認を追加したのが誰かを証明できません(PML404〜PML409)。git の履歴で証明できるよう、PMS リポジトリのクローンをチェックしてください",
-    "PML901.shallow": "シャロークローンです。git の履歴から承認を追加した人を証明できません。履歴をすべて取得してください。GitHub Actions では actions/checkout に 'fetch-depth: 0' を指定し、それ以外では 'git fetch --unshallow' を実行してください",
+    "PML901.shallow": "浅いクローンです。git の履歴から承認を追加した人を証明できません。履歴をすべて取得してください。GitHub Actions では actions/checkout に 'fetch-depth: 0' を指定し、それ以外では 'git fetch --unshallow' を実行してください",
     # PML501
     "PML501.conflict": "同じ人が{first}と{second}を兼ねています。監査は監査対象から独立している必要があります。どちらかを別の人にしてください",
     # PML502
-    "PML502.unassigned": "{role}が誰にも割り当てられていません。people/ に記入してください(roles: [...])",
+    "PML502.unassigned": "{role_id}が誰にも割り当てられていません。people/ で担当する人の roles に加えてください",
     # PML503
     "PML503.no_contract": "この委託先の契約が記録されていません。contract: {{signed, clauses}} を記録してください",
     "PML503.missing": "契約に必要な8項目のうち{count}項目がありません: {clauses}",
     # PML504
-    "PML504.retention": "保管期限(retention.period、例: P5Y)がありません。保管する期間を書いてください",
+    "PML504.retention": "保管期限(retention.period。例: P5Y = 5年)がありません。保管する期間を書いてください",
     "PML504.disposal": "廃棄方法(disposal)がありません。最後にどう廃棄するかを書いてください",
     # PML505
     "PML505.email": "実在のメールアドレスのようです({shown})。台帳には個人情報の項目名を書き、個人情報そのものは書きません。削除してください(誤検知なら rules.PML505.allow に追加)",
@@ -216,6 +216,41 @@ MESSAGES = {
     "role.privacy_manager": "個人情報保護管理者",
     "role.audit_lead": "個人情報保護監査責任者",
     "role.internal_auditor": "内部監査員",
+    "role.with_id": "{name}({id})",
+    # durations (P1Y → 1年): every, within
+    "duration.year.one": "1年",
+    "duration.year.many": "{count}年",
+    "duration.month.one": "1か月",
+    "duration.month.many": "{count}か月",
+    "duration.week.one": "1週間",
+    "duration.week.many": "{count}週間",
+    "duration.day.one": "1日",
+    "duration.day.many": "{count}日",
+    "duration.joiner": "",
+    # kinds of entry, and kinds of certification (PML304), by the value written in the files
+    "kind.person": "従業者",
+    "kind.control": "管理策",
+    "kind.contractor": "委託先",
+    "kind.inventory": "個人情報",
+    "kind.training": "教育",
+    "kind.corrective": "是正処置",
+    "kind.audit_plan": "内部監査計画",
+    "kind.audit_report": "内部監査報告",
+    "kind.review": "マネジメントレビュー",
+    "kind.plan": "年間計画",
+    "kind.operation_check": "運用の確認",
+    "kind.pmark": "プライバシーマーク",
+    "kind.isms": "ISMS",
+    "kind.other": "その他",
+    # the eight contract clauses (PML503), by their names in contract.clauses
+    "clause.responsibilities": "委託者及び受託者の責任の明確化",
+    "clause.security_measures": "安全管理に関する事項",
+    "clause.subcontracting": "再委託に関する事項",
+    "clause.reporting": "取扱状況の報告の内容及び頻度",
+    "clause.audit_rights": "契約内容が遵守されていることの確認",
+    "clause.breach_measures": "契約内容が遵守されなかった場合の措置",
+    "clause.incident_reporting": "事件・事故が発生した場合の報告・連絡",
+    "clause.end_of_contract": "契約終了後の措置",
 }
 
 RULE_DOCS = {
@@ -247,8 +282,8 @@ RULE_DOCS = {
         "(既定20MiB)より大きいファイル、シンボリックリンクや、リポジトリの外に通じるリンクのフォルダにあるファイル"
         "(pmarklintは開きません)を報告します。同じ上限を超えるgit履歴の版も読まず、そのコミットを警告で示します"
         "(docs/limits.md)。",
-        "why": "どのツールもどのレビュアーも同じ文字を読める必要があります。別の文字コードの台帳はレビューや差分で"
-        "文字化けします。リンクはレビュアーとチェックに別のファイルを見せ、リポジトリの外のファイル(/etc/passwd)を"
+        "why": "どのツールもどの確認者も同じ文字を読める必要があります。別の文字コードの台帳は確認や差分で"
+        "文字化けします。リンクは確認する人とチェックに別々のファイルを見せ、リポジトリの外のファイル(/etc/passwd)を"
         "レポートに持ち込むおそれがあります。",
         "fix": "UTF-8で保存し直してください。非常に大きい台帳は部門ごとなど複数のファイルに分けます。リンクではなく"
         "ファイルそのものをコミットしてください。",
@@ -273,7 +308,7 @@ RULE_DOCS = {
         "what": "pmarklint.yaml の limits.max_string_length(既定32,767文字、Excelの1セルに入る文字数)より長い"
         "文字列の値(またはキー)を報告します。",
         "why": "数千文字もある台帳の値は、ほとんどが誤り(文書全体をセルに貼り付けたもの)です。Excelの表に出して"
-        "戻すことができず、レポートやレビューも読みにくくなります。",
+        "戻すことができず、レポートや差分の確認も読みにくくなります。",
         "fix": "値を短くするか、長い文章はリポジトリの文書にしてそのパスを書いてください(documents: や evidence:)。"
         "本当に長い値が必要なら limits.max_string_length を上げてください。",
     },
@@ -295,7 +330,7 @@ RULE_DOCS = {
     "PML201": {
         "title": "存在しないIDへの参照",
         "what": "すべての参照を確認します: 責任者、評価者、アクセス権者、承認者、部門、entrusted_to、entrusted_data、"
-        "再委託先、適用除外が指すエントリ、要求事項の番号の形(J.x.y)をした管理策のID。",
+        "再委託先、例外承認が指すエントリ、要求事項の番号の形(J.x.y)をした管理策のID。",
         "why": "個人情報管理台帳では、各個人情報を誰が扱い、どこに委託しているかを特定する必要があります(J.3.1.1、"
         "J.9.4)。存在しない相手への参照は、審査ですぐに指摘される欠落です。",
         "fix": "欠けている人・委託先・部門・エントリを追加するか、IDを直してください。",
@@ -349,16 +384,16 @@ RULE_DOCS = {
     },
     "PML303": {
         "title": "委託先評価の欠落・不合格・期限切れ",
-        "what": "評価の無い委託先、適用除外の無い不合格(result: fail)、委託先の見直し間隔(既定 年1回)より古い評価を"
+        "what": "評価の無い委託先、例外承認の無い不合格(result: fail)、委託先の見直し間隔(既定 年1回)より古い評価を"
         "報告します(警告期間内は警告)。",
         "why": "委託先は基準に従って選定し、定期的に確認する必要があります(J.9.4)。法令の文言は「定期的に」で、年1回は"
         "コンサルタントが勧める一般的な運用のため、間隔は設定で変えられます。",
         "fix": "委託先を評価し、evaluation: {date, result, evaluator} を記録してください。",
     },
     "PML304": {
-        "title": "契約・認証・適用除外の期限切れ",
+        "title": "契約・認証・例外承認の期限切れ",
         "what": "委託先の contract.expires や certifications[].expires が今日より前のもの(警告期間内は警告)、期限を"
-        "過ぎた pmarklint.yaml の適用除外を報告します。",
+        "過ぎた pmarklint.yaml の例外承認を報告します。",
         "why": "委託した個人情報は、保管している間ずっと契約の下にある必要があります(J.9.4)。委託先の水準の根拠にする"
         "認証は有効でなければなりません。",
         "fix": "契約や認証を更新して日付を直すか、委託先を廃止にしてください。",
@@ -400,18 +435,18 @@ RULE_DOCS = {
         "what": "承認が一つもない有効なエントリを報告します。対象は pmarklint.yaml の require_approvals で承認を求めている"
         "種類です(warning: 導入中のやることリストとして警告、error: 必須としてエラー。全種類一括でも種類ごとでも指定できます)。"
         "require_approvals がなければ報告しません。廃止したエントリには承認は要りません。",
-        "why": "PMSの台帳と管理策は責任者が承認します。台帳は個人情報保護管理者、管理策と体制はトップマネジメントです"
+        "why": "PMSの台帳と管理策は責任者が承認します。台帳は個人情報保護管理者、管理策と名簿はトップマネジメントです"
         "(J.2.3.1)。内容に結び付いた承認なら、何を承認したかが明確になります。",
         "fix": "承認者がエントリを確認して 'pmarklint sign ID --as 承認者ID' を実行し(ファイル単位でも可)、変更をコミット"
         "してください。手順は docs/approvals.md にあります。",
     },
     "PML402": {
         "title": "承認者が不明、または承認できる役割でない",
-        "what": "エントリの承認と pmarklint.yaml の適用除外の承認者を確認します。体制にいる現役の人で、対象エントリの種類を"
+        "what": "エントリの承認と pmarklint.yaml の例外承認の承認者を確認します。名簿にいる現役の人で、対象エントリの種類を"
         "承認できる役割(pmarklint.yaml の approvals)を持っている必要があります。エントリの承認に書く役割は、その人が"
         "持っている役割でなければなりません。",
-        "why": "PMSの承認や例外は責任ある管理者が決めることです(J.2.3.1)。誰でも書ける承認や適用除外は管理になりません。",
-        "fix": "適切な役割の人に承認してもらい(エントリは pmarklint sign ... --as 承認者ID、適用除外は approved_by)、"
+        "why": "PMSの承認や例外は責任ある管理者が決めることです(J.2.3.1)。誰でも書ける承認や例外承認は管理になりません。",
+        "fix": "適切な役割の人に承認してもらい(エントリは pmarklint sign ... --as 承認者ID、例外承認は approved_by)、"
         "無効な承認は削除してください。",
     },
     "PML403": {
@@ -451,7 +486,7 @@ RULE_DOCS = {
         "title": "承認のない承認権限の付与",
         "what": "記録を承認する役割(pmarklint.yaml の approvals)を持つ人の名簿エントリに、名簿を承認できる他の人による、"
         "git で裏付けられた承認がない場合に報告します。名簿に承認できる人がまだいなかったときに付与された役割"
-        "(最初の体制)は対象外です。",
+        "(最初の名簿)は対象外です。",
         "why": "そうしないと、誰でも自分を個人情報保護管理者として名簿に追加し、以後承認できてしまいます。",
         "fix": "トップマネジメント(approvals.person)に名簿エントリを確認して承認してもらってください: pmarklint sign ID --as 承認者ID。",
     },
@@ -478,7 +513,7 @@ RULE_DOCS = {
     },
     "PML901": {
         "title": "必要な履歴がない",
-        "what": "承認の履歴を読めない場合をエラーとして報告します(シャロークローン、git の外にあるフォルダ)。git 自体を"
+        "what": "承認の履歴を読めない場合をエラーとして報告します(浅いクローン、git の外にあるフォルダ)。git 自体を"
         "使えない場合(git がない、他のユーザーが所有するリポジトリを git が拒否した、GIT_DIR や .git ファイルがリポジトリでない場所を指している場合)は、"
         "理由を示して終了コード 2 で止まります。pmarklint.yaml でこのチェックを無効にしたり警告に下げたりすることはできません。",
         "why": "履歴がなければ誰が何を承認したかを証明できません。黙って合格にするチェックは、ないより悪いものです。",
@@ -511,12 +546,12 @@ RULE_DOCS = {
         "title": "保管期限・廃棄方法の未設定",
         "what": "retention.period または disposal の無い個人情報管理台帳のエントリを報告します。",
         "why": "台帳には各個人情報の保管期限と廃棄方法を記載する必要があります(J.3.1.1、J.9.1)。",
-        "fix": "retention.period(例: P5Y)と根拠、disposal を書いてください。",
+        "fix": "retention.period(例: P5Y = 5年)と根拠、disposal を書いてください。",
     },
     "PML505": {
         "title": "台帳に書かれた実在の個人情報",
         "what": "すべての値から、実在のメールアドレス、日本の電話番号、個人番号(チェックデジットが正しい12桁なので、"
-        "普通の番号では反応しません)らしきものを探します。体制の emails は対象外です。メッセージでは値を伏せ字にします。",
+        "普通の番号では反応しません)らしきものを探します。名簿の emails は対象外です。メッセージでは値を伏せ字にします。",
         "why": "台帳は個人情報を説明するもので、個人情報そのものをgitに置くと、すべての複製とログに広がります"
         "(J.9.2)。個人番号は法令の目的にしか扱えません。",
         "fix": "値を削除してください。既知の誤検知(会社の公開窓口のアドレスなど)は pmarklint.yaml の "

@@ -1,0 +1,113 @@
+"""Japanese a privacy office reads as its own: no raw role id, kind, enum value or ISO 8601 duration in a
+Japanese message, report or export. Scanned: the message of every rule's failing example, check on the
+example company and on a fresh `init`, and the Japanese golden reports.
+
+An identifier may still appear where the user must type it: after its label in parentheses (個人情報保護管理者
+(privacy_manager)), as a value to write (`status: not_applicable`), quoted (the user's own value echoed,
+'no'), or as part of a field path, file name or command (`contract.expires`, `training/`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pmarklint.rules import REGISTRY
+
+from helpers.cli import check_json, run
+from helpers.repos import FULL_CONFIG, ROOT, make_repo, play
+
+GOLDEN = ROOT / "tests" / "golden"
+# Values the files hold that a user never needs to see raw in Japanese: every enum value of the schemas
+# (roles, kinds, statuses, types...), except the few that are themselves what one types in pmarklint.yaml.
+_TYPED = {"ja", "en", "error", "warning", "off", "pmark-2023", "roles", "role"}
+
+
+def _enum_values() -> set[str]:
+    values: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            values.update(v for v in node.get("enum", []) if isinstance(v, str))
+            clauses = node.get("properties", {}).get("clauses", {})
+            values.update(clauses.get("properties", {}) if isinstance(clauses, dict) else ())  # audit_rights
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    for path in (ROOT / "schemas").glob("*.schema.json"):
+        if path.name not in ("check-output.schema.json", "trail.schema.json"):
+            walk(json.loads(path.read_text(encoding="utf-8")))
+    return values - _TYPED
+
+
+RAW = _enum_values() | {"person", "control", "contractor", "inventory", "corrective", "audit_plan"}
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_./@$-])([A-Za-z][A-Za-z0-9_-]*)(?![A-Za-z0-9_/@$-]|\.[A-Za-z0-9])")
+_DURATION = re.compile(r"(?<![A-Za-z0-9_])P(?:\d+[YMWD])+(?![A-Za-z0-9_])")
+_ALLOWED = [
+    re.compile(r"[^\x00-\x7f]\(([A-Za-z_]+)\)"),  # the id after its label: 個人情報保護管理者(privacy_manager)
+    re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`"),  # quoted: the user's own value, a command
+    re.compile(r"[A-Za-z_.\[\]*]+: ?[A-Za-z0-9_.\[\], {}-]+"),  # what to write: status: not_applicable
+    re.compile(r"P\d+[YMWD] = "),  # a duration explained: P1Y = 1年
+]
+
+
+def raw_identifiers(text: str) -> list[str]:
+    """The raw identifiers and durations a Japanese text shows where a label belongs."""
+    for pattern in _ALLOWED:
+        text = pattern.sub(" ", text)
+    found = [m.group(1) for m in _TOKEN.finditer(text) if m.group(1) in RAW]
+    return found + _DURATION.findall(text)
+
+
+def test_the_scanner_finds_what_the_issue_found() -> None:
+    assert raw_identifiers("control のエントリには役割 top_management の人の承認が必要です") == [
+        "control",
+        "top_management",
+    ]
+    assert raw_identifiers("other 認証の有効期限が") == ["other"]
+    assert raw_identifiers("間隔 P1Y のため") == ["P1Y"]
+    assert raw_identifiers("nakamura が privacy_manager として承認しました") == ["privacy_manager"]
+    assert raw_identifiers("8項目のうち1項目がありません: audit_rights") == ["audit_rights"]
+    # and lets through what the user types
+    assert raw_identifiers("トップマネジメント(top_management)の承認が必要です") == []
+    assert raw_identifiers("status: not_applicable と理由を書いてください。'other' と書かれています") == []
+    assert raw_identifiers("contract.expires を直して training/ に記録してください(例: P5Y = 5年)") == []
+
+
+def _messages(findings: list[dict[str, object]]) -> list[str]:
+    return [str(f["message"]) for f in findings]
+
+
+@pytest.mark.parametrize("code", list(REGISTRY))
+def test_no_raw_identifier_in_the_japanese_message_of_a_rule(tmp_path: Path, code: str) -> None:
+    example = REGISTRY[code].bad
+    repo = make_repo(tmp_path, dict(example.files), config=FULL_CONFIG, use_git=example.git)
+    play(repo, example.history)
+    result = check_json(repo, "--lang", "ja")
+    assert result.exit_code in (0, 1), result.stderr
+    leaks = {m: raw_identifiers(m) for m in _messages(result.json()["findings"]) if raw_identifiers(m)}
+    assert leaks == {}
+
+
+def test_no_raw_identifier_on_the_example_company_and_a_fresh_repository(tmp_path: Path) -> None:
+    shop = run("check", ROOT / "examples" / "shop", "--lang", "ja", "--format", "json", "--today", "2026-11-26")
+    target = tmp_path / "pms"
+    assert run("init", target, "--lang", "ja").exit_code == 0
+    fresh = run("check", target, "--lang", "ja", "--format", "json", "--today", "2026-11-26")
+    messages = _messages(shop.json()["findings"]) + _messages(fresh.json()["findings"])
+    assert len(messages) > 100
+    assert {m: raw_identifiers(m) for m in messages if raw_identifiers(m)} == {}
+    # one language per message: a catalog task is shown in Japanese only
+    assert not [m for m in messages if " / " in m and "PML306" not in m and "「" in m]
+
+
+@pytest.mark.parametrize("name", ["fitgap-small.ja.md", "fitgap-small.ja.csv", "fitgap-small.ja.html"])
+def test_no_raw_identifier_in_the_japanese_golden_reports(name: str) -> None:
+    text = (GOLDEN / name).read_text(encoding="utf-8-sig")
+    text = re.sub(r"<[^>]+>", " ", text)  # HTML tags and their attributes are not read
+    assert raw_identifiers(text) == []
