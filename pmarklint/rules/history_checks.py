@@ -119,10 +119,10 @@ def _session(ctx: Context) -> Session:
 
 
 # What the history says about one approval that HEAD has, by (entry, by, role, date, digest, path at HEAD):
-# (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 verdict as
+# (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 or PML409 verdict as
 # (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
 Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 
 class Session:
@@ -154,10 +154,8 @@ class Session:
         self.entries = Entries(self.blobs)
         self.verdicts: dict[tuple[str, int], bool] = {}  # (entry, approval index) → git backs it
         self.records: dict[tuple[str, ...], Record] = {}
-        self.grant_records: dict[tuple[str, str, str], bool] = {}
         self.signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.earlier: dict[tuple[str, ...], Record] = {}
-        self.earlier_grants: dict[tuple[str, str, str], bool] = {}
         self.loaded_head: str | None = None  # the HEAD of the verdicts read from the cache
         self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
@@ -284,7 +282,6 @@ class Session:
                 return  # another branch, or history rewritten: start again
             self.touched = touched_between(self.root, before, head, [*self.folders, CONFIG_NAME])
         self.earlier = dict(stored["records"])
-        self.earlier_grants = dict(stored["grants"])
         self.earlier_stale = dict(stored["stale"])
         if CONFIG_NAME not in self.touched:  # pmarklint.yaml as it was: the settings in force are as they were
             self.earlier_policy = dict(stored["policy"]).get(("policy",), ())
@@ -299,7 +296,6 @@ class Session:
         return (
             self.loaded_head == self.head
             and self.records == self.earlier
-            and self.grant_records == self.earlier_grants
             and self.stale_records == self.earlier_stale
             and self.force_records == (self.earlier_force or {})
             and (not self.policy_record or self.policy_record == self.earlier_policy)
@@ -310,7 +306,6 @@ class Session:
         value = {  # (key, value) pairs, not dicts: a record that lists a key twice is a miss (history_record)
             "head": head,
             "records": tuple(self.records.items()),
-            "grants": tuple(self.grant_records.items()),
             "signatures": tuple(self.signatures.items()),
             "stale": tuple(self.stale_records.items()),
             "force": tuple(self.force_records.items()),
@@ -661,7 +656,6 @@ def history_record(value: Any) -> bool:
         and isinstance(value.get("head"), str)
         and len(value["head"]) == 40
         and _keyed(value.get("records"), None, _record)
-        and _keyed(value.get("grants"), 3, lambda item: isinstance(item, bool))
         and _keyed(value.get("stale"), None, lambda item: isinstance(item, tuple))
         and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
         and _keyed(value.get("force"), 1, _force)
