@@ -12,7 +12,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 # The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
-RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review", "plan", "operation_check")
+RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review", "plan", "operation_check", "incident")
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
 DEFAULT_FOLDERS |= {
@@ -23,6 +23,7 @@ DEFAULT_FOLDERS |= {
     "review": "reviews",
     "plan": "plans",
     "operation_check": "operation-checks",
+    "incident": "incidents",
 }
 
 

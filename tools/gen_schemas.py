@@ -38,6 +38,7 @@ RECORD_KINDS = [
     "review",
     "plan",
     "operation_check",
+    "incident",
 ]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
@@ -959,6 +960,100 @@ def operation_check_entry() -> dict[str, Any]:
     )
 
 
+# -- the registers (PML7xx) -----------------------------------------------------------------------------------
+INCIDENT_TYPES = [
+    "leak",
+    "loss",
+    "destruction",
+    "damage",
+    "misdelivery",
+    "tampering",
+    "unauthorized_acquisition",
+    "unauthorized_use",
+    "other",
+]
+INVENTORY_REFS = prop(
+    list_of(REF["ref"]),
+    "個人情報",
+    "Inventory entries",
+    "個人情報管理台帳(inventory/)のID。",
+    "Ids of the personal-information inventory (inventory/).",
+)
+
+
+def _report_dates(ja: str, en: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    props = {
+        "preliminary_on": record_date("速報の日", "Preliminary report on"),
+        "final_on": record_date("確報の日", "Final report on"),
+        **(extra or {}),
+    }
+    return prop(obj(props), ja, en)
+
+
+def incident_entry() -> dict[str, Any]:
+    flag = BOOL
+    return entry_schema(
+        {
+            "discovered_on": record_date("発覚日", "Discovered on"),
+            "occurred_on": record_date("発生日", "Occurred on"),
+            "type": prop(
+                {"enum": INCIDENT_TYPES},
+                "種類",
+                "Type",
+                "leak(漏えい)、loss(紛失)、destruction(滅失)、damage(き損)、misdelivery(誤送付)、"
+                "tampering(改ざん)、unauthorized_acquisition(不正取得)、unauthorized_use(目的外利用)、other。",
+                "leak, loss, destruction, damage, misdelivery, tampering, unauthorized_acquisition, "
+                "unauthorized_use or other.",
+            ),
+            "description": prop(
+                REF["text"],
+                "事故の内容",
+                "What happened",
+                "個人情報そのもの(氏名、電話番号など)は書かないでください(PML505)。",
+                "Write no personal data itself (names, phone numbers...) here (PML505).",
+            ),
+            "media": prop(REF["text"], "媒体", "Media", "例: 紙、メール、ノートPC。", "e.g. paper, e-mail, laptop."),
+            "inventory": INVENTORY_REFS,
+            "count": prop({"type": "integer", "minimum": 0}, "本人の数", "Number of people"),
+            "sensitive": prop(flag, "要配慮個人情報を含む", "Sensitive data involved"),
+            "my_number": prop(flag, "特定個人情報(マイナンバー)を含む", "My Number data involved"),
+            "financial_risk": prop(flag, "財産的被害のおそれ", "Possible financial harm"),
+            "malicious": prop(flag, "不正の目的によるもの", "Malicious"),
+            "encrypted": prop(flag, "高度な暗号化などの保護", "Encrypted (protected)"),
+            "contractor": prop(REF["ref"], "委託先", "Contractor", "委託先のID。", "A contractor id."),
+            "subjects_notified_on": record_date("本人への通知日", "Data subjects notified on"),
+            "published_on": record_date("公表日", "Published on"),
+            "reports": prop(
+                obj(
+                    {
+                        "pmark": _report_dates("審査機関への報告", "Reports to the assessment body"),
+                        "ppc": _report_dates(
+                            "個人情報保護委員会への報告",
+                            "Reports to the Personal Information Protection Commission",
+                            {
+                                "required": prop(
+                                    flag,
+                                    "報告義務あり",
+                                    "Required",
+                                    "法令上の報告対象事態なら true。",
+                                    "true when the incident is reportable under the law.",
+                                )
+                            },
+                        ),
+                    }
+                ),
+                "報告",
+                "Reports",
+            ),
+            "prevention": prop(
+                REF["ref"], "再発防止策", "Prevention", "是正処置(corrective)のID。", "A corrective action id."
+            ),
+            "closed_on": record_date("終結日", "Closed on"),
+        },
+        ["id", "discovered_on", "type", "description"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -971,6 +1066,7 @@ ENTRY_BUILDERS = {
     "review": (review_entry, "マネジメントレビュー", "Management reviews"),
     "plan": (plan_entry, "年間計画", "Annual plans"),
     "operation_check": (operation_check_entry, "運用の確認", "Operation checks"),
+    "incident": (incident_entry, "事故・緊急事態の記録", "Incidents"),
 }
 
 
@@ -994,6 +1090,53 @@ def kind_schema(kind: str) -> dict[str, Any]:
         "properties": props,
         "$defs": defs,
     }
+
+
+INCIDENT_SETTINGS = [
+    (
+        "pmark_preliminary_within",
+        "審査機関への速報の期限",
+        "Preliminary report to the assessment body within",
+        "要配慮個人情報、財産的被害のおそれ、不正の目的、1,000人超、マイナンバー100人超のとき。既定 P5D。",
+        "When sensitive data, financial harm, malice, more than 1,000 people or My Number data of more than 100 "
+        "people is involved. Default P5D.",
+    ),
+    (
+        "pmark_final_within",
+        "審査機関への確報の期限",
+        "Final report to the assessment body within",
+        "すべての事故。既定 P30D。",
+        "Every incident. Default P30D.",
+    ),
+    (
+        "pmark_final_within_malicious",
+        "不正の目的による事故の確報の期限",
+        "Final report within, when malicious",
+        "既定 P60D。",
+        "Default P60D.",
+    ),
+    (
+        "ppc_preliminary_within",
+        "個人情報保護委員会への速報の期限",
+        "Preliminary report to the Commission within",
+        "法令は「速やかに」(おおむね3〜5日)。既定 P5D。",
+        "The law says promptly (about 3 to 5 days). Default P5D.",
+    ),
+    (
+        "ppc_final_within",
+        "個人情報保護委員会への確報の期限",
+        "Final report to the Commission within",
+        "既定 P30D。",
+        "Default P30D.",
+    ),
+    (
+        "ppc_final_within_malicious",
+        "不正の目的による事故の委員会への確報の期限",
+        "Final report to the Commission within, when malicious",
+        "既定 P60D。",
+        "Default P60D.",
+    ),
+]
 
 
 def config_schema() -> dict[str, Any]:
@@ -1183,6 +1326,18 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "是正処置",
                 "Corrective actions",
+            ),
+            "incident": prop(
+                obj(
+                    {
+                        name: prop(REF["duration"], ja, en, ja_text, en_text)
+                        for name, ja, en, ja_text, en_text in INCIDENT_SETTINGS
+                    }
+                ),
+                "事故の報告期限",
+                "Incident report deadlines",
+                "発覚日(discovered_on)からの期間。既定値の出典は docs/incidents.md。",
+                "Counted from discovered_on. docs/incidents.md gives the source of each default.",
             ),
             "operation_check": prop(
                 obj(

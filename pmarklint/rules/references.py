@@ -49,6 +49,11 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("checker",), "person"),
         (("issues", "*", "corrective"), "corrective"),
     ],
+    "incident": [
+        (("inventory", "*"), "inventory"),
+        (("contractor",), "contractor"),
+        (("prevention",), "corrective"),
+    ],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

@@ -29,6 +29,7 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
         ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
         ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
+        ("PML701", "incidents/incidents.yaml", 22, 20, "INC-2026-02", "error"),
         ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
         ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
         ("PML301", "inventory/customer-service.yaml", 170, 20, "PI-CS-005", "error"),
@@ -46,7 +47,7 @@ def test_example_findings(tmp_path: Path) -> None:
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 24, "entries": 110, "errors": 19, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 25, "entries": 113, "errors": 20, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -73,6 +74,7 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML624",
         "PML626",
         "PML628",
+        "PML701",
     ):
         assert code in readme
 
@@ -81,4 +83,4 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 24
+    assert result.json()["summary"]["files"] == 25
