@@ -12,7 +12,17 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 # The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
-RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review", "plan", "operation_check", "incident")
+RECORD_KINDS = (
+    "training",
+    "corrective",
+    "audit_plan",
+    "audit_report",
+    "review",
+    "plan",
+    "operation_check",
+    "incident",
+    "request",
+)
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
 DEFAULT_FOLDERS |= {
@@ -24,6 +34,7 @@ DEFAULT_FOLDERS |= {
     "plan": "plans",
     "operation_check": "operation-checks",
     "incident": "incidents",
+    "request": "requests",
 }
 
 

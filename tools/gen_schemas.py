@@ -39,6 +39,7 @@ RECORD_KINDS = [
     "plan",
     "operation_check",
     "incident",
+    "request",
 ]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
@@ -463,6 +464,13 @@ def inventory_entry() -> dict[str, Any]:
                 "Acquisition",
             ),
             "sensitive": prop(BOOL, "要配慮個人情報", "Sensitive (special-care) data"),
+            "retained_personal_data": prop(
+                BOOL,
+                "保有個人データ",
+                "Retained personal data",
+                "開示等の請求の対象となる保有個人データなら true。",
+                "true when the data is retained personal data, open to requests from the people it is about.",
+            ),
             "my_number": prop(BOOL, "特定個人情報(マイナンバー)", "My Number data"),
             "storage": prop(obj({"location": REF["text"], "medium": REF["text"]}), "保管", "Storage"),
             "access": prop(REF["texts"], "アクセス権者", "Access holders", "人のID。", "Person ids."),
@@ -1054,6 +1062,52 @@ def incident_entry() -> dict[str, Any]:
     )
 
 
+REQUEST_TYPES = [
+    "purpose_notice",
+    "disclosure",
+    "third_party_record_disclosure",
+    "correction",
+    "suspension",
+    "stop_third_party",
+]
+
+
+def request_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "received_on": record_date("受付日", "Received on"),
+            "type": prop(
+                {"enum": REQUEST_TYPES},
+                "請求の種類",
+                "Type",
+                "purpose_notice(利用目的の通知)、disclosure(開示)、third_party_record_disclosure(第三者提供記録の開示)、"
+                "correction(訂正等)、suspension(利用停止等)、stop_third_party(第三者提供の停止)。",
+                "purpose_notice, disclosure, third_party_record_disclosure, correction, suspension (of use) or "
+                "stop_third_party (stop of provision to third parties).",
+            ),
+            "identity_check": prop(
+                obj({"method": REF["text"], "on": record_date("確認日", "Checked on")}),
+                "本人確認",
+                "Identity check",
+            ),
+            "inventory": INVENTORY_REFS,
+            "decision": prop(
+                {"enum": ["full", "partial", "refused", "withdrawn"]},
+                "決定",
+                "Decision",
+                "full(全部)、partial(一部)、refused(不開示等)、withdrawn(取下げ)。"
+                "一部・不開示は reason に理由を書きます。",
+                "full, partial, refused or withdrawn. A partial or refused decision gives its reason in reason.",
+            ),
+            "responded_on": record_date("回答日", "Responded on"),
+            "method": prop(
+                REF["text"], "回答の方法", "Response method", "例: 書面(郵送)、電子メール。", "e.g. letter, e-mail."
+            ),
+        },
+        ["id", "received_on", "type"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -1067,6 +1121,7 @@ ENTRY_BUILDERS = {
     "plan": (plan_entry, "年間計画", "Annual plans"),
     "operation_check": (operation_check_entry, "運用の確認", "Operation checks"),
     "incident": (incident_entry, "事故・緊急事態の記録", "Incidents"),
+    "request": (request_entry, "開示等の請求の記録", "Requests from data subjects"),
 }
 
 
@@ -1326,6 +1381,22 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "是正処置",
                 "Corrective actions",
+            ),
+            "requests": prop(
+                obj(
+                    {
+                        "respond_within": prop(
+                            REF["duration"],
+                            "回答の期限",
+                            "Respond within",
+                            "受付日から回答までの社内基準(法令は「遅滞なく」)。既定 P14D。",
+                            "The company's standard from receipt to response (the law says without delay). "
+                            "Default P14D.",
+                        ),
+                    }
+                ),
+                "開示等の請求",
+                "Requests",
             ),
             "incident": prop(
                 obj(

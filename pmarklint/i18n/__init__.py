@@ -17,7 +17,7 @@ _LOOKUP_ARGS = {"hint": "hint", "expect": "expect", "type": "type", "role": "rol
 # The PDCA records' enum values, shown as words (a list or tuple of them is joined with ``list.separator``).
 _LOOKUP_ARGS |= {"employment": "employment", "topics": "topic", "activity": "activity", "criteria": "criterion"}
 _LOOKUP_ARGS |= {"inputs": "review_input", "training_type": "training_type", "source": "corrective_source"}
-_LOOKUP_ARGS |= {"record_kind": "trail.kind", "triggers": "incident_trigger"}
+_LOOKUP_ARGS |= {"record_kind": "trail.kind", "triggers": "incident_trigger", "decision": "request_decision"}
 
 
 def catalog(lang: str) -> ModuleType:

@@ -35,6 +35,7 @@ DEFAULT_APPROVERS = {
     "operation_check": ["privacy_manager", "department_manager"],
     # the registers (PML7xx)
     "incident": ["privacy_manager"],
+    "request": ["privacy_manager"],
 }
 
 

@@ -54,6 +54,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("contractor",), "contractor"),
         (("prevention",), "corrective"),
     ],
+    "request": [(("inventory", "*"), "inventory")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

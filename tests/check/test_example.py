@@ -41,13 +41,14 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML624", "plans/plans.yaml", 5, 5, "PL-2026", "error"),
         ("PML626", "plans/plans.yaml", 12, 44, "PL-2026", "error"),
         ("PML628", "pmarklint.yaml", 11, 5, "cs", "error"),
+        ("PML707", "requests/requests.yaml", 16, 18, "RQ-2026-02", "error"),
         ("PML623", "reviews/reviews.yaml", 25, 9, "MR-2024", "error"),
         ("PML621", "reviews/reviews.yaml", 31, 7, "MR-2025", "error"),
         ("PML606", "training/training.yaml", 61, 44, "T-2026-01", "error"),
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 25, "entries": 113, "errors": 20, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 26, "entries": 115, "errors": 21, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -75,6 +76,7 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML626",
         "PML628",
         "PML701",
+        "PML707",
     ):
         assert code in readme
 
@@ -83,4 +85,4 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 25
+    assert result.json()["summary"]["files"] == 26

@@ -21,6 +21,20 @@ MESSAGES = {
     "PML705.undecided": "the facts recorded ({triggers}) make this incident look reportable to the Personal Information Protection Commission, but reports.ppc.required is not set: decide whether the law requires a report and record true or false",
     # PML706
     "PML706.missing": "the final report was made on {final} but no prevention (a corrective action) is recorded: record the corrective action that keeps it from happening again in prevention",
+    # PML707
+    "PML707.due": "the response to this request is due within {within} of its receipt on {start}, by {deadline} (today is {today}): respond and record responded_on",
+    "PML707.overdue": "the response to this request was due within {within} of its receipt on {start}, by {deadline}, and none is recorded (today is {today}): respond now and record responded_on",
+    "PML707.late": "the response to this request was made on {done}, after the company's standard of {within} from its receipt on {start} (by {deadline}; today is {today}): record why in notes",
+    # PML708
+    "PML708.missing": "the response was made on {responded} but no identity check is recorded (identity_check.on): confirm the person's identity before responding, and record how and when",
+    "PML708.after": "the identity was checked on {checked}, after the response on {responded}: the identity is checked before responding",
+    # PML709
+    "PML709.missing": "the decision is {decision} but no reason is given: the person must be told why (record it in reason)",
+    # PML710
+    "PML710.not_retained": "{id} ({file}) is not recorded as retained personal data (retained_personal_data: true): requests concern retained personal data; correct the inventory or the request",
+    "request_decision.partial": "partial",
+    "request_decision.refused": "refused",
+    "trail.kind.request": "request from a data subject",
     # why an incident needs a preliminary report, or looks reportable under the law
     "incident_trigger.sensitive": "sensitive data",
     "incident_trigger.financial_risk": "possible financial harm",
@@ -82,5 +96,33 @@ RULE_DOCS = {
         "why": "The final report describes the measures that keep the incident from happening again; they are "
         "carried out as a corrective action (J.4.4.2, J.7.1).",
         "fix": "Record the corrective action (kind: corrective, source: incident) and name it in prevention.",
+    },
+    "PML707": {
+        "title": "Request from a data subject not answered within the standard",
+        "what": "Reports a request (not withdrawn) with no responded_on within requests.respond_within (default "
+        "P14D) of received_on, or answered after it; a reminder (warning) until the deadline.",
+        "why": "The law asks for a response without delay (遅滞なく) and leaves the standard to the company; "
+        "examiners compare each request with the company's own standard (J.10).",
+        "fix": "Respond and record responded_on; set requests.respond_within to your standard.",
+    },
+    "PML708": {
+        "title": "Request answered without an identity check",
+        "what": "Reports a request answered (responded_on) with no identity_check.on, or checked after the response.",
+        "why": "Disclosing personal data to someone who is not the person is itself a leak; the identity is "
+        "checked before responding (J.10).",
+        "fix": "Record identity_check: {method, on}, with a day no later than responded_on.",
+    },
+    "PML709": {
+        "title": "Partial or refused decision without a reason",
+        "what": "Reports a request whose decision is partial or refused and that gives no reason.",
+        "why": "The person must be told why a request is not met in full (J.10).",
+        "fix": "Record the reason given to the person in reason.",
+    },
+    "PML710": {
+        "title": "Request about data not recorded as retained personal data",
+        "what": "Reports a request naming an inventory entry that is not marked retained_personal_data: true.",
+        "why": "Requests for disclosure, correction or suspension concern retained personal data (保有個人データ); "
+        "the inventory must say which data that is (J.10, J.3.1.1).",
+        "fix": "Mark the inventory entry retained_personal_data: true, or correct the request's inventory.",
     },
 }

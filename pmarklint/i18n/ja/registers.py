@@ -21,6 +21,20 @@ MESSAGES = {
     "PML705.undecided": "記録された事実({triggers})からは個人情報保護委員会への報告対象に見えますが、reports.ppc.required が記録されていません: 法令上の報告義務の有無を判断し、true か false を記録してください",
     # PML706
     "PML706.missing": "確報は {final} に提出されましたが、再発防止策(是正処置)が記録されていません: 再発を防ぐ是正処置を prevention に記録してください",
+    # PML707
+    "PML707.due": "この請求への回答は受付日 {start} から {within} 以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
+    "PML707.overdue": "この請求への回答は受付日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
+    "PML707.late": "この請求への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML708
+    "PML708.missing": "{responded} に回答しましたが、本人確認(identity_check.on)の記録がありません: 回答の前に本人確認を行い、方法と日付を記録してください",
+    "PML708.after": "本人確認は {checked} で、回答の {responded} より後です: 本人確認は回答の前に行います",
+    # PML709
+    "PML709.missing": "決定が「{decision}」なのに理由がありません: 本人に理由を説明する必要があります(reason に記録してください)",
+    # PML710
+    "PML710.not_retained": "{id}({file})が保有個人データ(retained_personal_data: true)として記録されていません: 開示等の請求の対象は保有個人データです。台帳か請求の記録を直してください",
+    "request_decision.partial": "一部開示等",
+    "request_decision.refused": "不開示等",
+    "trail.kind.request": "開示等の請求",
     # 速報が必要な理由、法令上の報告対象に見える理由
     "incident_trigger.sensitive": "要配慮個人情報",
     "incident_trigger.financial_risk": "財産的被害のおそれ",
@@ -74,5 +88,30 @@ RULE_DOCS = {
         "what": "確報(reports.pmark.final_on)を提出したのに prevention に是正処置がない事故を報告します。",
         "why": "確報には再発防止策を書きます。その実施は是正処置として管理します(J.4.4.2、J.7.1)。",
         "fix": "是正処置(kind: corrective、source: incident)を記録し、その ID を prevention に書いてください。",
+    },
+    "PML707": {
+        "title": "開示等の請求に社内基準の期限内に回答していない",
+        "what": "取下げでない請求で、受付日(received_on)から requests.respond_within(既定 P14D)以内に回答日"
+        "(responded_on)がないもの、またはそれより後に回答したものを報告します。期限までは注意(警告)として知らせます。",
+        "why": "法令は「遅滞なく」回答することを求め、その基準は事業者が定めます。審査では請求ごとに社内基準と比べます(J.10)。",
+        "fix": "回答して responded_on を記録してください。社内基準は requests.respond_within に設定します。",
+    },
+    "PML708": {
+        "title": "本人確認をせずに回答した請求",
+        "what": "回答した(responded_on)のに identity_check.on がない、または回答より後に本人確認をした請求を報告します。",
+        "why": "本人でない人に開示すればそれ自体が漏えいです。本人確認は回答の前に行います(J.10)。",
+        "fix": "identity_check: {method, on} を、回答日以前の日付で記録してください。",
+    },
+    "PML709": {
+        "title": "理由のない一部開示・不開示の決定",
+        "what": "決定(decision)が partial または refused で、理由(reason)のない請求を報告します。",
+        "why": "請求に全部は応じないとき、本人にその理由を説明する必要があります(J.10)。",
+        "fix": "本人に説明した理由を reason に記録してください。",
+    },
+    "PML710": {
+        "title": "保有個人データとして記録されていない個人情報への請求",
+        "what": "retained_personal_data: true でない台帳のエントリを対象とする請求を報告します。",
+        "why": "開示・訂正・利用停止等の請求の対象は保有個人データです。どれが保有個人データかを台帳に示します(J.10、J.3.1.1)。",
+        "fix": "台帳のエントリに retained_personal_data: true を記録するか、請求の inventory を直してください。",
     },
 }
