@@ -464,13 +464,6 @@ def inventory_entry() -> dict[str, Any]:
                 "Acquisition",
             ),
             "sensitive": prop(BOOL, "要配慮個人情報", "Sensitive (special-care) data"),
-            "retained_personal_data": prop(
-                BOOL,
-                "保有個人データ",
-                "Retained personal data",
-                "開示等の請求の対象となる保有個人データなら true。",
-                "true when the data is retained personal data, open to requests from the people it is about.",
-            ),
             "my_number": prop(BOOL, "特定個人情報(マイナンバー)", "My Number data"),
             "storage": prop(obj({"location": REF["text"], "medium": REF["text"]}), "保管", "Storage"),
             "access": prop(REF["texts"], "アクセス権者", "Access holders", "人のID。", "Person ids."),
@@ -521,6 +514,14 @@ def inventory_entry() -> dict[str, Any]:
                 ),
                 "リスク",
                 "Risks",
+            ),
+            # last, so that the spreadsheet columns of the fields before it keep their letters
+            "retained_personal_data": prop(
+                BOOL,
+                "保有個人データ",
+                "Retained personal data",
+                "開示等の請求の対象となる保有個人データなら true。",
+                "true when the data is retained personal data, open to requests from the people it is about.",
             ),
         },
         ["id", "name", "department", "data_items", "purpose"],
