@@ -12,7 +12,17 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 # The PDCA records (docs/records.md): entries that record something done on a date, never "reviewed".
-RECORD_KINDS = ("training", "corrective", "audit_plan", "audit_report", "review", "plan", "operation_check")
+RECORD_KINDS = (
+    "training",
+    "corrective",
+    "audit_plan",
+    "audit_report",
+    "review",
+    "plan",
+    "operation_check",
+    "incident",
+    "request",
+)
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
 DEFAULT_FOLDERS |= {
@@ -23,6 +33,8 @@ DEFAULT_FOLDERS |= {
     "review": "reviews",
     "plan": "plans",
     "operation_check": "operation-checks",
+    "incident": "incidents",
+    "request": "requests",
 }
 
 # The roles of the roster (people/ roles:, approvals), in the order pmarklint roles lists them.

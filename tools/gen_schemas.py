@@ -38,6 +38,8 @@ RECORD_KINDS = [
     "review",
     "plan",
     "operation_check",
+    "incident",
+    "request",
 ]  # the PDCA records (docs/records.md)
 KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
@@ -591,6 +593,14 @@ def inventory_entry() -> dict[str, Any]:
                 "リスク",
                 "Risks",
             ),
+            # last, so that the spreadsheet columns of the fields before it keep their letters
+            "retained_personal_data": prop(
+                BOOL,
+                "保有個人データ",
+                "Retained personal data",
+                "開示等の請求の対象となる保有個人データなら true。",
+                "true when the data is retained personal data, open to requests from the people it is about.",
+            ),
         },
         ["id", "name", "department", "data_items", "purpose"],
     )
@@ -1037,6 +1047,146 @@ def operation_check_entry() -> dict[str, Any]:
     )
 
 
+# -- the registers (PML7xx) -----------------------------------------------------------------------------------
+INCIDENT_TYPES = [
+    "leak",
+    "loss",
+    "destruction",
+    "damage",
+    "misdelivery",
+    "tampering",
+    "unauthorized_acquisition",
+    "unauthorized_use",
+    "other",
+]
+INVENTORY_REFS = prop(
+    list_of(REF["ref"]),
+    "個人情報",
+    "Inventory entries",
+    "個人情報管理台帳(inventory/)のID。",
+    "Ids of the personal-information inventory (inventory/).",
+)
+
+
+def _report_dates(ja: str, en: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    props = {
+        "preliminary_on": record_date("速報の日", "Preliminary report on"),
+        "final_on": record_date("確報の日", "Final report on"),
+        **(extra or {}),
+    }
+    return prop(obj(props), ja, en)
+
+
+def incident_entry() -> dict[str, Any]:
+    flag = BOOL
+    return entry_schema(
+        {
+            "discovered_on": record_date("発覚日", "Discovered on"),
+            "occurred_on": record_date("発生日", "Occurred on"),
+            "type": prop(
+                {"enum": INCIDENT_TYPES},
+                "種類",
+                "Type",
+                "leak(漏えい)、loss(紛失)、destruction(滅失)、damage(き損)、misdelivery(誤送付)、"
+                "tampering(改ざん)、unauthorized_acquisition(不正取得)、unauthorized_use(目的外利用)、other。",
+                "leak, loss, destruction, damage, misdelivery, tampering, unauthorized_acquisition, "
+                "unauthorized_use or other.",
+            ),
+            "description": prop(
+                REF["text"],
+                "事故の内容",
+                "What happened",
+                "個人情報そのもの(氏名、電話番号など)は書かないでください(PML505)。",
+                "Write no personal data itself (names, phone numbers...) here (PML505).",
+            ),
+            "media": prop(REF["text"], "媒体", "Media", "例: 紙、メール、ノートPC。", "e.g. paper, e-mail, laptop."),
+            "inventory": INVENTORY_REFS,
+            "count": prop({"type": "integer", "minimum": 0}, "本人の数", "Number of people"),
+            "sensitive": prop(flag, "要配慮個人情報を含む", "Sensitive data involved"),
+            "my_number": prop(flag, "特定個人情報(マイナンバー)を含む", "My Number data involved"),
+            "financial_risk": prop(flag, "財産的被害のおそれ", "Possible financial harm"),
+            "malicious": prop(flag, "不正の目的によるもの", "Malicious"),
+            "encrypted": prop(flag, "高度な暗号化などの保護", "Encrypted (protected)"),
+            "contractor": prop(REF["ref"], "委託先", "Contractor", "委託先のID。", "A contractor id."),
+            "subjects_notified_on": record_date("本人への通知日", "Data subjects notified on"),
+            "published_on": record_date("公表日", "Published on"),
+            "reports": prop(
+                obj(
+                    {
+                        "pmark": _report_dates("審査機関への報告", "Reports to the assessment body"),
+                        "ppc": _report_dates(
+                            "個人情報保護委員会への報告",
+                            "Reports to the Personal Information Protection Commission",
+                            {
+                                "required": prop(
+                                    flag,
+                                    "報告義務あり",
+                                    "Required",
+                                    "法令上の報告対象事態なら true。",
+                                    "true when the incident is reportable under the law.",
+                                )
+                            },
+                        ),
+                    }
+                ),
+                "報告",
+                "Reports",
+            ),
+            "prevention": prop(
+                REF["ref"], "再発防止策", "Prevention", "是正処置(corrective)のID。", "A corrective action id."
+            ),
+            "closed_on": record_date("終結日", "Closed on"),
+        },
+        ["id", "discovered_on", "type", "description"],
+    )
+
+
+REQUEST_TYPES = [
+    "purpose_notice",
+    "disclosure",
+    "third_party_record_disclosure",
+    "correction",
+    "suspension",
+    "stop_third_party",
+]
+
+
+def request_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "received_on": record_date("受付日", "Received on"),
+            "type": prop(
+                {"enum": REQUEST_TYPES},
+                "請求の種類",
+                "Type",
+                "purpose_notice(利用目的の通知)、disclosure(開示)、third_party_record_disclosure(第三者提供記録の開示)、"
+                "correction(訂正等)、suspension(利用停止等)、stop_third_party(第三者提供の停止)。",
+                "purpose_notice, disclosure, third_party_record_disclosure, correction, suspension (of use) or "
+                "stop_third_party (stop of provision to third parties).",
+            ),
+            "identity_check": prop(
+                obj({"method": REF["text"], "on": record_date("確認日", "Checked on")}),
+                "本人確認",
+                "Identity check",
+            ),
+            "inventory": INVENTORY_REFS,
+            "decision": prop(
+                {"enum": ["full", "partial", "refused", "withdrawn"]},
+                "決定",
+                "Decision",
+                "full(全部)、partial(一部)、refused(不開示等)、withdrawn(取下げ)。"
+                "一部・不開示は reason に理由を書きます。",
+                "full, partial, refused or withdrawn. A partial or refused decision gives its reason in reason.",
+            ),
+            "responded_on": record_date("回答日", "Responded on"),
+            "method": prop(
+                REF["text"], "回答の方法", "Response method", "例: 書面(郵送)、電子メール。", "e.g. letter, e-mail."
+            ),
+        },
+        ["id", "received_on", "type"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -1049,6 +1199,8 @@ ENTRY_BUILDERS = {
     "review": (review_entry, "マネジメントレビュー", "Management reviews"),
     "plan": (plan_entry, "年間計画", "Annual plans"),
     "operation_check": (operation_check_entry, "運用の確認", "Operation checks"),
+    "incident": (incident_entry, "事故・緊急事態の記録", "Incidents"),
+    "request": (request_entry, "開示等の請求の記録", "Requests from data subjects"),
 }
 
 
@@ -1072,6 +1224,53 @@ def kind_schema(kind: str) -> dict[str, Any]:
         "properties": props,
         "$defs": defs,
     }
+
+
+INCIDENT_SETTINGS = [
+    (
+        "pmark_preliminary_within",
+        "審査機関への速報の期限",
+        "Preliminary report to the assessment body within",
+        "要配慮個人情報、財産的被害のおそれ、不正の目的、1,000人超、マイナンバー100人超のとき。既定 P5D。",
+        "When sensitive data, financial harm, malice, more than 1,000 people or My Number data of more than 100 "
+        "people is involved. Default P5D.",
+    ),
+    (
+        "pmark_final_within",
+        "審査機関への確報の期限",
+        "Final report to the assessment body within",
+        "すべての事故。既定 P30D。",
+        "Every incident. Default P30D.",
+    ),
+    (
+        "pmark_final_within_malicious",
+        "不正の目的による事故の確報の期限",
+        "Final report within, when malicious",
+        "既定 P60D。",
+        "Default P60D.",
+    ),
+    (
+        "ppc_preliminary_within",
+        "個人情報保護委員会への速報の期限",
+        "Preliminary report to the Commission within",
+        "法令は「速やかに」(おおむね3〜5日)。既定 P5D。",
+        "The law says promptly (about 3 to 5 days). Default P5D.",
+    ),
+    (
+        "ppc_final_within",
+        "個人情報保護委員会への確報の期限",
+        "Final report to the Commission within",
+        "既定 P30D。",
+        "Default P30D.",
+    ),
+    (
+        "ppc_final_within_malicious",
+        "不正の目的による事故の委員会への確報の期限",
+        "Final report to the Commission within, when malicious",
+        "既定 P60D。",
+        "Default P60D.",
+    ),
+]
 
 
 def config_schema() -> dict[str, Any]:
@@ -1274,6 +1473,34 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "是正処置",
                 "Corrective actions",
+            ),
+            "requests": prop(
+                obj(
+                    {
+                        "respond_within": prop(
+                            REF["duration"],
+                            "回答の期限",
+                            "Respond within",
+                            "受付日から回答までの社内基準(法令は「遅滞なく」)。既定 P14D。",
+                            "The company's standard from receipt to response (the law says without delay). "
+                            "Default P14D.",
+                        ),
+                    }
+                ),
+                "開示等の請求",
+                "Requests",
+            ),
+            "incident": prop(
+                obj(
+                    {
+                        name: prop(REF["duration"], ja, en, ja_text, en_text)
+                        for name, ja, en, ja_text, en_text in INCIDENT_SETTINGS
+                    }
+                ),
+                "事故の報告期限",
+                "Incident report deadlines",
+                "発覚日(discovered_on)からの期間。既定値の出典は docs/incidents.md。",
+                "Counted from discovered_on. docs/incidents.md gives the source of each default.",
             ),
             "operation_check": prop(
                 obj(

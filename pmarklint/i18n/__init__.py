@@ -18,7 +18,13 @@ _LOOKUP_ARGS = {"hint": "hint", "expect": "expect", "type": "type", "role": "rol
 # The PDCA records' enum values, shown as words (a list or tuple of them is joined with ``list.separator``).
 _LOOKUP_ARGS |= {"employment": "employment", "topics": "topic", "activity": "activity", "criteria": "criterion"}
 _LOOKUP_ARGS |= {"inputs": "review_input", "training_type": "training_type", "source": "corrective_source"}
-_LOOKUP_ARGS |= {"record_kind": "trail.kind", "kind": "kind", "clauses": "clause"}
+_LOOKUP_ARGS |= {
+    "record_kind": "trail.kind",
+    "kind": "kind",
+    "clauses": "clause",
+    "triggers": "incident_trigger",
+    "decision": "request_decision",
+}
 # Arguments holding role ids the user may have to type (``sign --as``): the role's name with its id.
 _ROLE_ID_ARGS = ("roles", "role_id")
 # Arguments holding an ISO 8601 duration, shown in words (P1Y → 1年, P6M → 6か月).

@@ -28,9 +28,19 @@ __all__ = [
 
 
 def _families() -> tuple[ModuleType, ...]:
-    from pmarklint.rules import approvals, dates, files, history, organisation, records, references, schema
+    from pmarklint.rules import (
+        approvals,
+        dates,
+        files,
+        history,
+        organisation,
+        records,
+        references,
+        registers,
+        schema,
+    )
 
-    return (files, schema, references, dates, organisation, records, approvals, history)
+    return (files, schema, references, dates, organisation, records, registers, approvals, history)
 
 
 def _build() -> dict[str, Rule]:

@@ -29,6 +29,7 @@ SOURCES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "audit": ("audit_report", ("findings", "*", "corrective")),
     "operation_check": ("operation_check", ("issues", "*", "corrective")),
     "review": ("review", None),
+    "incident": ("incident", ("prevention",)),  # the registers (PML7xx): an incident names its prevention
 }
 
 _AUDITORS = """  - id: kobayashi

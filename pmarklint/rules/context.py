@@ -33,6 +33,9 @@ DEFAULT_APPROVERS = {
     "review": ["top_management"],
     "plan": ["top_management", "privacy_manager"],
     "operation_check": ["privacy_manager", "department_manager"],
+    # the registers (PML7xx)
+    "incident": ["privacy_manager"],
+    "request": ["privacy_manager"],
 }
 
 

@@ -49,6 +49,12 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("checker",), "person"),
         (("issues", "*", "corrective"), "corrective"),
     ],
+    "incident": [
+        (("inventory", "*"), "inventory"),
+        (("contractor",), "contractor"),
+        (("prevention",), "corrective"),
+    ],
+    "request": [(("inventory", "*"), "inventory")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

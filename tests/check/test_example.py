@@ -29,6 +29,7 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
         ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
         ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
+        ("PML701", "incidents/incidents.yaml", 22, 20, "INC-2026-02", "error"),
         ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
         ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
         ("PML301", "inventory/customer-service.yaml", 170, 20, "PI-CS-005", "error"),
@@ -40,13 +41,14 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML624", "plans/plans.yaml", 5, 5, "PL-2026", "error"),
         ("PML626", "plans/plans.yaml", 12, 44, "PL-2026", "error"),
         ("PML628", "pmarklint.yaml", 11, 5, "cs", "error"),
+        ("PML707", "requests/requests.yaml", 16, 18, "RQ-2026-02", "error"),
         ("PML623", "reviews/reviews.yaml", 25, 9, "MR-2024", "error"),
         ("PML621", "reviews/reviews.yaml", 31, 7, "MR-2025", "error"),
         ("PML606", "training/training.yaml", 61, 44, "T-2026-01", "error"),
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 24, "entries": 110, "errors": 19, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 26, "entries": 115, "errors": 21, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -73,6 +75,8 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML624",
         "PML626",
         "PML628",
+        "PML701",
+        "PML707",
     ):
         assert code in readme
 
@@ -81,7 +85,7 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 24
+    assert result.json()["summary"]["files"] == 26
 
 
 def test_the_example_policy_has_what_a_document_examination_looks_for() -> None:

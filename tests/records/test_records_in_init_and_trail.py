@@ -28,6 +28,8 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
         "audits/audit_report.yaml",
         "reviews/review.yaml",
         "operation-checks/operation_check.yaml",
+        "incidents/incident.yaml",
+        "requests/request.yaml",
     )
     for rel in ("people/people.yaml", *records):
         path = target / rel
@@ -48,6 +50,8 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
         "AR-2026-PO",
         "MR-2026",
         "OC-2026-PO",
+        "INC-2026-01",
+        "RQ-2026-01",
     }
     # the plan's example is the one record that needs an approval before it counts: once uncommented, it is
     # reported until it is signed, and nothing else is

@@ -37,6 +37,10 @@ def test_the_shop_lists_its_deadlines_soonest_first_with_owner_and_days_left() -
     contract = next(d for d in deadlines if d["entry"] == "C-001" and d["rule"] == "PML304")
     assert (contract["due"], contract["owner"], contract["owner_name"]) == ("2027-03-31", "ito", "伊藤 翔太")
     assert contract["message"] == "the contract expires on 2027-03-31"
+    incident = next(d for d in deadlines if d["entry"] == "INC-2026-02")
+    assert (incident["rule"], incident["due"], incident["days_left"]) == ("PML701", "2026-11-19", -7)
+    request = next(d for d in deadlines if d["entry"] == "RQ-2026-02")
+    assert (request["rule"], request["due"], request["owner"]) == ("PML707", "2026-11-16", "ito")
     overdue = next(d for d in deadlines if d["entry"] == "PI-CS-005")
     assert (overdue["rule"], overdue["due"], overdue["days_left"]) == ("PML301", "2026-06-30", -149)
 

@@ -226,7 +226,7 @@ def test_an_empty_cell_keeps_the_value_and_says_so(repo: Path, tmp_path: Path) -
     assert result.exit_code == 0, result.stdout
     assert result.stdout.splitlines()[:2] == [
         "row 2 (PI-1): column O 'Storage medium' is empty; the value \"paper\" was kept (--clear-empty removes it)",
-        "row 2 (PI-1): column Z 'Owner' is empty; the value \"nakamura\" was kept (--clear-empty removes it)",
+        "row 2 (PI-1): column AA 'Owner' is empty; the value \"nakamura\" was kept (--clear-empty removes it)",
     ]
     after = files(repo)
     assert after["a.yaml"] == before["a.yaml"].replace("name: 従業者名簿".encode(), "name: 従業者名簿 (2026)".encode())
@@ -237,7 +237,7 @@ def test_clear_empty_removes_the_values_of_empty_cells(repo: Path, tmp_path: Pat
     set_cell(rows, "PI-1", "Owner", "")
     result = importing(repo, save_csv(tmp_path / "e.csv", rows), "--clear-empty")
     assert result.exit_code == 0, result.stdout
-    assert "column Z 'Owner' is empty; the value \"nakamura\" was removed (--clear-empty)" in result.stdout
+    assert "column AA 'Owner' is empty; the value \"nakamura\" was removed (--clear-empty)" in result.stdout
     text = (repo / "inventory/a.yaml").read_text(encoding="utf-8")
     assert "owner: nakamura  # 2026年度の担当" not in text and text.count("owner: nakamura") == 1
 

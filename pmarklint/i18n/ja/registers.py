@@ -1,0 +1,117 @@
+"""日本語: 記録簿の検査(PML7xx: 事故など)のメッセージと値の言葉。"""
+
+MESSAGES = {
+    # PML701
+    "PML701.due": "審査機関への確報は発覚日 {start} から {within} 以内、{deadline} までに必要です(今日は {today}): 報告して reports.pmark.final_on に日付を記録してください",
+    "PML701.overdue": "審査機関への確報は発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.final_on に日付を記録してください",
+    "PML701.late": "審査機関への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML702
+    "PML702.due": "審査機関への速報が必要です({triggers})。発覚日 {start} から {within} 以内、{deadline} までです(今日は {today}): 報告して reports.pmark.preliminary_on に日付を記録してください",
+    "PML702.overdue": "審査機関への速報が必要でした({triggers})。発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.preliminary_on に日付を記録してください",
+    "PML702.late": "審査機関への速報({triggers})は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML703
+    "PML703.due": "個人情報保護委員会への速報は発覚日 {start} から {within} 以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.preliminary_on に日付を記録してください",
+    "PML703.overdue": "個人情報保護委員会への速報は発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.preliminary_on に日付を記録してください",
+    "PML703.late": "個人情報保護委員会への速報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML704
+    "PML704.due": "個人情報保護委員会への確報は発覚日 {start} から {within} 以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.final_on に日付を記録してください",
+    "PML704.overdue": "個人情報保護委員会への確報は発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.final_on に日付を記録してください",
+    "PML704.late": "個人情報保護委員会への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML705
+    "PML705.undecided": "記録された事実({triggers})からは個人情報保護委員会への報告対象に見えますが、reports.ppc.required が記録されていません: 法令上の報告義務の有無を判断し、true か false を記録してください",
+    # PML706
+    "PML706.missing": "確報は {final} に提出されましたが、再発防止策(是正処置)が記録されていません: 再発を防ぐ是正処置を prevention に記録してください",
+    # PML707
+    "PML707.due": "この請求への回答は受付日 {start} から {within} 以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
+    "PML707.overdue": "この請求への回答は受付日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
+    "PML707.late": "この請求への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML708
+    "PML708.missing": "{responded} に回答しましたが、本人確認(identity_check.on)の記録がありません: 回答の前に本人確認を行い、方法と日付を記録してください",
+    "PML708.after": "本人確認は {checked} で、回答の {responded} より後です: 本人確認は回答の前に行います",
+    # PML709
+    "PML709.missing": "決定が「{decision}」なのに理由がありません: 本人に理由を説明する必要があります(reason に記録してください)",
+    # PML710
+    "PML710.not_retained": "{id}({file})が保有個人データ(retained_personal_data: true)として記録されていません: 開示等の請求の対象は保有個人データです。台帳か請求の記録を直してください",
+    "request_decision.partial": "一部開示等",
+    "request_decision.refused": "不開示等",
+    "trail.kind.request": "開示等の請求",
+    # 速報が必要な理由、法令上の報告対象に見える理由
+    "incident_trigger.sensitive": "要配慮個人情報",
+    "incident_trigger.financial_risk": "財産的被害のおそれ",
+    "incident_trigger.malicious": "不正の目的",
+    "incident_trigger.many_people": "1,000人超",
+    "incident_trigger.my_number": "マイナンバー100人超",
+    # 証跡(trail)での記録簿の種類の言葉
+    "trail.kind.incident": "事故",
+}
+
+RULE_DOCS = {
+    "PML701": {
+        "title": "審査機関への事故の確報が遅れている、またはない",
+        "what": "発覚日(discovered_on)から incident.pmark_final_within(既定 P30D)以内、不正の目的によるものは "
+        "incident.pmark_final_within_malicious(既定 P60D)以内に確報(reports.pmark.final_on)がない事故を報告します。"
+        "期限までは注意(警告)として知らせます。",
+        "why": "プライバシーマーク制度では、すべての事故等について発覚から30日以内(不正の目的によるものは60日以内)に"
+        "審査機関へ確報が必要です。法令より範囲が広く、暗号化したノートPCの紛失も報告対象です(J.4.4.2)。",
+        "fix": "審査機関へ確報を提出し、その日を reports.pmark.final_on に記録してください。",
+    },
+    "PML702": {
+        "title": "審査機関への事故の速報が遅れている、またはない",
+        "what": "要配慮個人情報、財産的被害のおそれ、不正の目的、1,000人超、マイナンバー100人超のいずれかに当たる事故で、"
+        "発覚日から incident.pmark_preliminary_within(既定 P5D)以内に速報(reports.pmark.preliminary_on)がないものを報告します。",
+        "why": "これらの事故では、確報の前に発覚から数日以内の速報を審査機関が求めています(J.4.4.2)。",
+        "fix": "速報を提出し、その日を reports.pmark.preliminary_on に記録してください。",
+    },
+    "PML703": {
+        "title": "個人情報保護委員会への速報が遅れている、またはない",
+        "what": "reports.ppc.required の事故で、発覚日から incident.ppc_preliminary_within(既定 P5D)以内に"
+        "速報(reports.ppc.preliminary_on)がないものを報告します。",
+        "why": "法令は、報告対象事態について個人情報保護委員会への速やかな速報(おおむね3〜5日)を求めています。",
+        "fix": "委員会へ報告し、その日を reports.ppc.preliminary_on に記録してください。",
+    },
+    "PML704": {
+        "title": "個人情報保護委員会への確報が遅れている、またはない",
+        "what": "reports.ppc.required の事故で、発覚日から incident.ppc_final_within(既定 P30D)以内、不正の目的に"
+        "よるものは incident.ppc_final_within_malicious(既定 P60D)以内に確報(reports.ppc.final_on)がないものを報告します。",
+        "why": "法令は、発覚から30日以内(不正の目的によるものは60日以内)に委員会への確報を求めています。",
+        "fix": "委員会へ確報を提出し、その日を reports.ppc.final_on に記録してください。",
+    },
+    "PML705": {
+        "title": "委員会への報告対象に見えるのに判断が記録されていない事故",
+        "what": "要配慮個人情報、財産的被害のおそれ、不正の目的、1,000人超のいずれかに当たり暗号化もされていない事故で、"
+        "reports.ppc.required が記録されていないものを警告します。",
+        "why": "法令上の報告義務の有無は個人情報保護管理者が判断して記録するものです。どこにも報告されない事故は法令違反です。",
+        "fix": "reports.ppc.required に true(報告する)か false(理由を notes に)を記録してください。",
+    },
+    "PML706": {
+        "title": "確報の後に再発防止策のない事故",
+        "what": "確報(reports.pmark.final_on)を提出したのに prevention に是正処置がない事故を報告します。",
+        "why": "確報には再発防止策を書きます。その実施は是正処置として管理します(J.4.4.2、J.7.1)。",
+        "fix": "是正処置(kind: corrective、source: incident)を記録し、その ID を prevention に書いてください。",
+    },
+    "PML707": {
+        "title": "開示等の請求に社内基準の期限内に回答していない",
+        "what": "取下げでない請求で、受付日(received_on)から requests.respond_within(既定 P14D)以内に回答日"
+        "(responded_on)がないもの、またはそれより後に回答したものを報告します。期限までは注意(警告)として知らせます。",
+        "why": "法令は「遅滞なく」回答することを求め、その基準は事業者が定めます。審査では請求ごとに社内基準と比べます(J.10)。",
+        "fix": "回答して responded_on を記録してください。社内基準は requests.respond_within に設定します。",
+    },
+    "PML708": {
+        "title": "本人確認をせずに回答した請求",
+        "what": "回答した(responded_on)のに identity_check.on がない、または回答より後に本人確認をした請求を報告します。",
+        "why": "本人でない人に開示すればそれ自体が漏えいです。本人確認は回答の前に行います(J.10)。",
+        "fix": "identity_check: {method, on} を、回答日以前の日付で記録してください。",
+    },
+    "PML709": {
+        "title": "理由のない一部開示・不開示の決定",
+        "what": "決定(decision)が partial または refused で、理由(reason)のない請求を報告します。",
+        "why": "請求に全部は応じないとき、本人にその理由を説明する必要があります(J.10)。",
+        "fix": "本人に説明した理由を reason に記録してください。",
+    },
+    "PML710": {
+        "title": "保有個人データとして記録されていない個人情報への請求",
+        "what": "retained_personal_data: true でない台帳のエントリを対象とする請求を報告します。",
+        "why": "開示・訂正・利用停止等の請求の対象は保有個人データです。どれが保有個人データかを台帳に示します(J.10、J.3.1.1)。",
+        "fix": "台帳のエントリに retained_personal_data: true を記録するか、請求の inventory を直してください。",
+    },
+}
