@@ -1074,7 +1074,13 @@ def _report_dates(ja: str, en: str, extra: dict[str, Any] | None = None) -> dict
         "final_on": record_date("確報の日", "Final report on"),
         **(extra or {}),
     }
-    return prop(obj(props), ja, en)
+    return prop(
+        obj(props),
+        ja,
+        en,
+        "速報と確報を出した日。",
+        "The days the preliminary and the final report were made.",
+    )
 
 
 def incident_entry() -> dict[str, Any]:
@@ -1101,12 +1107,38 @@ def incident_entry() -> dict[str, Any]:
             ),
             "media": prop(REF["text"], "媒体", "Media", "例: 紙、メール、ノートPC。", "e.g. paper, e-mail, laptop."),
             "inventory": INVENTORY_REFS,
-            "count": prop({"type": "integer", "minimum": 0}, "本人の数", "Number of people"),
+            "count": prop(
+                {"type": "integer", "minimum": 0},
+                "本人の数",
+                "Number of people",
+                "漏えい等のおそれがある本人の数(1,000人を超えると速報が必要)。",
+                "How many people the data concerns (over 1,000: a preliminary report is needed).",
+            ),
             "sensitive": prop(flag, "要配慮個人情報を含む", "Sensitive data involved"),
             "my_number": prop(flag, "特定個人情報(マイナンバー)を含む", "My Number data involved"),
-            "financial_risk": prop(flag, "財産的被害のおそれ", "Possible financial harm"),
-            "malicious": prop(flag, "不正の目的によるもの", "Malicious"),
-            "encrypted": prop(flag, "高度な暗号化などの保護", "Encrypted (protected)"),
+            "financial_risk": prop(
+                flag,
+                "財産的被害のおそれ",
+                "Possible financial harm",
+                "クレジットカード番号など、財産的被害が生じるおそれがあれば true(速報が必要)。",
+                "true when the data could cause financial harm, such as card numbers (a preliminary report is needed).",
+            ),
+            "malicious": prop(
+                flag,
+                "不正の目的によるもの",
+                "Malicious",
+                "不正アクセスなど、不正の目的によるおそれがあれば true(速報が必要、確報は60日以内)。",
+                "true when it may be malicious, such as unauthorised access (a preliminary report; the final one "
+                "within 60 days).",
+            ),
+            "encrypted": prop(
+                flag,
+                "高度な暗号化などの保護",
+                "Encrypted (protected)",
+                "高度な暗号化などで本人の権利利益が守られていれば true(法令上の報告の要否の判断に使います)。",
+                "true when strong encryption or the like protects the people concerned (decides whether the law asks "
+                "for a report).",
+            ),
             "contractor": prop(REF["ref"], "委託先", "Contractor", "委託先のID。", "A contractor id."),
             "subjects_notified_on": record_date("本人への通知日", "Data subjects notified on"),
             "published_on": record_date("公表日", "Published on"),
@@ -1131,6 +1163,8 @@ def incident_entry() -> dict[str, Any]:
                 ),
                 "報告",
                 "Reports",
+                "審査機関(pmark)と個人情報保護委員会(ppc)への報告。",
+                "The reports to the assessment body (pmark) and to the Commission (ppc).",
             ),
             "prevention": prop(
                 REF["ref"], "再発防止策", "Prevention", "是正処置(corrective)のID。", "A corrective action id."
@@ -1168,6 +1202,9 @@ def request_entry() -> dict[str, Any]:
                 obj({"method": REF["text"], "on": record_date("確認日", "Checked on")}),
                 "本人確認",
                 "Identity check",
+                "請求者が本人(または代理人)であることを確かめた方法と日。回答より前に必要です。",
+                "How and when the requester was confirmed to be the person (or their agent); needed before the "
+                "response.",
             ),
             "inventory": INVENTORY_REFS,
             "decision": prop(
@@ -1489,6 +1526,8 @@ def config_schema() -> dict[str, Any]:
                 ),
                 "開示等の請求",
                 "Requests",
+                "開示等の請求への回答の社内基準。",
+                "The company's standard for answering requests.",
             ),
             "incident": prop(
                 obj(

@@ -48,17 +48,17 @@ def test_final_report_not_made_around_its_deadline(tmp_path: Path, today: str, s
     assert (found["line"], found["column"]) == where(repo, INCIDENTS, "2026-10-27")
     if key == "overdue":
         assert found["message"] == (
-            "the final report to the assessment body was due within P30D of discovery on 2026-10-27, by "
+            "the final report to the assessment body was due within 30 days of discovery on 2026-10-27, by "
             "2026-11-26, and none is recorded (today is 2026-11-27): report now and record reports.pmark.final_on"
         )
         (ja,) = findings(repo, "PML701", today, "ja")
         assert ja["message"] == (
-            "審査機関への確報は発覚日 2026-10-27 から P30D 以内、2026-11-26 までに必要でしたが、記録がありません"
+            "審査機関への確報は発覚日 2026-10-27 から 30日 以内、2026-11-26 までに必要でしたが、記録がありません"
             "(今日は 2026-11-27): 直ちに報告して reports.pmark.final_on に日付を記録してください"
         )
     else:
         assert found["message"] == (
-            "the final report to the assessment body is due within P30D of discovery on 2026-10-27, by 2026-11-26 "
+            "the final report to the assessment body is due within 30 days of discovery on 2026-10-27, by 2026-11-26 "
             f"(today is {today}): report and record reports.pmark.final_on"
         )
 
@@ -74,7 +74,7 @@ def test_final_report_made_around_its_deadline(tmp_path: Path, final_on: str, la
     assert (one["path"], one["severity"]) == ("reports.pmark.final_on", "error")
     assert (one["line"], one["column"]) == where(repo, INCIDENTS, final_on)
     assert one["message"] == (
-        "the final report to the assessment body was made on 2026-11-27, after its deadline of 2026-11-26 (P30D "
+        "the final report to the assessment body was made on 2026-11-27, after its deadline of 2026-11-26 (30 days "
         "from discovery on 2026-10-27; today is 2026-12-10): record why in notes"
     )
 
@@ -92,7 +92,7 @@ def test_the_deadline_is_a_setting(tmp_path: Path) -> None:
     repo = repo_with(tmp_path, "", "2026-11-10", config="incident: {pmark_final_within: P14D}\n")
     (found,) = findings(repo, "PML701", "2026-11-25")
     assert found["severity"] == "error"
-    assert "within P14D of discovery on 2026-11-10, by 2026-11-24" in found["message"]
+    assert "within 14 days of discovery on 2026-11-10, by 2026-11-24" in found["message"]
 
 
 def test_an_incident_discovered_after_today_or_retired_is_not_judged(tmp_path: Path) -> None:
@@ -114,12 +114,12 @@ def test_preliminary_report_around_its_deadline(tmp_path: Path, today: str, seve
     assert (found["entry"], found["severity"]) == ("INC-2026-01", severity)
     if severity == "error":
         assert found["message"] == (
-            "a preliminary report to the assessment body was needed (sensitive data) within P5D of discovery on "
+            "a preliminary report to the assessment body was needed (sensitive data) within 5 days of discovery on "
             "2026-11-21, by 2026-11-26, and none is recorded (today is 2026-11-27): report now and record "
             "reports.pmark.preliminary_on"
         )
         (ja,) = findings(repo, "PML702", today, "ja")
-        assert ja["message"].startswith("審査機関への速報が必要でした(要配慮個人情報)。発覚日 2026-11-21 から P5D 以内")
+        assert ja["message"].startswith("審査機関への速報が必要でした(要配慮個人情報)。発覚日 2026-11-21 から 5日 以内")
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_commission_final_report_around_its_deadline(tmp_path: Path, final_on: s
     if late:
         assert found[0]["message"] == (
             "the final report to the Personal Information Protection Commission was made on 2026-12-22, after its "
-            "deadline of 2026-12-21 (P30D from discovery on 2026-11-21; today is 2027-01-05): record why in notes"
+            "deadline of 2026-12-21 (30 days from discovery on 2026-11-21; today is 2027-01-05): record why in notes"
         )
 
 

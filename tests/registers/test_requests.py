@@ -46,12 +46,12 @@ def test_response_not_made_around_its_deadline(tmp_path: Path, today: str, sever
     assert (found["line"], found["column"]) == where(repo, REQUESTS, "2026-11-02")
     if severity == "error":
         assert found["message"] == (
-            "the response to this request was due within P14D of its receipt on 2026-11-02, by 2026-11-16, and "
+            "the response to this request was due within 14 days of its receipt on 2026-11-02, by 2026-11-16, and "
             "none is recorded (today is 2026-11-17): respond now and record responded_on"
         )
         (ja,) = findings(repo, "PML707", today, "ja")
         assert ja["message"] == (
-            "この請求への回答は受付日 2026-11-02 から P14D 以内、2026-11-16 までに必要でしたが、記録がありません"
+            "この請求への回答は受付日 2026-11-02 から 14日 以内、2026-11-16 までに必要でしたが、記録がありません"
             "(今日は 2026-11-17): 直ちに回答して responded_on を記録してください"
         )
 
@@ -63,7 +63,7 @@ def test_response_made_around_its_deadline(tmp_path: Path, responded: str, late:
     assert [(f["path"], f["severity"]) for f in found] == ([("responded_on", "error")] if late else [])
     if late:
         assert found[0]["message"] == (
-            "the response to this request was made on 2026-11-17, after the company's standard of P14D from its "
+            "the response to this request was made on 2026-11-17, after the company's standard of 14 days from its "
             "receipt on 2026-11-02 (by 2026-11-16; today is 2026-11-26): record why in notes"
         )
 

@@ -238,6 +238,8 @@ MESSAGES = {
     "kind.audit_report": "audit report",
     "kind.review": "management review",
     "kind.plan": "annual plan",
+    "kind.incident": "incident",
+    "kind.request": "request",
     "kind.operation_check": "operation check",
     "kind.pmark": "P-mark",
     "kind.isms": "ISMS",

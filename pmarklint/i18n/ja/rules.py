@@ -238,6 +238,8 @@ MESSAGES = {
     "kind.audit_report": "内部監査報告",
     "kind.review": "マネジメントレビュー",
     "kind.plan": "年間計画",
+    "kind.incident": "事故",
+    "kind.request": "開示等の請求",
     "kind.operation_check": "運用の確認",
     "kind.pmark": "プライバシーマーク",
     "kind.isms": "ISMS",
