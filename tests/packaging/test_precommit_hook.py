@@ -557,7 +557,10 @@ def test_the_approval_workflow_from_edit_to_green_ci(session: Session, tmp_path:
     assert result.returncode == 0, result.output
     assert "Passed" in result.output
     assert "Awaiting approval (this commit may go ahead; CI refuses the merge while any is awaiting):" in result.output
-    assert "  contractors/contractors.yaml:3 PML401 C-001  awaiting approval by privacy_manager" in result.output
+    assert (
+        "  contractors/contractors.yaml:3 PML401 C-001  awaiting approval by privacy manager (privacy_manager)"
+        in result.output
+    )
     assert session.git(repo, "log", "-1", "--format=%ae %s") == "ito@example.test New contractor C-001"
 
     # CI, at the merge stage, fails while it awaits approval
@@ -576,7 +579,9 @@ def test_the_approval_workflow_from_edit_to_green_ci(session: Session, tmp_path:
     session.git(repo, "add", "-A")
     result = session.run("git", "commit", "-m", "C-001 also stores goods", cwd=repo, env=_as(*ITO_ID, "20"))
     assert result.returncode == 0, result.output
-    assert " PML403 C-001  awaiting approval by privacy_manager" in result.output  # at the stale approval's line
+    assert (
+        " PML403 C-001  awaiting approval by privacy manager (privacy_manager)" in result.output
+    )  # at the stale approval's line
     refused = _ci(session, repo)
     assert refused.returncode == 1 and "PML403 C-001" in refused.output, refused.output
     _sign(session, repo, NAKAMURA_ID, "nakamura", "21", "C-001")
