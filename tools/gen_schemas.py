@@ -13,23 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pmarklint.resources import ROLES as _ROLES  # the project's own package, beside this tool
+
 SCHEMA_VERSION = 1
 BASE = f"https://pmarklint.github.io/schemas/v{SCHEMA_VERSION}"
 ROOT = Path(__file__).resolve().parent.parent / "schemas"
 
-ROLES = [
-    "top_management",
-    "privacy_manager",
-    "audit_lead",
-    "internal_auditor",
-    "department_manager",
-    "education_lead",
-    "complaints_desk",
-    "secretariat",
-    "application_contact",
-    "sysadmin",
-    "entry_manager",
-]
+ROLES = list(_ROLES)  # one list of roles: pmarklint.resources
 RECORD_KINDS = [
     "training",
     "corrective",
