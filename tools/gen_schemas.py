@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pmarklint.resources import KINDS as _KINDS
+from pmarklint.resources import RECORD_KINDS as _RECORD_KINDS
 from pmarklint.resources import ROLES as _ROLES  # the project's own package, beside this tool
 
 SCHEMA_VERSION = 1
@@ -21,18 +23,8 @@ BASE = f"https://pmarklint.github.io/schemas/v{SCHEMA_VERSION}"
 ROOT = Path(__file__).resolve().parent.parent / "schemas"
 
 ROLES = list(_ROLES)  # one list of roles: pmarklint.resources
-RECORD_KINDS = [
-    "training",
-    "corrective",
-    "audit_plan",
-    "audit_report",
-    "review",
-    "plan",
-    "operation_check",
-    "incident",
-    "request",
-]  # the PDCA records (docs/records.md)
-KINDS = ["person", "control", "contractor", "inventory", *RECORD_KINDS]
+RECORD_KINDS = list(_RECORD_KINDS)  # the PDCA records (docs/records.md)
+KINDS = list(_KINDS)
 EMPLOYMENT = ["officer", "regular", "contract", "part_time", "dispatched"]
 
 

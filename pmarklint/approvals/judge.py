@@ -213,7 +213,6 @@ class Judge:
         self._people: dict[frozenset[tuple[str, str]], dict[str, Mapping[str, Any]]] = {}
         self._signers: dict[str, tuple[str, str] | None] = {}
         self._merges: dict[str, list[tuple[str, tuple[str | None, ...], str | None]]] | None = None
-        self.founding: str | None = None  # the first commit that has a roster
         self._written_memo: dict[tuple[str, Origin, str], Origin | None] = {}
 
     # -- the roster at any commit: the policy chain -----------------------------------------------------
@@ -249,8 +248,6 @@ class Judge:
     def _step(self, commit: Commit, written: dict[str, Mapping[str, Any]], parents: list[_State]) -> _State:
         before = parents[0]
         if not any(p.founded for p in parents):
-            if written and self.founding is None:
-                self.founding = commit.sha
             content = {pid: (digest(entry), commit.sha) for pid, entry in written.items()}
             anchor = {pid: value for pid, (value, _) in content.items()}
             return _State(written, roster_of(written.values()), content, {}, {}, bool(written), anchor)
@@ -343,12 +340,6 @@ class Judge:
 
     def state_at(self, sha: str | None) -> _State:
         return self._states.get(sha, _EMPTY) if sha else _EMPTY
-
-    def founded_at(self) -> str | None:
-        """The first commit that has a roster: its people hold their roles without approval, and nothing later
-        reopens that exemption."""
-        _ = self._states
-        return self.founding
 
     def roster_at(self, sha: str | None) -> dict[str, Person]:
         """The roster in force after commit ``sha`` (empty before the first commit)."""
