@@ -222,7 +222,7 @@ class Judge:
             people: dict[str, Mapping[str, Any]] = {}
             for blob in sorted(files.values()):
                 if self.entries.kind(blob) == "person":
-                    for entry in self.entries.all(blob).values():
+                    for entry in self.entries.all_reusing(blob).values():
                         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                             people.setdefault(entry["id"], entry)
             self._people[key] = people
@@ -423,16 +423,7 @@ class Judge:
 
     # -- tracing --------------------------------------------------------------------------------------
     def approval_origin(self, entry_id: str, path: str, item: Approval) -> Origin | None:
-        def holds(blob: str, eid: str) -> bool:
-            if eid not in self.entries.digests(blob).get(item.digest, ()):
-                return False
-            listed = self.entries.approvals(blob, eid)
-            if listed is None:  # the approvals lines do not stand apart: read the whole entry
-                entry = self.entries.get(blob, eid)
-                listed = entry.get("approvals") if isinstance(entry, dict) else None
-            return any(same(item, other) for other in Approval.read({"approvals": listed}))
-
-        return self.tracer.origin(entry_id, path, holds)
+        return self.tracer.origin(entry_id, path, approval_in(self.entries, item))
 
     def _digest(self, blob: str, entry_id: str) -> str | None:
         """The entry's digest in the blob, computed once per distinct content (approvals lines aside)."""
@@ -583,6 +574,23 @@ class Judge:
                     out.append(sha)
                     break
         return out
+
+
+def approval_in(entries: Entries, item: Approval) -> Callable[[str, str], bool]:
+    """Whether an entry of a blob holds the approval ``item`` (the same person, role, date and digest): the
+    digest's text in the entry first, then its approvals lines, then (when they do not stand apart) the whole
+    entry."""
+
+    def holds(blob: str, eid: str) -> bool:
+        if eid not in entries.digests(blob).get(item.digest, ()):
+            return False
+        listed = entries.approvals(blob, eid)
+        if listed is None:  # the approvals lines do not stand apart: read the whole entry
+            entry = entries.get(blob, eid)
+            listed = entry.get("approvals") if isinstance(entry, dict) else None
+        return any(same(item, other) for other in Approval.read({"approvals": listed}))
+
+    return holds
 
 
 def read_settings(entries: Entries, blob: str) -> Mapping[str, Any] | None:

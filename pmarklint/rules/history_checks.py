@@ -18,6 +18,7 @@ from pmarklint.approvals.judge import (
     Judge,
     Person,
     Policy,
+    approval_in,
     committing_identity,
     grants,
     person_of,
@@ -43,7 +44,6 @@ from pmarklint.git.repo import (
     is_ancestor,
     is_shallow,
     replace_refs,
-    touched_between,
     tree,
 )
 from pmarklint.history.entries import Entries
@@ -159,6 +159,7 @@ class Session:
         self.loaded_head: str | None = None  # the HEAD of the verdicts read from the cache
         self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
+        self.since: Log | None = None  # those commits (None: the verdicts kept are HEAD's, or there are none)
         self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
         self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
         # the roster in force at HEAD (the policy chain), as (person,) → (emails, roles, keys, active, commit of
@@ -280,7 +281,12 @@ class Session:
         if before != head:
             if not is_ancestor(self.root, before, head):
                 return  # another branch, or history rewritten: start again
-            self.touched = touched_between(self.root, before, head, [*self.folders, CONFIG_NAME])
+            self.since = read_log(self.root, [*self.folders, CONFIG_NAME], head, extra=[f"^{before}"])
+            self.touched = {
+                change.path
+                for changes in [*self.since.changes.values(), *self.since.merge_changes.values()]
+                for change in changes
+            }
         self.earlier = dict(stored["records"])
         self.earlier_stale = dict(stored["stale"])
         if CONFIG_NAME not in self.touched:  # pmarklint.yaml as it was: the settings in force are as they were
@@ -336,7 +342,9 @@ class Session:
     def committed(self, ref: EntryRef, item: Approval, path: str) -> Record:
         """Judge an approval HEAD has (from the cache when nothing touched its file since), and report."""
         key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
-        record = self.earlier.get(key) if path not in self.touched else None
+        record = self.earlier.get(key)
+        if record is not None and path in self.touched and not self._still_held(ref.id or "", item, path):
+            record = None
         if record is None:
             record = self._trace(ref, item, path)
         self.records[key] = record
@@ -351,6 +359,18 @@ class Session:
             values = dict(own[2])
             self.ctx.report(own[0], ref, sub, own[1], severity=severity, **values)
         return record
+
+    def _still_held(self, entry_id: str, item: Approval, path: str) -> bool:
+        """Whether an approval the cached verdicts judged (in ``path`` at their HEAD) is in the entry in every
+        revision of ``path`` that the commits since then wrote: then none of them introduced it again, and what
+        git said of the commit that did still holds. Never when a merge is among those commits (a merge can
+        write content, and bring an approval from a branch)."""
+        since = self.since
+        changes = since.by_path.get(path, []) if since is not None and not since.merge_changes else []
+        if not changes:
+            return False
+        holds = approval_in(self.entries, item)
+        return all(change.new is not None and holds(change.new, entry_id) for change in changes)
 
     def _trace(self, ref: EntryRef, item: Approval, path: str) -> Record:
         origin = self.judge.approval_origin(ref.id or "", path, item)
@@ -565,9 +585,37 @@ class Session:
         key = (ref.id, approval.by, approval.role, approval.date, approval.digest, located[0])
         fields = self.earlier_stale.get(key) if located[0] not in self.touched else None
         if fields is None:
+            fields = self._changed_since_kept(ref, approval, located[0])
+        if fields is None:
             fields = self._changed_since(ref, approval, located[0])
         self.stale_records[key] = fields
         return fields
+
+    def _changed_since_kept(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...] | None:
+        """The fields changed since a stale approval, without tracing it, when the cached verdicts' HEAD had the
+        approval in ``path`` with the content it approves (then that content is the one approved) and every
+        commit since kept the approval there (see :meth:`_still_held`). None: trace it."""
+        from pmarklint.history.fields import content, diff_fields
+
+        key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
+        if (key not in self.earlier and key not in self.earlier_stale) or not self._still_held(
+            ref.id or "", item, path
+        ):
+            return None
+        assert self.since is not None
+        changes = self.since.by_path[path]
+        before = changes[-1].old  # the file as the cached verdicts' HEAD had it
+        if key in self.earlier_stale:  # stale then: the same fields while the entry's content is as it was
+            was = self.entries.content_key(before, ref.id or "") if before is not None else None
+            kept = was is not None and all(
+                change.new is not None and self.entries.content_key(change.new, ref.id or "") == was
+                for change in changes
+            )
+            return self.earlier_stale[key] if kept else None
+        approved = self.entries.get(before, ref.id or "") if before is not None else None
+        if not isinstance(approved, dict) or digest(approved) != item.digest:
+            return None
+        return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data))))
 
     def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...]:
         from pmarklint.history.fields import content, diff_fields
