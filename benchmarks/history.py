@@ -777,7 +777,9 @@ VERIFICATION = "approval verification (difference)"
 VERIFICATION_COLD = "verification, first run (difference)"
 TARGETS = {  # ratio name -> (numerator, denominator, upper bound)
     "approval verification / floor A": ("verification", "floor_a", 3.0),
-    "trail / floor B": ("trail", "floor_b", 2.0),
+    "after one more commit / floor A": ("verification_next", "floor_a", 2.0),
+    "fresh clone / floor B": ("verification_cold", "floor_b", 1.0),
+    "trail / floor B": ("trail", "floor_b", 1.5),
 }
 
 
@@ -867,7 +869,9 @@ def measure(
 
 def _after_one_commit(repo: Path, into: Path, cache: Path, check: list[str]) -> float:
     """The pre-commit case: a copy of the repository and of the warm cache, one more commit that changes a
-    date in one ledger, then check (the verdicts about approvals in every other file are reused)."""
+    date in one ledger, then ``check --no-history`` (which reads the changed ledger again, as any check
+    would) and the timed ``check``: what it adds to the warm ``--no-history`` run is the verification of the
+    new commit (the verdicts about approvals that the commit did not touch are reused)."""
     import shutil
 
     shutil.copytree(repo, into / "repo")
@@ -880,6 +884,8 @@ def _after_one_commit(repo: Path, into: Path, cache: Path, check: list[str]) -> 
     env.update(GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="bench@example.test")
     subprocess.run(["git", "-C", str(into / "repo"), "commit", "-q", "-am", "one more"], env=env, check=True)
     command = [str(into / "repo") if arg == str(repo) else arg for arg in check]
+    _, proc = bench.timed([*command, "--no-history"], bench.pmarklint_env(into / "cache"))
+    bench.checked("pmarklint check --no-history after one more commit", proc)
     t, proc = bench.timed(command, bench.pmarklint_env(into / "cache"))
     bench.checked("pmarklint check after one more commit", proc)
     return t
@@ -920,7 +926,7 @@ def report(
         value = stats["check_cold"]["median"] - stats["check_no_history_cold"]["median"]
         stats["verification_cold"] = {"median": value, "of": "median(check) - median(check --no-history), cold"}
         ratio = value / stats["floor_a"]["median"]
-        print(f"{VERIFICATION_COLD:40} {value:8.3f}s  ({ratio:.1f} x floor A; no target: once per clone)")
+        print(f"{VERIFICATION_COLD:40} {value:8.3f}s  ({ratio:.1f} x floor A; stretch target 10 x floor A)")
     print()
     ratios: dict[str, Doc] = {}
     for label, (num, den, target) in TARGETS.items():
