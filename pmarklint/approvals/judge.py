@@ -431,7 +431,7 @@ class Judge:
         if key is None:
             key = (blob, entry_id)
         if key not in self._digest_memo:
-            entry = self.entries.get(blob, entry_id)
+            entry = self.entries.get_reusing(blob, entry_id)
             self._digest_memo[key] = digest(entry) if isinstance(entry, dict) else None
         return self._digest_memo[key]
 
@@ -582,7 +582,7 @@ def approval_in(entries: Entries, item: Approval) -> Callable[[str, str], bool]:
     entry."""
 
     def holds(blob: str, eid: str) -> bool:
-        if eid not in entries.digests(blob).get(item.digest, ()):
+        if not entries.may_hold(blob, eid, item.digest):
             return False
         listed = entries.approvals(blob, eid)
         if listed is None:  # the approvals lines do not stand apart: read the whole entry

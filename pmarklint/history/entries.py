@@ -117,10 +117,14 @@ class Entries:
         if block is None:
             return None
         if block not in self._parsed:
-            text, _ = decode(block, "approvals")
-            document = parse(text, "approvals").document if text else None
-            data = document.data if document is not None else None
-            self._parsed[block] = data.get("approvals") if isinstance(data, dict) else None
+            plain = plain_block(block, "approvals")  # the usual block style, without libyaml
+            if plain is not None and plain[2] <= FILE_DEPTH:
+                self._parsed[block] = plain[1]
+            else:
+                text, _ = decode(block, "approvals")
+                document = parse(text, "approvals").document if text else None
+                data = document.data if document is not None else None
+                self._parsed[block] = data.get("approvals") if isinstance(data, dict) else None
         value = self._parsed[block]
         return value if isinstance(value, list) else None
 
@@ -141,6 +145,14 @@ class Entries:
                 value = self._parse_whole(blob).get(entry_id)
             self._parsed[piece] = value
         return self._parsed[piece]
+
+    def may_hold(self, blob: str, entry_id: str, text: str) -> bool:
+        """A quick test of whether the entry's item in the blob can hold ``text`` (a digest): False only when it
+        surely does not; a file that cannot be split is looked up in :meth:`digests`."""
+        piece = self.piece(blob, entry_id)
+        if piece is not None:
+            return text.encode("utf-8", "surrogateescape") in piece
+        return entry_id in self.digests(blob).get(text, ())
 
     def digests(self, blob: str) -> dict[str, set[str]]:
         """Every ``sha256:`` digest written in the blob → the ids of the entries it is written in: a quick

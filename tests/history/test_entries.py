@@ -306,3 +306,24 @@ def test_plain_reader_on_random_lines() -> None:
             assert decoded is not None
             assert same(read[0], loaded(decoded)), text
     assert checked > 500
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_approvals_lines_and_digest_test_agree_with_the_whole_entry(seed: int) -> None:
+    """``approvals`` (read without libyaml where the lines are plain) gives the entry's approvals as parsing the
+    whole entry does, and ``may_hold`` never says no to a digest that the entry holds."""
+    rnd = random.Random(seed)
+    blobs = MemoryBlobs()
+    entries, fresh = Entries(blobs), Entries(blobs)
+    seen = 0
+    for data in revisions(rnd, 60):
+        sha = blobs.add(data)
+        for entry_id, entry in fresh.all(sha).items():
+            listed = entries.approvals(sha, entry_id)
+            if listed is not None:
+                seen += 1
+                assert same(listed, entry.get("approvals")), (seed, entry_id)
+            for item in entry.get("approvals") or []:
+                assert entries.may_hold(sha, entry_id, item["digest"])
+            assert not entries.may_hold(sha, entry_id, "sha256:" + "e" * 64)
+    assert seen > 50
