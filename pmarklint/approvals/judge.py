@@ -39,84 +39,32 @@ of self-approval (PML404).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pmarklint.approvals.digest import Approval, digest
-from pmarklint.approvals.policy import PolicyState, policy_approvers, settings_digest, step
-from pmarklint.documents.loader import decode, parse
+from pmarklint.approvals.policy import CONFIG_PATH, PolicyState, policy_approvers, read_settings, settings_digest, step
+from pmarklint.approvals.roster import (
+    EMPTY,
+    Person,
+    Policy,
+    RosterState,
+    carry,
+    grants,
+    key_name,
+    narrowed,
+    person_of,
+    roster_of,
+)
 from pmarklint.git.identity import next_author
 from pmarklint.git.log import Commit, Log, read_merges
 from pmarklint.git.run import GitError
 from pmarklint.git.signatures import verify
 from pmarklint.history.entries import Entries
 from pmarklint.history.tracer import Origin, Tracer, iter_snapshots
-
-
-@dataclass(frozen=True)
-class Person:
-    id: str
-    emails: frozenset[str]  # lower case
-    roles: frozenset[str]
-    keys: tuple[str, ...]
-    active: bool
-
-
-def person_of(entry: Mapping[str, Any]) -> Person | None:
-    entry_id = entry.get("id")
-    if not isinstance(entry_id, str):
-        return None
-    emails, roles, keys = (entry.get(name) for name in ("emails", "roles", "signing_keys"))
-    emails, roles, keys = (value if isinstance(value, list) else [] for value in (emails, roles, keys))
-    return Person(
-        entry_id,
-        frozenset(e.strip().lower() for e in emails if isinstance(e, str)),
-        frozenset(r for r in roles if isinstance(r, str)),
-        tuple(k.strip() for k in keys if isinstance(k, str)),
-        entry.get("status", "active") != "retired",
-    )
-
-
-def roster_of(entries: Iterable[Mapping[str, Any]]) -> dict[str, Person]:
-    out = {}
-    for entry in entries:
-        person = person_of(entry)
-        if person is not None:
-            out[person.id] = person
-    return out
-
-
-def grants(new: Person, old: Person | None, approving: frozenset[str]) -> bool:
-    """Whether ``new`` can approve something that ``old`` (the same person as the roster had them) could not."""
-    power = new.roles & approving
-    if not new.active or not power:
-        return False  # someone who approves nothing: their addresses and keys prove nothing either
-    if old is None or not old.active:
-        return True
-    return bool(power - old.roles or new.emails - old.emails or set(new.keys) - set(old.keys))
-
-
-def narrowed(new: Person, old: Person | None, approving: frozenset[str]) -> Person:
-    """What of ``new`` holds while its change awaits approval: what it took away, never what it added."""
-    if old is None or not old.active:
-        return Person(new.id, new.emails, new.roles - approving, new.keys, new.active)
-    return Person(
-        new.id,
-        new.emails & old.emails,
-        (new.roles - approving) | (new.roles & old.roles),
-        tuple(key for key in new.keys if key in old.keys),
-        new.active,
-    )
-
-
-def key_name(person_id: str, key: str) -> str:
-    """The principal of one key in an allowed-signers file: the person and which of their keys, so that git's
-    answer says which key signed (a key removed from the roster proves nothing afterwards)."""
-    return f"{person_id}/{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
 def _day(value: str) -> dt.date | None:
@@ -154,49 +102,6 @@ def committing_identity(root: Path) -> str | None:
     return ident.email.lower() if ident is not None else None
 
 
-@dataclass(frozen=True)
-class Policy:
-    """What the judge needs of the settings: which roles approve roster entries, which roles approve anything,
-    and whether signatures are the identity."""
-
-    grant_roles: frozenset[str]
-    approving: frozenset[str]
-    signed: bool = False
-
-
-@dataclass
-class _State:
-    """The roster after one commit: the people as written, the people in force, for each person the digest of
-    their entry and the commit that wrote that content, whose change awaits approval, and the people no longer
-    in the roster with what they held in force when they left (a file that could not be read for a commit, or
-    an entry removed and restored, lends nobody more than they had)."""
-
-    written: dict[str, Mapping[str, Any]]
-    force: dict[str, Person]
-    content: dict[str, tuple[str, str]]
-    pending: dict[str, str]  # person → the commit whose change of them awaits approval
-    gone: dict[str, Person]
-    founded: bool  # a roster existed at this commit or before it
-    # person → the digest of their entry as last founded or approved: going back to it (reverting a change
-    # nobody approved, or a role taken away without approval) needs no approval
-    anchor: dict[str, str] = field(default_factory=dict)
-
-
-_EMPTY = _State({}, {}, {}, {}, {}, False)
-
-
-def _carry(state: _State, before: _State, pid: str) -> None:
-    """The person as the state before had them: content, force and what awaits approval."""
-    state.content[pid] = before.content[pid]
-    if pid in before.force:
-        state.force[pid] = before.force[pid]
-    if pid in before.pending:
-        state.pending[pid] = before.pending[pid]
-
-
-CONFIG_PATH = "pmarklint.yaml"
-
-
 class Judge:
     """Judges approvals against the history in ``log``. ``is_roster`` says which paths may hold the roster."""
 
@@ -229,14 +134,14 @@ class Judge:
         return self._people[key]
 
     @cached_property
-    def _states(self) -> dict[str, _State]:
+    def _states(self) -> dict[str, RosterState]:
         """The roster after every commit of the log, oldest first."""
-        states: dict[str, _State] = {}
+        states: dict[str, RosterState] = {}
         self.__dict__["_states"] = states  # what is built so far, for the signatures asked while building
         files_at: dict[str, dict[str, str]] = {}
         for sha, files in iter_snapshots(self.log, self.is_roster):
             commit = self.log.commits[sha]
-            parents = [states.get(p, _EMPTY) for p in commit.parents] or [_EMPTY]
+            parents = [states.get(p, EMPTY) for p in commit.parents] or [EMPTY]
             first = commit.parents[0] if commit.parents else None
             if first is not None and files_at.get(first) is files and len(commit.parents) == 1:
                 states[sha] = parents[0]
@@ -245,25 +150,25 @@ class Judge:
             files_at[sha] = files
         return states
 
-    def _step(self, commit: Commit, written: dict[str, Mapping[str, Any]], parents: list[_State]) -> _State:
+    def _step(self, commit: Commit, written: dict[str, Mapping[str, Any]], parents: list[RosterState]) -> RosterState:
         before = parents[0]
         if not any(p.founded for p in parents):
             content = {pid: (digest(entry), commit.sha) for pid, entry in written.items()}
             anchor = {pid: value for pid, (value, _) in content.items()}
-            return _State(written, roster_of(written.values()), content, {}, {}, bool(written), anchor)
-        state = _State(written, {}, {}, {}, {}, True, dict(before.anchor))
+            return RosterState(written, roster_of(written.values()), content, {}, {}, bool(written), anchor)
+        state = RosterState(written, {}, {}, {}, {}, True, dict(before.anchor))
         for pid, left in [*before.force.items(), *before.gone.items()]:
             if pid not in written:
                 state.gone.setdefault(pid, left)
         for pid, entry in written.items():
             if len(parents) == 1 and before.written.get(pid) == entry and pid in before.content:
-                _carry(state, before, pid)  # the same person as before: nothing to judge
+                carry(state, before, pid)  # the same person as before: nothing to judge
             else:
                 self._judge_person(commit, pid, entry, parents, state)
         return state
 
     def _judge_person(
-        self, commit: Commit, pid: str, entry: Mapping[str, Any], parents: list[_State], state: _State
+        self, commit: Commit, pid: str, entry: Mapping[str, Any], parents: list[RosterState], state: RosterState
     ) -> None:
         """What of ``entry`` (a person as ``commit`` wrote them) is in force after the commit."""
         before, approving = parents[0], self.policy.approving
@@ -296,9 +201,9 @@ class Judge:
         commit: Commit,
         entry: Mapping[str, Any],
         person: Person,
-        before: _State,
-        parents: list[_State],
-        state: _State,
+        before: RosterState,
+        parents: list[RosterState],
+        state: RosterState,
     ) -> bool:
         """Whether this commit approves the change of ``person``: an approval of the entry as it is now, added
         by this commit, by an entitled person other than them under the roster before, authored and committed
@@ -338,8 +243,8 @@ class Judge:
             return self.signer(writer.sha, self.roster_before(writer)) not in (None, approver.id)
         return not writer.identities() & approver.emails
 
-    def state_at(self, sha: str | None) -> _State:
-        return self._states.get(sha, _EMPTY) if sha else _EMPTY
+    def state_at(self, sha: str | None) -> RosterState:
+        return self._states.get(sha, EMPTY) if sha else EMPTY
 
     def roster_at(self, sha: str | None) -> dict[str, Person]:
         """The roster in force after commit ``sha`` (empty before the first commit)."""
@@ -591,32 +496,3 @@ def approval_in(entries: Entries, item: Approval) -> Callable[[str, str], bool]:
         return any(same(item, other) for other in Approval.read({"approvals": listed}))
 
     return holds
-
-
-def read_settings(entries: Entries, blob: str) -> Mapping[str, Any] | None:
-    """``pmarklint.yaml`` as one revision has it; None when it cannot be read."""
-    text, _ = decode(entries.blobs.read(blob), CONFIG_PATH)
-    document = parse(text, CONFIG_PATH).document if text is not None else None
-    data = document.data if document is not None else None
-    return data if isinstance(data, dict) else None
-
-
-def verify_signatures(root: Path, requests: Mapping[tuple[str, str], Person]) -> dict[tuple[str, str], bool]:
-    """(commit, person id) → whether git finds a good SSH signature on the commit by one of the person's keys.
-    One ``git log --no-walk`` per distinct set of keys, with an allowed-signers file of those keys only."""
-    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for (sha, person_id), person in requests.items():
-        groups.setdefault((person_id, person.keys), []).append(sha)
-    out: dict[tuple[str, str], bool] = {}
-    for (person_id, keys), commits in groups.items():
-        good: set[str] = set()
-        if keys:
-            good = _good_signatures(root, person_id, keys, commits)
-        for sha in commits:
-            out[(sha, person_id)] = sha in good
-    return out
-
-
-def _good_signatures(root: Path, principal: str, keys: tuple[str, ...], commits: list[str]) -> set[str]:
-    verdicts = verify(root, commits, [(principal, key) for key in keys])
-    return {sha for sha, verdict in verdicts.items() if verdict.letter == "G" and verdict.signer == principal}

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmarklint.approvals.digest import Approval, digest
+from pmarklint.documents.loader import decode, parse
+
+if TYPE_CHECKING:  # the history is read only by the judge; check --no-history imports none of it
+    from pmarklint.history.entries import Entries
+
+CONFIG_PATH = "pmarklint.yaml"
 
 POLICY_KEY = "policy_approvals"
 DEFAULT_POLICY_APPROVERS = ("top_management",)
@@ -113,3 +119,11 @@ def step(
         return PolicyState(value, settings, value, written, settings)
     pending = before.pending or written[1]
     return PolicyState(before.force, before.settings, before.anchor, written, settings, pending)
+
+
+def read_settings(entries: Entries, blob: str) -> Mapping[str, Any] | None:
+    """``pmarklint.yaml`` as one revision has it; None when it cannot be read."""
+    text, _ = decode(entries.blobs.read(blob), CONFIG_PATH)
+    document = parse(text, CONFIG_PATH).document if text is not None else None
+    data = document.data if document is not None else None
+    return data if isinstance(data, dict) else None

@@ -9,32 +9,22 @@ it, after the repository checks.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
 from pmarklint.approvals.digest import Approval, Level, digest, level_of
-from pmarklint.approvals.judge import (
-    Judge,
-    Person,
-    Policy,
-    approval_in,
-    committing_identity,
-    grants,
-    person_of,
-    read_settings,
-    roster_of,
-    same,
-    verify_signatures,
-)
+from pmarklint.approvals.judge import Judge, approval_in, committing_identity, same
 from pmarklint.approvals.policy import (
     POLICY_KEY,
     changed_keys,
     governing,
     in_force,
     policy_approvers,
+    read_settings,
     settings_digest,
 )
+from pmarklint.approvals.roster import Person, Policy, grants, person_of, roster_of, verify_signatures
 from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, read_log
@@ -48,6 +38,7 @@ from pmarklint.git.repo import (
 )
 from pmarklint.history.entries import Entries
 from pmarklint.rules.context import DEFAULT_APPROVERS, Context, History, active
+from pmarklint.rules.history_records import history_record
 from pmarklint.rules.index import EntryRef
 from pmarklint.workspace.config import CONFIG_NAME
 
@@ -669,54 +660,3 @@ def policy_of(settings: Mapping[str, Any]) -> Policy:
 
     approving = frozenset(role for kind in DEFAULT_APPROVERS for role in roles(kind))
     return Policy(frozenset(roles("person")), approving, settings.get("require_signed_approvals") is True)
-
-
-def _keyed(value: Any, key_size: int | None, holds: Callable[[Any], bool]) -> bool:
-    """(key, value) pairs, each key a tuple of text and tuples, listed once."""
-    return (
-        isinstance(value, tuple)
-        and all(
-            isinstance(pair, tuple)
-            and len(pair) == 2
-            and isinstance(pair[0], tuple)
-            and (key_size is None or len(pair[0]) == key_size)
-            and all(isinstance(part, (str, tuple)) for part in pair[0])
-            and holds(pair[1])
-            for pair in value
-        )
-        and len({pair[0] for pair in value}) == len(value)
-    )
-
-
-def _record(value: Any) -> bool:
-    return (
-        isinstance(value, tuple)
-        and len(value) == 6
-        and all(isinstance(part, str) for part in value[:3])
-        and all(isinstance(part, tuple) for part in value[3:])
-    )
-
-
-def history_record(value: Any) -> bool:
-    """Whether a cached value has the shape :meth:`Session._store` writes; anything else is a miss."""
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("head"), str)
-        and len(value["head"]) == 40
-        and _keyed(value.get("records"), None, _record)
-        and _keyed(value.get("stale"), None, lambda item: isinstance(item, tuple))
-        and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
-        and _keyed(value.get("force"), 1, _force)
-        and _keyed(value.get("policy"), 1, lambda item: isinstance(item, tuple) and len(item) == 5)
-        and all(isinstance(part, str) for _, item in value.get("policy", ()) for part in item)
-    )
-
-
-def _force(value: Any) -> bool:
-    return (
-        isinstance(value, tuple)
-        and len(value) == 5
-        and all(isinstance(part, tuple) and all(isinstance(x, str) for x in part) for part in value[:3])
-        and isinstance(value[3], bool)
-        and isinstance(value[4], str)
-    )

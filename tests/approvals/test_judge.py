@@ -459,7 +459,7 @@ def test_the_verdict_cache_is_used_and_a_wrong_shaped_record_is_a_miss(
     record of another shape, left in its place, is a miss: the same verdicts, never an internal error."""
     import os
 
-    from pmarklint.rules import history_checks
+    from pmarklint.rules import history_checks, history_records
     from pmarklint.workspace.cache import Cache
 
     approve(repo, monkeypatch)
@@ -467,7 +467,7 @@ def test_the_verdict_cache_is_used_and_a_wrong_shaped_record_is_a_miss(
     cache = Cache(Path(os.environ["PMARKLINT_CACHE_DIR"]))
     stored = [(path, cache.read(path)) for path in cache.directory.glob("*/*") if path.is_file()]
     kept = [(path, value) for path, value in stored if isinstance(value, dict) and "records" in value]
-    assert kept and all(history_checks.history_record(value) for _, value in kept)
+    assert kept and all(history_records.history_record(value) for _, value in kept)
     read = []
     monkeypatch.setattr(history_checks, "read_log", lambda *a, **k: read.append(a) or history_checks.Log())
     assert summary(repo) == []  # from the cache: history was not read
@@ -476,6 +476,6 @@ def test_the_verdict_cache_is_used_and_a_wrong_shaped_record_is_a_miss(
     for path, value in kept:
         wrong = {**value, "records": ((("C-001",), "backed"),)}
         cache.put(path.name, wrong)  # with the user's own key: its shape alone makes it a miss
-        assert not history_checks.history_record(wrong)
+        assert not history_records.history_record(wrong)
     assert summary(repo) == []
     assert summary(repo, "--no-cache") == summary(repo)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pmarklint.rules import history_checks
+from pmarklint.rules import history_records
 from pmarklint.workspace.cache import KEY_SIZE, RECORD_HEADER, Cache, key_path
 
 from helpers.cli import check_json, run
@@ -175,7 +175,7 @@ def test_an_edited_verdict_record_does_not_turn_a_forgery_into_backed(forged: Pa
     cache = Cache(cache_dir())
     [(path, value)] = verdicts(cache)
     backed = {**value, "records": tuple((k, (r[0], "", "", r[3], (), ())) for k, r in value["records"])}
-    assert history_checks.history_record(backed)
+    assert history_records.history_record(backed)
     path.write_bytes(path.read_bytes()[:RECORD_HEADER] + marshal.dumps(backed))  # the old seal, new verdicts
     assert outcome(forged) == want
     path.write_bytes(Cache(cache_dir(), secret=b"\x02" * KEY_SIZE).seal(path.name, backed))  # another key
@@ -188,7 +188,7 @@ def test_a_verdict_record_that_lists_an_approval_twice_is_a_miss(forged: Path) -
     [(path, value)] = verdicts(cache)
     [(key, record)] = value["records"]
     twice = {**value, "records": ((key, (record[0], "", "", record[3], (), ())), (key, record))}
-    assert not history_checks.history_record(twice)
+    assert not history_records.history_record(twice)
     cache.put(path.name, twice)  # sealed with the user's own key: its shape alone makes it a miss
     assert outcome(forged) == want == outcome(forged, "--no-cache")
 
