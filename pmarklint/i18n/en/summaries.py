@@ -115,4 +115,11 @@ MESSAGES = {
     "audits.source.complaint": "complaint",
     "audits.source.external_audit": "the assessment body's examination",
     "audits.source.other": "other",
+    # pmarklint due --by-owner (pmarklint.reports.due)
+    "due_owner.title": "Deadlines by owner",
+    "due_owner.issue_title": "PMS deadlines: {owner}",
+    "due_owner.emails": "Email: {emails}",
+    "due_owner.summary": "{count:plural:deadline:deadlines}, {overdue} overdue",
+    "due_owner.note": "A scheduled job keeps this issue up to date (pmarklint due --by-owner): an edit here is overwritten. Do what is due and record it in the repository; the list follows.",
+    "due_owner.no_ics": "--by-owner lists deadlines as text, JSON or Markdown; an iCalendar file is one calendar for everyone (leave out --by-owner, or use --format json or md)",
 }

@@ -115,4 +115,11 @@ MESSAGES = {
     "audits.source.complaint": "苦情",
     "audits.source.external_audit": "審査機関の審査",
     "audits.source.other": "その他",
+    # pmarklint due --by-owner (pmarklint.reports.due)
+    "due_owner.title": "担当者ごとの期限一覧",
+    "due_owner.issue_title": "PMS の期限: {owner}",
+    "due_owner.emails": "メール: {emails}",
+    "due_owner.summary": "期限 {count}件(うち期限切れ {overdue}件)",
+    "due_owner.note": "この issue は定期実行のジョブ(pmarklint due --by-owner)が更新します。ここでの編集は上書きされます。期限の作業を実施してリポジトリに記録すれば、一覧に反映されます。",
+    "due_owner.no_ics": "--by-owner はテキスト、JSON、Markdown で出力します。iCalendar のファイルは全員で共有する一つのカレンダーです(--by-owner を外すか、--format json または md を指定してください)",
 }
