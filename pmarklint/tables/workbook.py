@@ -27,7 +27,7 @@ def _width(text: str) -> int:
 
 def sheet_title(title: str, taken: set[str]) -> str:
     """A sheet name Excel accepts (no ``[]:*?/\\``, at most 31 characters), never one already taken."""
-    base = _SHEET_BAD.sub(" ", title).strip().strip("'")[:SHEET_LIMIT] or "Sheet"
+    base = _SHEET_BAD.sub(" ", title).strip().strip("'")[:SHEET_LIMIT].rstrip() or "Sheet"
     name, number = base, 2
     while name.casefold() in taken:
         suffix = f" ({number})"
