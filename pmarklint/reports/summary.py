@@ -218,7 +218,7 @@ Builder = Callable[[Records, str], Document]
 CSS = """
 td.number, th.number { text-align: right; white-space: nowrap; }
 td.date, th.date { white-space: nowrap; }
-tr.total td { font-weight: bold; background: #eef2f7; }
-tr.open td { background: #fff4e5; }
-tr.overdue td, tr.incomplete td { background: #fdecea; }
+tbody tr.total td { font-weight: bold; background: #eef2f7; }
+tbody tr.open td { background: #fff4e5; }
+tbody tr.overdue td, tbody tr.incomplete td { background: #fdecea; }
 """
