@@ -86,11 +86,13 @@ def load_records(start: Path, *, year: int | None, today: str | None, lang: str)
     workspace = discover(root, sorted(set(config.folders.values())), git_dir)
     entries: dict[str, list[dict[str, Any]]] = {}
     problems = 0
+    folders = tuple(config.folders[kind] + "/" for kind in KINDS)
     for rel in workspace.files:
         result = load_one(root, rel, cache, config.max_file_size, config.rule_options)
+        if result.kind in KINDS or (result.kind is None and rel.startswith(folders)):
+            problems += sum(1 for f in result.findings if f.rule in PROBLEM_RULES)
         if result.kind not in KINDS:
             continue
-        problems += sum(1 for f in result.findings if f.rule in PROBLEM_RULES)
         entries.setdefault(result.kind, []).extend(
             e for e in result.entries if isinstance(e, dict) and e.get("status", "active") != "retired"
         )

@@ -451,3 +451,27 @@ def test_a_year_that_is_no_year_is_a_usage_error() -> None:
     result = run("report", "education", SHOP, "--year", "26x")
     assert result.exit_code == 2
     assert re.search(r"--year", result.stderr) and "Traceback" not in result.stderr
+
+
+def test_the_command_line_conventions_hold_for_both_summaries(tmp_path: Path) -> None:
+    repo = small(tmp_path)
+    for kind in ("education", "audits"):
+        by_path = run("report", kind, repo, "--today", TODAY)
+        by_option = run("report", kind, "-C", repo, "--today", TODAY, "--format", "markdown")
+        assert by_path.exit_code == by_option.exit_code == 0
+        assert by_path.stdout == by_option.stdout
+        nowhere = run("report", kind, tmp_path / "nowhere")
+        assert nowhere.exit_code == 2 and f"{tmp_path / 'nowhere'} does not exist" in nowhere.stderr
+        twice = run("report", kind, repo, "-C", tmp_path)
+        assert twice.exit_code == 2 and "the repository is named twice, as PATH" in twice.stderr
+
+
+def test_a_record_file_that_does_not_parse_does_not_stop_the_summary(tmp_path: Path) -> None:
+    repo = small(tmp_path, **{"training/broken.yaml": "kind: training\nentries: [\n"})
+    result = run("report", "education", repo, "--today", TODAY)
+    assert result.exit_code == 0
+    assert [row[1] for row in table_rows(result.stdout, "Sessions held")] == ["T-1", ""]
+    assert result.stderr == (
+        "note: 1 problem in the record files this summary reads; it shows what could be read. 'pmarklint check' "
+        "lists them\n"
+    )

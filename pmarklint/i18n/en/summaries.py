@@ -12,7 +12,7 @@ MESSAGES = {
     "summary.commit_changed": "Made from commit {commit} and changes not committed yet: the PMS files in the working tree differ from that commit",
     "summary.no_commit": "Made from files not committed yet: the repository has no commit",
     "summary.footer": "Our own summary of the records of the PMS, for the application and renewal of the PrivacyMark; made with pmarklint {version}.",
-    "summary.partial": "Note: {count} problems in the record files this summary reads; it shows what could be read. Run 'pmarklint check' for the list",
+    "summary.partial": "note: {count:plural:problem:problems} in the record files this summary reads; it shows what could be read. 'pmarklint check' lists them",
     # pmarklint report education (pmarklint.reports.education)
     "education.title": "Education in fiscal year {year}: sessions and completion",
     "education.none": "No training was recorded in fiscal year {year}: this summary is empty.",
