@@ -26,7 +26,6 @@ from pmarklint.render import Document, Paragraph, html, markdown
 FORMATS = ("md", "html", "xlsx")
 # The kinds a summary reads; the rest of the repository is not opened.
 KINDS = ("person", "training", "audit_plan", "audit_report", "corrective", "review")
-SHORT_COMMIT = 12
 
 
 @dataclass(frozen=True)
@@ -185,7 +184,7 @@ def intro(records: Records, lang: str) -> tuple[Paragraph, ...]:
         made_from = text("summary.no_commit", lang)
     else:
         key = "summary.commit_changed" if source.changed else "summary.commit"
-        made_from = text(key, lang, commit=source.commit[:SHORT_COMMIT], full=source.commit)
+        made_from = text(key, lang, commit=source.commit)
     lines = [
         text("summary.organisation", lang, organisation=records.organisation or "-"),
         text(

@@ -41,10 +41,10 @@ def shop_source() -> str:
     changed = git(SHOP, "status", "--porcelain", "--untracked-files=normal", "--", ".").strip()
     if changed:
         return (
-            f"Made from commit {commit[:12]} and changes not committed yet: the PMS files in the working tree "
+            f"Made from commit {commit} and changes not committed yet: the PMS files in the working tree "
             "differ from that commit"
         )
-    return f"Made from commit {commit[:12]}, with no uncommitted changes to the PMS files"
+    return f"Made from commit {commit}, with no uncommitted changes to the PMS files"
 
 
 # -- education ------------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_a_small_repository_fails_the_quiz_and_lists_who_has_not_completed(tmp_p
     repo = small(tmp_path)
     head = git(repo, "rev-parse", "HEAD").strip()
     out = summary("education", repo)
-    assert f"As of: {TODAY}\\\nMade from commit {head[:12]}, with no uncommitted changes to the PMS files\n" in out
+    assert f"As of: {TODAY}\\\nMade from commit {head}, with no uncommitted changes to the PMS files\n" in out
     assert table_rows(out, "Sessions held") == [
         ["2026-06-10", "T-1", "Yearly training", "regular training", POINTS, "quiz", "3", "2", "1", "33%"],
         ["Total", "", "1 session", "", "", "", "3", "2", "1", "33%"],
@@ -220,12 +220,12 @@ def test_the_commit_line_says_when_the_working_tree_has_changes_or_there_is_no_c
     head = git(repo, "rev-parse", "HEAD").strip()
     out = summary("education", repo)
     assert (
-        f"Made from commit {head[:12]} and changes not committed yet: the PMS files in the working tree differ "
+        f"Made from commit {head} and changes not committed yet: the PMS files in the working tree differ "
         "from that commit\n" in out
     )
     assert "Staff in the year: 4; completed: 2;" in out  # made from the files as they are
     later = commit_as(repo, "Hanako Nakamura <nakamura@example.test>", "suzuki passed", day="2026-06-20T10:00:00+09:00")
-    assert f"Made from commit {later[:12]}, with no uncommitted changes" in summary("education", repo)
+    assert f"Made from commit {later}, with no uncommitted changes" in summary("education", repo)
     fresh = make_repo(tmp_path / "fresh", {"people/people.yaml": ROSTER}, config=CONFIG, use_git=False)
     git(fresh, "init", "-q", "-b", "main")
     out = summary("education", fresh, "--year", "2026")
