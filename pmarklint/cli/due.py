@@ -41,6 +41,12 @@ _SUFFIX_FORMATS = {".ics": "ics", ".json": "json", ".md": "md"}
     "event per deadline and a reminder a week before, for Outlook or Google Calendar. Default: from the "
     "--output name, else text.",
 )
+@click.option(
+    "--by-owner",
+    is_flag=True,
+    help="One section (text, md) or object (json) per owner, with the name and email from the roster: for a "
+    "scheduled CI job that keeps one issue per owner (docs/due.md). Not with --format ics.",
+)
 @OUTPUT_OPTION
 @click.option(
     "--today",
@@ -53,6 +59,7 @@ def due(
     repo: Path | None,
     within: str,
     fmt: str | None,
+    by_owner: bool,
     output: Path | None,
     today: str | None,
     lang: str | None,
@@ -66,7 +73,7 @@ def due(
     Exit codes: 0 written (whatever is due), 2 the tool could not run.
     """
     from pmarklint.dates import Duration
-    from pmarklint.reports.due import load_due, render_due
+    from pmarklint.reports.due import load_due, render_due, render_due_by_owner
 
     path = repository(path, repo, lang)
     language = language_for(lang, path)
@@ -76,5 +83,7 @@ def due(
     if fmt is None:
         fmt = format_of(output, _SUFFIX_FORMATS, "text")
     fmt = "md" if fmt == "markdown" else fmt
+    if by_owner and fmt == "ics":
+        raise PmarklintError(text("due_owner.no_ics", language))
     listing = load_due(path, within=period, within_text=within, today=today, lang=language)
-    write_report(render_due(listing, fmt), output)
+    write_report(render_due_by_owner(listing, fmt) if by_owner else render_due(listing, fmt), output)

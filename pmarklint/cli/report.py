@@ -4,6 +4,7 @@ code 2."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -71,3 +72,116 @@ def fitgap(
     write_report(data, output)
     if table.problems:
         click.echo(text("report.partial", language, count=table.problems), err=True)
+
+
+# -- the summaries of a fiscal year: education, internal audit and management review ----------------------
+
+_SUMMARY_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
+
+
+def _summary_options(command: Callable[..., None]) -> Callable[..., None]:
+    command = click.argument("path", type=click.Path(path_type=Path), required=False)(command)
+    for option in (
+        REPO_OPTION,
+        click.option(
+            "--year",
+            type=click.IntRange(1900, 9998),
+            default=None,
+            metavar="YYYY",
+            help="The fiscal year, named by the year it starts in (2026 for 2026-04-01 to 2027-03-31 with "
+            "fiscal_year_start 04-01). Default: the year today falls in.",
+        ),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["md", "markdown", "html", "xlsx"]),
+            default=None,
+            help="md or markdown (Markdown), html (one self-contained page that prints on A4) or xlsx (an "
+            "Excel workbook, a sheet per section). Default: from the --output name, else md.",
+        ),
+        OUTPUT_OPTION,
+        click.option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="The date the summary is as of (also PMARKLINT_TODAY; default: the system date).",
+        ),
+        LANG_OPTION,
+    ):
+        command = option(command)
+    return command
+
+
+def _summary(
+    build: str,
+    path: Path | None,
+    repo: Path | None,
+    year: int | None,
+    fmt: str | None,
+    output: Path | None,
+    today: str | None,
+    lang: str | None,
+) -> None:
+    from pmarklint.reports.summary import load_records, render_summary
+
+    if fmt is None:
+        fmt = format_of(output, _SUMMARY_SUFFIXES, "md")
+    fmt = "md" if fmt == "markdown" else fmt
+    path = repository(path, repo, lang)
+    early = language_for(lang, path)
+    records = load_records(path, year=year, today=today, lang=early)
+    language = lang or records.language or early
+    if build == "education":
+        from pmarklint.reports.education import build_education as builder
+    else:
+        from pmarklint.reports.audits import build_audits as builder
+    write_report(render_summary(builder(records, language), fmt), output)
+    if records.problems:
+        click.echo(text("summary.partial", language, count=records.problems), err=True)
+
+
+@report.command(short_help="The education of a fiscal year: sessions, attendance, completion, who has not completed.")
+@_summary_options
+def education(
+    path: Path | None,
+    repo: Path | None,
+    year: int | None,
+    fmt: str | None,
+    output: Path | None,
+    today: str | None,
+    lang: str | None,
+) -> None:
+    """The education summary of a fiscal year, for the application and renewal of the P-mark: each training
+    held (date, what it was, the points of J.4.3 it covered, how many were listed, attended and passed) with
+    the totals, then every member of staff of the year (names from the roster) with the trainings they
+    passed, and who has not completed the year's education. States the period and the commit it was made
+    from (HEAD, and whether the PMS files have uncommitted changes). A year without training records gives an
+    empty summary that says so.
+
+    Exit codes: 0 written, 2 the tool could not run (no pmarklint.yaml, not in a git repository).
+    """
+    _summary("education", path, repo, year, fmt, output, today, lang)
+
+
+@report.command(
+    short_help="Internal audits, their findings and corrective actions, and the management review of a year."
+)
+@_summary_options
+def audits(
+    path: Path | None,
+    repo: Path | None,
+    year: int | None,
+    fmt: str | None,
+    output: Path | None,
+    today: str | None,
+    lang: str | None,
+) -> None:
+    """The internal-audit and management-review summary of a fiscal year, for the application and renewal of
+    the P-mark: the audit plan (lead, departments, auditors, criteria, schedule), each audit held (date,
+    department, auditor, findings, report to top management), every finding with the corrective action it
+    led to and its state, the corrective actions raised in the year, and each management review (date,
+    attendees, inputs, top management's decisions, actions). States the period and the commit it was made
+    from. A year without these records gives an empty summary that says so.
+
+    Exit codes: 0 written, 2 the tool could not run (no pmarklint.yaml, not in a git repository).
+    """
+    _summary("audits", path, repo, year, fmt, output, today, lang)

@@ -216,3 +216,8 @@ def require_version(root: Path) -> None:
         shown = ".".join(map(str, found)) or "unknown"
         need = ".".join(map(str, MINIMUM_VERSION))
         raise GitError("", f"pmarklint needs git {need} or newer to read history (this git is {shown})")
+
+
+def work_tree_changed(root: Path) -> bool:
+    """Whether the files under ``root`` differ from HEAD: changed, staged, deleted, or new and not ignored."""
+    return bool(run(root, "status", "--porcelain", "-z", "--untracked-files=normal", "--", ".").strip(b"\0"))

@@ -11,7 +11,7 @@ from typing import TypeVar
 # command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*), records (the
 # checks of the roster and the PDCA records, PML6xx, and the words for their values), registers (the checks of
 # the registers, PML7xx: incidents..., and the words for their values).
-AREAS = ("rules", "ui", "reports", "records", "registers")
+AREAS = ("rules", "ui", "reports", "records", "registers", "summaries")
 
 
 _V = TypeVar("_V")

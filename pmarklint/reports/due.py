@@ -20,14 +20,17 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmarklint import __version__
 from pmarklint.dates import Duration
 from pmarklint.findings import Finding
 from pmarklint.i18n import text
+
+if TYPE_CHECKING:
+    from pmarklint.check.engine import CheckResult
 
 # The message keys whose findings name a deadline, and the argument that holds it.
 DEADLINE_KEYS: Mapping[str, str] = {
@@ -89,6 +92,7 @@ class DueList:
     language: str
     organization: str
     deadlines: tuple[Deadline, ...]
+    emails: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # person id → the roster's emails
 
 
 def load_due(start: Path, *, within: Duration, within_text: str, today: str | None, lang: str) -> DueList:
@@ -105,8 +109,33 @@ def load_due(start: Path, *, within: Duration, within_text: str, today: str | No
     )
     until = within.after(result.today)
     return DueList(
-        result.today, until, within_text, language, organization, tuple(d for d in deadlines if d.due <= until)
+        result.today,
+        until,
+        within_text,
+        language,
+        organization,
+        tuple(d for d in deadlines if d.due <= until),
+        _emails(result),
     )
+
+
+def _emails(result: CheckResult) -> dict[str, tuple[str, ...]]:
+    """The roster's email addresses by person id, read from the files the check read (from its cache)."""
+    from pmarklint.check.engine import load_one
+    from pmarklint.workspace.cache import Cache, default_directory
+    from pmarklint.workspace.files import find_git_dir
+
+    config = result.config
+    cache = Cache(default_directory(find_git_dir(result.root)))
+    out: dict[str, tuple[str, ...]] = {}
+    for rel in result.checked_files:
+        loaded = load_one(result.root, rel, cache, config.max_file_size, config.rule_options)
+        if loaded.kind != "person":
+            continue
+        for entry in loaded.entries:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and isinstance(entry.get("emails"), list):
+                out[entry["id"]] = tuple(e for e in entry["emails"] if isinstance(e, str) and e)
+    return out
 
 
 def _deadline(
@@ -145,6 +174,112 @@ def render_due(listing: DueList, fmt: str, now: dt.datetime | None = None) -> by
     return _text(listing).encode("utf-8")
 
 
+def render_due_by_owner(listing: DueList, fmt: str) -> bytes:
+    """The deadlines grouped by owner, one section (Markdown, text) or object (JSON) per owner, soonest
+    first within each; the deadlines nobody owns last. For CI jobs that keep one issue per owner."""
+    groups = by_owner(listing)
+    if fmt == "json":
+        data = {
+            "format": FORMAT_BY_OWNER,
+            "version": VERSION,
+            "pmarklint": __version__,
+            "today": listing.today.isoformat(),
+            "until": listing.until.isoformat(),
+            "within": listing.within,
+            "owners": [_owner_json(listing, owner, items) for owner, items in groups],
+        }
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt == "md":
+        lang = listing.language
+        heading = text("due.heading", lang, today=listing.today.isoformat(), until=listing.until.isoformat())
+        parts = [f"# {_md(text('due_owner.title', lang))}", "", _md(heading), ""]
+        for owner, items in groups:
+            parts += [_owner_markdown(listing, owner, items, level=2)]
+        if not groups:
+            parts += [_md(text("due.summary", lang, count=0)), ""]
+        return "\n".join(parts).encode("utf-8")
+    return _owner_text(listing, groups).encode("utf-8")
+
+
+FORMAT_BY_OWNER = "pmarklint-due-by-owner"
+
+
+def by_owner(listing: DueList) -> list[tuple[str | None, list[Deadline]]]:
+    """(owner id, their deadlines), owners by id, the deadlines without an owner last."""
+    groups: dict[str | None, list[Deadline]] = {}
+    for d in listing.deadlines:
+        groups.setdefault(d.owner, []).append(d)
+    return sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
+
+
+def _md(value: str) -> str:
+    from pmarklint.render.markdown import escape_inline
+
+    return escape_inline(value)
+
+
+def _owner_label(listing: DueList, owner: str | None) -> str:
+    lang = listing.language
+    if owner is None:
+        return text("due.no_owner", lang)
+    name = next((d.owner_name for d in listing.deadlines if d.owner == owner and d.owner_name), None)
+    return f"{name} ({owner})" if name else owner
+
+
+def issue_title(listing: DueList, owner: str | None) -> str:
+    """The title of the owner's issue: the owner's id, never their name, so that it stays the same."""
+    lang = listing.language
+    return text("due_owner.issue_title", lang, owner=owner or text("due.no_owner", lang))
+
+
+def _owner_markdown(listing: DueList, owner: str | None, items: list[Deadline], *, level: int) -> str:
+    from pmarklint.render.markdown import table
+
+    lang = listing.language
+    headers = [text(f"due.col.{c}", lang) for c in ("due", "left", "where", "what")]
+    rows = [(d.due.isoformat(), _when(d, lang), _where(d), d.what) for d in items]
+    lines = ["#" * level + " " + _md(_owner_label(listing, owner)), ""]
+    emails = listing.emails.get(owner, ()) if owner else ()
+    if emails:
+        lines += [_md(text("due_owner.emails", lang, emails=", ".join(emails))), ""]
+    overdue = sum(1 for d in items if d.days_left < 0)
+    lines += [table(headers, rows), _md(text("due_owner.summary", lang, count=len(items), overdue=overdue)), ""]
+    return "\n".join(lines)
+
+
+def _owner_json(listing: DueList, owner: str | None, items: list[Deadline]) -> dict[str, Any]:
+    lang = listing.language
+    heading = text("due.heading", lang, today=listing.today.isoformat(), until=listing.until.isoformat())
+    note = _md(text("due_owner.note", lang))
+    body = "\n".join([_md(heading), "", _owner_markdown(listing, owner, items, level=2), note, ""])
+    return {
+        "owner": owner,
+        "name": next((d.owner_name for d in items if d.owner_name), None),
+        "emails": list(listing.emails.get(owner, ())) if owner else [],
+        "title": issue_title(listing, owner),
+        "count": len(items),
+        "overdue": sum(1 for d in items if d.days_left < 0),
+        "markdown": body,
+        "deadlines": [_deadline_json(d) for d in items],
+    }
+
+
+def _owner_text(listing: DueList, groups: list[tuple[str | None, list[Deadline]]]) -> str:
+    from pmarklint.visible import visible
+
+    lang = listing.language
+    out = [text("due.heading", lang, today=listing.today.isoformat(), until=listing.until.isoformat())]
+    for owner, items in groups:
+        emails = listing.emails.get(owner, ()) if owner else ()
+        out.append("")
+        out.append(visible(_owner_label(listing, owner) + (f" <{', '.join(emails)}>" if emails else "")))
+        for d in items:
+            out.append(visible(f"  {d.due.isoformat()}  {_when(d, lang)}  {_where(d)}"))
+            out.append("      " + visible(d.what))
+    out.append(text("due.summary", lang, count=len(listing.deadlines)))
+    return "\n".join(out) + "\n"
+
+
 def _json(listing: DueList) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -153,23 +288,24 @@ def _json(listing: DueList) -> dict[str, Any]:
         "today": listing.today.isoformat(),
         "until": listing.until.isoformat(),
         "within": listing.within,
-        "deadlines": [
-            {
-                "due": d.due.isoformat(),
-                "days_left": d.days_left,
-                "overdue": d.days_left < 0,
-                "rule": d.rule,
-                "file": d.file,
-                "line": d.line,
-                "entry": d.entry,
-                "path": d.place,
-                "owner": d.owner,
-                "owner_name": d.owner_name,
-                "message": d.what,
-                "uid": d.uid,
-            }
-            for d in listing.deadlines
-        ],
+        "deadlines": [_deadline_json(d) for d in listing.deadlines],
+    }
+
+
+def _deadline_json(d: Deadline) -> dict[str, Any]:
+    return {
+        "due": d.due.isoformat(),
+        "days_left": d.days_left,
+        "overdue": d.days_left < 0,
+        "rule": d.rule,
+        "file": d.file,
+        "line": d.line,
+        "entry": d.entry,
+        "path": d.place,
+        "owner": d.owner,
+        "owner_name": d.owner_name,
+        "message": d.what,
+        "uid": d.uid,
     }
 
 
