@@ -80,7 +80,7 @@ td.history, td.approvals { font-size: .9em; }
 SCRIPT = """
 document.querySelectorAll("input[data-filter]").forEach(function (box) {
   var scope = document.getElementById(box.getAttribute("data-filter"));
-  box.parentNode.hidden = false;
+  box.closest(".filter").hidden = false;
   box.addEventListener("input", function () {
     var words = box.value.trim().toLowerCase();
     scope.querySelectorAll("tbody tr").forEach(function (row) {
