@@ -161,3 +161,12 @@ def test_no_repository_is_a_clean_error(tmp_path: Path) -> None:
     result = run("report", "site", tmp_path, "--output", tmp_path / "site", "--lang", "en")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_path_and_repo_name_the_same_repository(shop: Path, tmp_path: Path) -> None:
+    by_path = build(shop, tmp_path / "by-path")
+    result = run("report", "site", "-C", shop, "--output", tmp_path / "by-repo", "--today", TODAY)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"{tmp_path / 'by-repo'} に 16ページを書き出しました\n"
+    for name in PAGES:
+        assert (by_path / name).read_bytes() == (tmp_path / "by-repo" / name).read_bytes(), name
