@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers.approving import SAITO
 from helpers.cli import check_json, run
-from helpers.repos import ROOT
+from helpers.repos import ROOT, commit_as
 from helpers.site import HOSTILE, PAGES, TODAY, build, read, shop_repo
 
 
@@ -170,3 +171,26 @@ def test_path_and_repo_name_the_same_repository(shop: Path, tmp_path: Path) -> N
     assert result.stderr == f"{tmp_path / 'by-repo'} に 16ページを書き出しました\n"
     for name in PAGES:
         assert (by_path / name).read_bytes() == (tmp_path / "by-repo" / name).read_bytes(), name
+
+
+def test_hostile_ids_make_safe_anchors_that_links_still_reach(shop: Path, tmp_path: Path) -> None:
+    hostile = 'x"><img src=x onerror=alert(1)>'
+    (shop / "inventory" / "hostile.yaml").write_text(
+        "kind: inventory\nentries:\n"
+        + "".join(
+            f"  - id: '{entry_id}'\n    name: </td></tr></table><b>bold</b>\n    department: cs\n"
+            "    data_items: [氏名]\n    purpose: 商品の発送\n    last_reviewed: 2025-01-01\n"
+            for entry_id in (hostile, hostile + "?")
+        ),
+        encoding="utf-8",
+    )
+    commit_as(shop, SAITO, "Two entries with hostile ids", day="2026-06-01T10:00:00+09:00")
+    site = build(shop, tmp_path / "site")
+    page = read(site, "kind-inventory.html")
+    assert page.tags.count("img") == page.tags.count("b") == 0
+    anchors = [row for row in page.rows if row.startswith("e-x")]
+    assert anchors == ["e-x---img-src-x-onerror-alert-1", "e-x---img-src-x-onerror-alert-1-2"]
+    assert hostile in page.rows[anchors[0]] and "</td></tr></table><b>bold</b>" in page.rows[anchors[0]]
+    # the front page lists their overdue reviews and links to each row
+    front = read(site, "index.html")
+    assert {f"kind-inventory.html#{a}" for a in anchors} <= set(front.links)

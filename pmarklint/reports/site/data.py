@@ -111,17 +111,18 @@ class Site:
     names: Mapping[str, str] = field(default_factory=dict)  # person id → name
     commits: Mapping[str, CommitInfo] = field(default_factory=dict)  # the trail's commits, by id
     fiscal_start: tuple[int, int] = (4, 1)  # (month, day) the fiscal year starts on
-    history_note: str | None = None  # a message key when the trail could not be read (not in git, shallow)
+    history_note: str | None = None  # why the trail could not be read (not in git, a shallow clone)
+    _anchors: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def anchor_of(self, file: str, entry: str | None) -> tuple[str, str] | None:
         """(page kind, anchor) of an entry named by its file and id."""
-        kind = self.area_of.get(file, OTHER)
-        if entry is None or kind not in self.entries:
+        if entry is None:
             return None
-        for item in self.entries[kind]:
-            if item.id == entry and item.file == file:
-                return kind, item.anchor
-        return None
+        if not self._anchors:
+            for kind, items in self.entries.items():
+                for item in items:
+                    self._anchors.setdefault((item.file, item.id), (kind, item.anchor))
+        return self._anchors.get((file, entry))
 
     def latest(self, kind: str) -> Entry | None:
         """The entry of ``kind`` with the latest date (the last management review, the last audit report)."""
