@@ -185,3 +185,41 @@ def audits(
     Exit codes: 0 written, 2 the tool could not run (no pmarklint.yaml, not in a git repository).
     """
     _summary("audits", path, repo, year, fmt, output, today, lang)
+
+
+@report.command(short_help="A static site of the PMS: the state at a glance, every entry, the Fit & Gap, the year.")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@REPO_OPTION
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The folder to write the site into. An existing folder is replaced only when it is a site pmarklint "
+    "wrote; a folder with other files in it is left alone (exit 2).",
+)
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="The date the site is as of (also PMARKLINT_TODAY; default: today in the repository's time zone).",
+)
+@LANG_OPTION
+def site(path: Path | None, repo: Path | None, output: Path, today: str | None, lang: str | None) -> None:
+    """A static site of the PMS repository at PATH or --repo (default: the current folder or the nearest one
+    above it that holds pmarklint.yaml), written into the folder --output: plain HTML and CSS that opens from
+    the disk or from GitHub or GitLab Pages and prints on A4. The front page shows the errors and warnings of
+    `pmarklint check` by area, what falls due within 30 and 90 days, the last review, internal audit and
+    management review and the renewal window; one page per kind lists every entry with its state, its
+    approvals (and whether git backs them) and its history; then the Fit & Gap and the fiscal year's plan
+    against what was done (docs/site.md).
+
+    Exit codes: 0 written (whatever the check found), 2 the tool could not run.
+    """
+    from pmarklint.reports.site import build_site, load_site
+
+    path = repository(path, repo, lang)
+    early = language_for(lang, path)
+    loaded = load_site(path, today=today, lang=early)
+    language = lang or loaded.language or early
+    count = build_site(loaded, output, language)
+    click.echo(text("site.written", language, path=str(output), count=count), err=True)

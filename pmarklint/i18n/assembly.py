@@ -10,8 +10,9 @@ from typing import TypeVar
 # The modules of a language package: rules (findings and explanations of the checks, by PMLxxx code), ui (the
 # command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*), records (the
 # checks of the roster and the PDCA records, PML6xx, and the words for their values), registers (the checks of
-# the registers, PML7xx: incidents..., and the words for their values).
-AREAS = ("rules", "ui", "reports", "records", "registers", "summaries")
+# the registers, PML7xx: incidents..., and the words for their values), summaries (report education and
+# report audits), site (the PMS site: site.*).
+AREAS = ("rules", "ui", "reports", "records", "registers", "summaries", "site")
 
 
 _V = TypeVar("_V")

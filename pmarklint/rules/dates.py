@@ -314,14 +314,19 @@ def _overseas(ctx: Context, ref: EntryRef) -> None:
             )
 
 
+def renewal_window(expires: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and the last day the renewal of a P-mark that expires on ``expires`` can be filed: 8 to 4
+    months before it expires (the site shows the same window the check warns about)."""
+    return Duration(months=8).before(expires) + dt.timedelta(days=1), Duration(months=4).before(expires)
+
+
 def _renewal(ctx: Context) -> None:
     """The P-mark is valid for two years and its renewal must be filed 8 to 4 months before it expires."""
     certification = (ctx.config.data.get("organization") or {}).get("certification") or {}
     expires = parse_date(certification.get("expires"))
     if expires is None:
         return
-    opens = Duration(months=8).before(expires) + dt.timedelta(days=1)
-    closes = Duration(months=4).before(expires)
+    opens, closes = renewal_window(expires)
     path = ("organization", "certification", "expires")
     args: dict[str, Any] = {"opens": str(opens), "closes": str(closes), "expires": str(expires)}
     if ctx.today > expires:

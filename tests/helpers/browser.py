@@ -81,3 +81,32 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
 def is_a4(size: tuple[float, float], tolerance: float = 1.5) -> bool:
     width, height = size
     return abs(width - A4_POINTS[0]) <= tolerance and abs(height - A4_POINTS[1]) <= tolerance
+
+
+_CONSOLE = re.compile(r":CONSOLE[^\]]*\]\s*(.*)")
+
+
+def load_page(page: Path, browser: str | None = None) -> tuple[str, list[str]]:
+    """Open the HTML file ``page`` as a reader would: the DOM the browser built, and every message the page
+    wrote to the browser's console (script errors, resources that failed to load, console.error calls), read
+    from the browser's own log."""
+    browser = browser or require_browser()
+    profile = page.parent / f".profile-load-{page.stem}"
+    proc = _run(browser, profile, "--enable-logging=stderr", "--v=0", "--dump-dom", page.resolve().as_uri())
+    log = proc.stderr.decode("utf-8", errors="replace").splitlines()
+    return proc.stdout.decode("utf-8"), [m.group(1) for line in log if (m := _CONSOLE.search(line))]
+
+
+def screenshot(page: Path, png: Path, browser: str | None = None, *, width: int = 1280, height: int = 1600) -> Path:
+    """A PNG of the HTML file ``page`` in a window of ``width`` x ``height`` pixels."""
+    browser = browser or require_browser()
+    _run(
+        browser,
+        png.parent / f".profile-shot-{png.stem}",
+        f"--screenshot={png}",
+        f"--window-size={width},{height}",
+        "--hide-scrollbars",
+        page.resolve().as_uri(),
+    )
+    assert png.is_file(), f"the browser wrote no {png}"
+    return png
