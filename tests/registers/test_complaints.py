@@ -14,7 +14,7 @@ from pmarklint.rules.staff import EXAMPLE_CONFIG
 
 from helpers.cli import run
 from helpers.pms import where
-from helpers.repos import make_repo
+from helpers.repos import commit_as, make_repo
 
 COMPLAINTS = "complaints/complaints.yaml"
 
@@ -190,3 +190,30 @@ def test_due_lists_the_answer_and_the_closing(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     listed = [(d["rule"], d["entry"], d["due"], d["days_left"]) for d in result.json()["deadlines"]]
     assert listed == [("PML712", "CP-2026-01", "2026-11-16", 6), ("PML713", "CP-2026-01", "2026-12-02", 22)]
+
+
+def test_summary_holds_no_personal_data(tmp_path: Path) -> None:
+    files = _example("    responded_on: 2026-11-04\n    closed_on: 2026-11-20\n")
+    files[COMPLAINTS] = files[COMPLAINTS].replace(
+        "注文していない商品の案内メールが届くとの苦情",
+        "山田様(090-1234-5678)から、注文していない商品の案内が届くとの苦情",
+    )
+    repo = make_repo(tmp_path / "r", files)
+    (found,) = findings(repo, "PML505")
+    assert (found["file"], found["entry"], found["path"]) == (COMPLAINTS, "CP-2026-01", "summary")
+
+
+def test_trail_lists_a_complaint_per_entry(tmp_path: Path) -> None:
+    repo = repo_with(tmp_path, "    responded_on: 2026-11-04\n")
+    path = repo / COMPLAINTS
+    path.write_text(path.read_text(encoding="utf-8") + "    closed_on: 2026-11-20\n", encoding="utf-8")
+    sha = commit_as(repo, "伊藤 翔太 <ito@example.com>", "CP-2026-01 closed", day="2026-11-20T10:00:00+09:00")
+    args = ("--since", "2026-11-01", "--until", "2026-11-26", "--kind", "complaint")
+    result = run("trail", repo, *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    (change,) = [c for c in result.json()["changes"] if c["commit"] == sha]
+    assert (change["entry"], change["kind"], change["path"]) == ("CP-2026-01", "complaint", COMPLAINTS)
+    assert change["fields"] == [{"field": "closed_on", "old": None, "new": "2026-11-20"}]
+    csv = run("trail", repo, *args, "--format", "csv", "--lang", "ja").stdout
+    (row,) = [line for line in csv.splitlines() if sha in line]
+    assert ",CP-2026-01,苦情・相談," in row
