@@ -22,6 +22,9 @@ RECORD_KINDS = (
     "operation_check",
     "incident",
     "request",
+    "drill",
+    "complaint",
+    "disposal",
 )
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
@@ -35,6 +38,9 @@ DEFAULT_FOLDERS |= {
     "operation_check": "operation-checks",
     "incident": "incidents",
     "request": "requests",
+    "drill": "drills",
+    "complaint": "complaints",
+    "disposal": "disposals",
 }
 
 # The roles of the roster (people/ roles:, approvals), in the order pmarklint roles lists them.

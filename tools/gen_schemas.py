@@ -1207,6 +1207,151 @@ def request_entry() -> dict[str, Any]:
     )
 
 
+def drill_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "date": prop(REF["date"], "実施日", "Date", "訓練を行った日。", "The day the drill was held."),
+            "scenario": prop(
+                REF["text"],
+                "想定した事態",
+                "Scenario",
+                "訓練で想定した緊急事態(例: ノートPCの紛失、誤送信、システムへの不正アクセス)。",
+                "The emergency rehearsed (e.g. a lost laptop, a misdirected e-mail, unauthorised access).",
+            ),
+            "participants": prop(
+                list_of(REF["ref"]),
+                "参加者",
+                "Participants",
+                "従業者名簿(people/)の人のID。",
+                "Ids of the people who took part (people/).",
+            ),
+            "lessons": prop(
+                REF["text"],
+                "教訓",
+                "Lessons",
+                "訓練でわかった問題点と改善点(連絡網の見直しなど)。",
+                "What the drill showed and what is to change (such as the contact list).",
+            ),
+            "corrective": prop(
+                REF["ref"],
+                "是正処置",
+                "Corrective action",
+                "訓練の教訓から始めた是正処置(corrective)のID。",
+                "The id of the corrective action started from the drill's lessons.",
+            ),
+        },
+        ["id", "date", "scenario"],
+    )
+
+
+COMPLAINT_CATEGORIES = ["complaint", "consultation", "request", "suspected_incident"]
+
+
+def complaint_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "received_on": prop(
+                REF["date"], "受付日", "Received on", "苦情・相談を受け付けた日。", "The day it was received."
+            ),
+            "channel": prop(
+                REF["text"],
+                "受付の経路",
+                "Channel",
+                "例: 電話、メール、問合せフォーム、窓口。",
+                "e.g. telephone, e-mail, web form, in person.",
+            ),
+            "category": prop(
+                {"enum": COMPLAINT_CATEGORIES},
+                "区分",
+                "Category",
+                "complaint(苦情)、consultation(相談)、"
+                "request(開示等の請求にあたるもの: request に請求の記録を書きます)、"
+                "suspected_incident(事故の疑い: incident に事故の記録を書きます)。",
+                "complaint, consultation, request (a request from the person: name the request record in request) or "
+                "suspected_incident (name the incident record in incident).",
+            ),
+            "summary": prop(
+                REF["text"],
+                "概要",
+                "Summary",
+                "内容の要約。氏名や連絡先など個人情報そのものは書きません。",
+                "What it was about, without personal data such as names or contact details.",
+            ),
+            "inventory": INVENTORY_REFS,
+            "handler": prop(
+                REF["ref"],
+                "対応者",
+                "Handler",
+                "対応した人のID(people/)。",
+                "The id of the person who handled it (people/).",
+            ),
+            "responded_on": prop(
+                REF["date"], "回答日", "Responded on", "申出者に回答した日。", "The day it was answered."
+            ),
+            "closed_on": prop(REF["date"], "完了日", "Closed on", "対応を終えた日。", "The day handling it ended."),
+            "incident": prop(
+                REF["ref"],
+                "事故の記録",
+                "Incident",
+                "事故の疑いがあるとき、事故(incident)のID。",
+                "For a suspected incident, the incident's id.",
+            ),
+            "request": prop(
+                REF["ref"],
+                "開示等の請求の記録",
+                "Request",
+                "開示等の請求にあたるとき、請求(request)のID。",
+                "For a request from the person, the request's id.",
+            ),
+        },
+        ["id", "received_on", "category", "summary"],
+    )
+
+
+def disposal_entry() -> dict[str, Any]:
+    return entry_schema(
+        {
+            "date": prop(REF["date"], "廃棄日", "Date", "廃棄した日。", "The day of the disposal."),
+            "inventory": INVENTORY_REFS,
+            "media": prop(
+                REF["text"],
+                "媒体",
+                "Media",
+                "例: 紙(応募書類)、ハードディスク、USBメモリ。",
+                "e.g. paper (application forms), hard disk, USB stick.",
+            ),
+            "method": prop(
+                REF["text"],
+                "廃棄の方法",
+                "Method",
+                "例: 溶解処理、シュレッダー、データ消去ソフトによる消去、物理破壊。",
+                "e.g. pulping, shredding, erasure software, physical destruction.",
+            ),
+            "by": prop(
+                REF["ref"], "実施者", "Done by", "廃棄した人のID(people/)。", "The id of the person who did it."
+            ),
+            "witness": prop(
+                REF["ref"], "立会者", "Witness", "立ち会った人のID(people/)。", "The id of the person who witnessed it."
+            ),
+            "contractor": prop(
+                REF["ref"],
+                "委託先",
+                "Contractor",
+                "廃棄を委託したときの委託先のID。委託したときは廃棄証明書が必要です。",
+                "The contractor's id when the disposal was outsourced; a certificate is then needed.",
+            ),
+            "certificate": prop(
+                REF["path"],
+                "廃棄証明書",
+                "Certificate",
+                "委託先の廃棄証明書のファイル(リポジトリ内で git が管理するもの)。",
+                "The contractor's certificate of disposal: a file git tracks in the repository.",
+            ),
+        },
+        ["id", "date", "method"],
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -1221,6 +1366,9 @@ ENTRY_BUILDERS = {
     "operation_check": (operation_check_entry, "運用の確認", "Operation checks"),
     "incident": (incident_entry, "事故・緊急事態の記録", "Incidents"),
     "request": (request_entry, "開示等の請求の記録", "Requests from data subjects"),
+    "drill": (drill_entry, "緊急事態への準備の訓練の記録", "Emergency drills"),
+    "complaint": (complaint_entry, "苦情・相談の記録", "Complaints and consultations"),
+    "disposal": (disposal_entry, "廃棄記録", "Disposal records"),
 }
 
 
@@ -1511,6 +1659,49 @@ def config_schema() -> dict[str, Any]:
                 "Requests",
                 "開示等の請求への回答の社内基準。",
                 "The company's standard for answering requests.",
+            ),
+            "complaints": prop(
+                obj(
+                    {
+                        "respond_within": prop(
+                            REF["duration"],
+                            "回答の期限",
+                            "Respond within",
+                            "受付日から回答までの社内基準。既定 P14D。",
+                            "The company's standard from receipt to response. Default P14D.",
+                        ),
+                        "close_within": prop(
+                            REF["duration"],
+                            "完了の期限",
+                            "Close within",
+                            "受付日から対応の完了までの社内基準。既定 P30D。",
+                            "The company's standard from receipt to closing. Default P30D.",
+                        ),
+                    }
+                ),
+                "苦情・相談",
+                "Complaints",
+                "苦情・相談への対応の社内基準。",
+                "The company's standards for handling complaints.",
+            ),
+            "drills": prop(
+                obj(
+                    {
+                        "yearly": prop(
+                            BOOL,
+                            "毎年度の訓練",
+                            "Every fiscal year",
+                            "緊急事態への準備の訓練を毎年度確かめるか(既定 true)。"
+                            "手順で別の間隔を定めているときは false。",
+                            "Whether a drill is checked for every fiscal year (default true); false when the procedure "
+                            "sets another interval.",
+                        ),
+                    }
+                ),
+                "緊急事態への準備の訓練",
+                "Emergency drills",
+                "訓練の検査の設定。",
+                "The settings of the drills' check.",
             ),
             "incident": prop(
                 obj(

@@ -36,6 +36,9 @@ DEFAULT_APPROVERS = {
     # the registers (PML7xx)
     "incident": ["privacy_manager"],
     "request": ["privacy_manager"],
+    "drill": ["privacy_manager"],
+    "complaint": ["privacy_manager"],
+    "disposal": ["privacy_manager"],
 }
 
 

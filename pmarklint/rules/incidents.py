@@ -22,9 +22,10 @@ from typing import Any
 from pmarklint.dates import Duration, parse_date
 from pmarklint.findings import Severity
 from pmarklint.rules.context import Context, active
+from pmarklint.rules.deadlines import deadline, within
 from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import Example, Rule, Scope
-from pmarklint.rules.staff import EXAMPLE_CONFIG, EXAMPLE_PEOPLE, setting
+from pmarklint.rules.staff import EXAMPLE_CONFIG, EXAMPLE_PEOPLE
 
 # (setting in the ``incident`` section, default): docs/incidents.md gives the source of each.
 DEFAULTS = {
@@ -154,13 +155,7 @@ RULES = (
 
 
 def _within(ctx: Context, name: str) -> tuple[Duration, str]:
-    text = setting(ctx, "incident", name)
-    within = Duration.parse(text)
-    if within is None:
-        text = DEFAULTS[name]
-        within = Duration.parse(text)
-    assert within is not None
-    return within, str(text)
+    return within(ctx, "incident", name, DEFAULTS[name])
 
 
 def triggers(data: dict[str, Any]) -> list[str]:
@@ -220,19 +215,9 @@ def _deadline(
     ref: EntryRef,
     code: str,
     start: dt.date,
-    within: tuple[Duration, str],
+    period: tuple[Duration, str],
     at: tuple[str, ...],
     **args: Any,
 ) -> None:
-    """A report due ``within`` of ``start``, recorded at ``at`` inside the entry."""
-    deadline = within[0].after(start)
-    holder: Any = ref.data
-    for step in at[:-1]:
-        holder = holder.get(step) if isinstance(holder, dict) else None
-    done = parse_date(holder.get(at[-1])) if isinstance(holder, dict) else None
-    words = {"start": str(start), "within": within[1], "deadline": str(deadline), "today": str(ctx.today), **args}
-    if done is None:
-        key, severity = (f"{code}.overdue", None) if deadline < ctx.today else (f"{code}.due", Severity.WARNING)
-        ctx.report(code, ref, ("discovered_on",), key, severity=severity, **words)
-    elif done > deadline:
-        ctx.report(code, ref, at, f"{code}.late", done=str(done), **words)
+    """A report due ``period`` after the discovery, recorded at ``at`` inside the entry."""
+    deadline(ctx, ref, code, start, period, ("discovered_on",), at, **args)

@@ -55,6 +55,19 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("prevention",), "corrective"),
     ],
     "request": [(("inventory", "*"), "inventory")],
+    "drill": [(("participants", "*"), "person"), (("corrective",), "corrective")],
+    "complaint": [
+        (("inventory", "*"), "inventory"),
+        (("handler",), "person"),
+        (("incident",), "incident"),
+        (("request",), "request"),
+    ],
+    "disposal": [
+        (("inventory", "*"), "inventory"),
+        (("by",), "person"),
+        (("witness",), "person"),
+        (("contractor",), "contractor"),
+    ],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

@@ -9,14 +9,13 @@ including its deadline and an error after it; a response made after its deadline
 
 from __future__ import annotations
 
-from typing import Any
-
-from pmarklint.dates import Duration, parse_date
+from pmarklint.dates import parse_date
 from pmarklint.findings import Severity
 from pmarklint.rules.context import Context, active
+from pmarklint.rules.deadlines import deadline, within
 from pmarklint.rules.index import EntryRef
 from pmarklint.rules.rule import Example, Rule, Scope
-from pmarklint.rules.staff import EXAMPLE_CONFIG, EXAMPLE_PEOPLE, setting
+from pmarklint.rules.staff import EXAMPLE_CONFIG, EXAMPLE_PEOPLE
 
 RESPOND_WITHIN = "P14D"
 
@@ -95,10 +94,7 @@ RULES = (
 
 
 def check(ctx: Context) -> None:
-    text = setting(ctx, "requests", "respond_within")
-    within = Duration.parse(text)
-    if within is None:
-        text, within = RESPOND_WITHIN, Duration(days=14)
+    period = within(ctx, "requests", "respond_within", RESPOND_WITHIN)
     for ref in ctx.entries("request"):
         received = parse_date(ref.data.get("received_on"))
         if not active(ref) or received is None or received > ctx.today:
@@ -106,19 +102,7 @@ def check(ctx: Context) -> None:
         decision = ref.data.get("decision")
         responded = parse_date(ref.data.get("responded_on"))
         if decision != "withdrawn":
-            deadline = within.after(received)
-            words: dict[str, Any] = {
-                "start": str(received),
-                "within": str(text),
-                "deadline": str(deadline),
-                "today": str(ctx.today),
-            }
-            if responded is None:
-                late = deadline < ctx.today
-                key, severity = ("PML707.overdue", None) if late else ("PML707.due", Severity.WARNING)
-                ctx.report("PML707", ref, ("received_on",), key, severity=severity, **words)
-            elif responded > deadline:
-                ctx.report("PML707", ref, ("responded_on",), "PML707.late", done=str(responded), **words)
+            deadline(ctx, ref, "PML707", received, period, ("received_on",), ("responded_on",))
         check_on = ref.data.get("identity_check")
         checked = parse_date(check_on.get("on")) if isinstance(check_on, dict) else None
         if responded is not None and decision != "withdrawn":

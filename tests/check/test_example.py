@@ -24,11 +24,14 @@ def test_example_findings(tmp_path: Path) -> None:
     assert found == [
         ("PML612", "audits/plans.yaml", 8, 32, "AP-2025", "error"),
         ("PML613", "audits/reports.yaml", 19, 14, "AR-2025-SALES", "error"),
+        ("PML714", "complaints/complaints.yaml", 33, 15, "CP-2026-03", "error"),
         ("PML503", "contractors/contractors.yaml", 51, 23, "C-002", "error"),
         ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),
         ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
         ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
         ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
+        ("PML716", "disposals/disposals.yaml", 21, 18, "DS-2026-02", "error"),
+        ("PML711", "drills/drills.yaml", 6, 11, "DR-2024", "error"),
         ("PML701", "incidents/incidents.yaml", 22, 20, "INC-2026-02", "error"),
         ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
         ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
@@ -48,7 +51,7 @@ def test_example_findings(tmp_path: Path) -> None:
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 26, "entries": 115, "errors": 21, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 29, "entries": 122, "errors": 24, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -77,6 +80,9 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML628",
         "PML701",
         "PML707",
+        "PML711",
+        "PML714",
+        "PML716",
     ):
         assert code in readme
 
@@ -85,7 +91,7 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 26
+    assert result.json()["summary"]["files"] == 29
 
 
 def test_the_example_policy_has_what_a_document_examination_looks_for() -> None:

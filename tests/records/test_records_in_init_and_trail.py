@@ -30,6 +30,9 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
         "operation-checks/operation_check.yaml",
         "incidents/incident.yaml",
         "requests/request.yaml",
+        "drills/drill.yaml",
+        "complaints/complaint.yaml",
+        "disposals/disposal.yaml",
     )
     for rel in ("people/people.yaml", *records):
         path = target / rel
@@ -52,6 +55,9 @@ def test_init_writes_each_record_kind_with_an_example_that_passes(tmp_path: Path
         "OC-2026-PO",
         "INC-2026-01",
         "RQ-2026-01",
+        "DR-2026-01",
+        "CP-2026-01",
+        "DS-2026-01",
     }
     # the plan's example is the one record that needs an approval before it counts: once uncommented, it is
     # reported until it is signed, and nothing else is

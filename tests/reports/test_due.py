@@ -41,6 +41,13 @@ def test_the_shop_lists_its_deadlines_soonest_first_with_owner_and_days_left() -
     assert (incident["rule"], incident["due"], incident["days_left"]) == ("PML701", "2026-11-19", -7)
     request = next(d for d in deadlines if d["entry"] == "RQ-2026-02")
     assert (request["rule"], request["due"], request["owner"]) == ("PML707", "2026-11-16", "ito")
+    drill = next(d for d in deadlines if d["rule"] == "PML711")
+    assert (drill["entry"], drill["due"], drill["owner"], drill["overdue"]) == (
+        "DR-2024",
+        "2026-03-31",
+        "nakamura",
+        True,
+    )
     overdue = next(d for d in deadlines if d["entry"] == "PI-CS-005")
     assert (overdue["rule"], overdue["due"], overdue["days_left"]) == ("PML301", "2026-06-30", -149)
 

@@ -150,9 +150,8 @@ def test_pml202_near_miss_retired_entries_may_refer_to_retired_ones(tmp_path: Pa
         "  - id: PI-CS-003\n    name: 旧キャンペーン\n    department: cs\n    owner: saito\n    data_items: [氏名]\n"
         "    purpose: 抽選\n    status: retired\n    retired_on: 2026-09-30\n    reason: 終了\n"
     )
-    assert (
-        check(pms(tmp_path / "r", **{"people/roster.yaml": people, "inventory/cs.yaml": inventory}))["findings"] == []
-    )
+    found = check(pms(tmp_path / "r", **{"people/roster.yaml": people, "inventory/cs.yaml": inventory}))["findings"]
+    assert [(f["rule"], f["entry"]) for f in found] == [("PML717", "PI-CS-003")]  # no PML202; a disposal is owed
 
 
 def test_pml203_contractor_side(tmp_path: Path) -> None:
@@ -340,7 +339,8 @@ def test_pml305_future_dates(tmp_path: Path) -> None:
         "C-001",
     )
     assert "contract.signed" in item["message"]
-    assert check(repo, "2026-12-01")["findings"] == []  # the near miss: on that day it is no longer future
+    # the near miss: on that day it is no longer future (the fiscal year ends in December: the drill reminder)
+    assert [f["rule"] for f in check(repo, "2026-12-01")["findings"]] == ["PML711"]
 
 
 def test_pml306_recurring_task(tmp_path: Path) -> None:

@@ -43,6 +43,35 @@ MESSAGES = {
     "incident_trigger.my_number": "My Number data of more than 100 people",
     # the trail's words for the kinds of the registers
     "trail.kind.incident": "incident",
+    # PML711
+    "PML711.missing": "no emergency drill is recorded in fiscal year {year}, from {start} to {deadline} (today is {today}); the last drill before it was on {last}: hold a drill every fiscal year and record it in drills/",
+    "PML711.soon": "no emergency drill yet in fiscal year {year}, from {start}, which ends on {deadline} (today is {today}); the last drill was on {last}: hold one before the year ends and record it in drills/",
+    "PML711.none": "no emergency drill is recorded: fiscal year {year}, from {start}, ends on {deadline} (today is {today}); hold one before the year ends and record it in drills/ (or set drills.yearly: false if your procedure sets another interval)",
+    # PML712
+    "PML712.due": "the response to this complaint is due within {within} of its receipt on {start}, by {deadline} (today is {today}): respond and record responded_on",
+    "PML712.overdue": "the response to this complaint was due within {within} of its receipt on {start}, by {deadline}, and none is recorded (today is {today}): respond now and record responded_on",
+    "PML712.late": "the response to this complaint was made on {done}, after the company's standard of {within} from its receipt on {start} (by {deadline}; today is {today}): record why in notes",
+    # PML713
+    "PML713.due": "this complaint is to be closed within {within} of its receipt on {start}, by {deadline} (today is {today}): close it and record closed_on",
+    "PML713.overdue": "this complaint was to be closed within {within} of its receipt on {start}, by {deadline}, and is still open (today is {today}): finish handling it and record closed_on",
+    "PML713.late": "this complaint was closed on {done}, after the standard of {within} from its receipt on {start} (by {deadline}; today is {today}): record why in notes",
+    # PML714
+    "PML714.missing": "this complaint, received on {received}, is a suspected incident but names no incident record: record the incident (kind: incident) and name it in incident",
+    # PML715
+    "PML715.missing": "this complaint, received on {received}, is a request from the person but names no request record: record the request (kind: request) and name it in request",
+    # PML716
+    "PML716.missing": "the disposal of {date} was done by the contractor {contractor}, but no certificate of disposal is recorded: add the certificate to the repository (git add) and name it in certificate",
+    "PML716.untracked": "the certificate of disposal '{target}' is not a file git tracks in this repository: add it (git add), or correct the path",
+    "PML716.outside": "the certificate of disposal '{target}' lies outside the repository (or is a symbolic link that leads out of it): keep the certificate itself in the repository",
+    # PML717
+    "PML717.missing": "this inventory entry was retired on {retired_on}, but no disposal record (kind: disposal) names it: record how its personal data was disposed of ({method}), when and by whom, in disposals/",
+    "PML717.no_method": "this inventory entry was retired on {retired_on}, but no disposal record (kind: disposal) names it: record how its personal data was disposed of, when and by whom, in disposals/",
+    "PML201.incident": "no incident with id '{id}' (kind: incident): record the incident, or correct the id",
+    "PML201.request": "no request with id '{id}' (kind: request): record the request, or correct the id",
+    # the trail's words for the drills, complaints and disposals
+    "trail.kind.drill": "emergency drill",
+    "trail.kind.complaint": "complaint or consultation",
+    "trail.kind.disposal": "disposal",
 }
 
 RULE_DOCS = {
@@ -124,5 +153,59 @@ RULE_DOCS = {
         "why": "Requests for disclosure, correction or suspension concern retained personal data (保有個人データ); "
         "the inventory must say which data that is (J.10, J.3.1.1).",
         "fix": "Mark the inventory entry retained_personal_data: true, or correct the request's inventory.",
+    },
+    "PML711": {
+        "title": "Fiscal year without an emergency drill",
+        "what": "Reports a fiscal year, from the first one with a drill (kind: drill) on record, that ended without "
+        "one; a reminder (warning) in the last weeks of the current fiscal year while none is recorded in it. "
+        "drills.yearly: false turns the check off.",
+        "why": "Preparing for emergencies includes rehearsing them: examiners expect a drill, with its lessons, at "
+        "least once a year, and the contact list reviewed with it (J.4.4.2).",
+        "fix": "Hold a drill and record it in drills/ (date, scenario, participants, lessons).",
+    },
+    "PML712": {
+        "title": "Complaint not answered within the standard",
+        "what": "Reports a complaint or consultation with no responded_on within complaints.respond_within "
+        "(default P14D) of received_on, or answered after it; a reminder (warning) until the deadline.",
+        "why": "Complaints are answered against the company's own standard, and examiners compare each complaint "
+        "with it (J.11).",
+        "fix": "Respond and record responded_on; set complaints.respond_within to your standard.",
+    },
+    "PML713": {
+        "title": "Complaint still open past its deadline",
+        "what": "Reports a complaint or consultation with no closed_on within complaints.close_within (default "
+        "P30D) of received_on, or closed after it; a reminder (warning) until the deadline.",
+        "why": "A complaint left open is a complaint not handled; the counts of handled complaints feed the "
+        "management review (J.11, J.6.3).",
+        "fix": "Finish handling the complaint and record closed_on; set complaints.close_within to your standard.",
+    },
+    "PML714": {
+        "title": "Suspected incident without an incident record",
+        "what": "Reports a complaint whose category is suspected_incident and that names no incident (incident).",
+        "why": "A complaint that may be an incident is handled as one, with its reports and deadlines (J.11, J.4.4.2).",
+        "fix": "Record the incident (kind: incident) and name it in the complaint's incident.",
+    },
+    "PML715": {
+        "title": "Request received as a complaint without a request record",
+        "what": "Reports a complaint whose category is request and that names no request (request).",
+        "why": "A request for disclosure, correction or suspension is handled as a request, with its own deadline "
+        "and identity check (J.11, J.10).",
+        "fix": "Record the request (kind: request) and name it in the complaint's request.",
+    },
+    "PML716": {
+        "title": "Outsourced disposal without a certificate",
+        "what": "Reports a disposal record with a contractor and no certificate, or a certificate that is not a "
+        "file git tracks in the repository (outside it, or a symbolic link leading out of it).",
+        "why": "When a contractor disposes of personal data, its certificate of disposal is the evidence that it "
+        "was done (J.9).",
+        "fix": "Add the contractor's certificate to the repository (git add) and name its path in certificate.",
+    },
+    "PML717": {
+        "title": "Retired inventory entry without a disposal record",
+        "what": "Reports an inventory entry retired (status: retired) on or before today that no disposal record "
+        "(kind: disposal) dated up to today names.",
+        "why": "Personal data no longer used is disposed of by the method the inventory states, and the disposal "
+        "is recorded (J.9).",
+        "fix": "Record the disposal in disposals/ (date, inventory, media, method, by, witness).",
     },
 }

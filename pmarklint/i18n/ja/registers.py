@@ -43,6 +43,35 @@ MESSAGES = {
     "incident_trigger.my_number": "マイナンバー100人超",
     # 証跡(trail)での記録簿の種類の言葉
     "trail.kind.incident": "事故",
+    # PML711
+    "PML711.missing": "{year}年度({start} から {deadline} まで)の緊急事態への準備の訓練の記録がありません(今日は {today})。その前の訓練は {last} です: 訓練は毎年度行い、drills/ に記録してください",
+    "PML711.soon": "{year}年度({start} から)の緊急事態への準備の訓練がまだ記録されていません。年度は {deadline} に終わります(今日は {today})。前回の訓練は {last} です: 年度内に訓練を行い、drills/ に記録してください",
+    "PML711.none": "緊急事態への準備の訓練の記録がありません。{year}年度({start} から)は {deadline} に終わります(今日は {today}): 年度内に訓練を行い、drills/ に記録してください(手順で別の間隔を定めているときは drills.yearly: false)",
+    # PML712
+    "PML712.due": "この苦情・相談への回答は受付日 {start} から {within} 以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
+    "PML712.overdue": "この苦情・相談への回答は受付日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
+    "PML712.late": "この苦情・相談への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML713
+    "PML713.due": "この苦情・相談は受付日 {start} から {within} 以内、{deadline} までに完了する必要があります(今日は {today}): 対応を終えて closed_on を記録してください",
+    "PML713.overdue": "この苦情・相談は受付日 {start} から {within} 以内、{deadline} までに完了する必要がありましたが、未完了です(今日は {today}): 対応を終えて closed_on を記録してください",
+    "PML713.late": "この苦情・相談の完了は {done} で、受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    # PML714
+    "PML714.missing": "{received} に受け付けたこの苦情・相談は事故の疑いですが、事故の記録が示されていません: 事故(kind: incident)を記録し、その ID を `incident` に書いてください",
+    # PML715
+    "PML715.missing": "{received} に受け付けたこの苦情・相談は本人からの開示等の請求ですが、請求の記録が示されていません: 開示等の請求(kind: request)を記録し、その ID を `request` に書いてください",
+    # PML716
+    "PML716.missing": "{date} の廃棄は委託先 {contractor} が行いましたが、廃棄証明書が記録されていません: 証明書をリポジトリに追加(git add)し、certificate にそのパスを書いてください",
+    "PML716.untracked": "廃棄証明書 '{target}' は、このリポジトリで git が管理しているファイルではありません: 追加(git add)するか、パスを直してください",
+    "PML716.outside": "廃棄証明書 '{target}' はリポジトリの外にあります(またはリポジトリの外を指すシンボリックリンクです): 証明書そのものをリポジトリに置いてください",
+    # PML717
+    "PML717.missing": "この個人情報は {retired_on} に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません: 廃棄方法({method})に従って廃棄した日、方法、実施者を disposals/ に記録してください",
+    "PML717.no_method": "この個人情報は {retired_on} に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません: 廃棄した日、方法、実施者を disposals/ に記録してください",
+    "PML201.incident": "ID が '{id}' の事故(kind: incident)がありません: 事故を記録するか、ID を直してください",
+    "PML201.request": "ID が '{id}' の開示等の請求(kind: request)がありません: 請求を記録するか、ID を直してください",
+    # 訓練、苦情・相談、廃棄記録の変更履歴での呼び方
+    "trail.kind.drill": "緊急事態への準備の訓練",
+    "trail.kind.complaint": "苦情・相談",
+    "trail.kind.disposal": "廃棄記録",
 }
 
 RULE_DOCS = {
@@ -113,5 +142,51 @@ RULE_DOCS = {
         "what": "retained_personal_data: true でない台帳のエントリを対象とする請求を報告します。",
         "why": "開示・訂正・利用停止等の請求の対象は保有個人データです。どれが保有個人データかを台帳に示します(J.10、J.3.1.1)。",
         "fix": "台帳のエントリに retained_personal_data: true を記録するか、請求の inventory を直してください。",
+    },
+    "PML711": {
+        "title": "緊急事態への準備の訓練をしていない年度",
+        "what": "訓練(kind: drill)の記録がある最初の年度から、訓練のないまま終わった年度を報告します。今年度に訓練の記録がなければ、"
+        "年度末の前に注意(警告)として知らせます。drills.yearly: false で検査を止められます。",
+        "why": "緊急事態への準備には訓練が含まれます。審査では少なくとも年1回の訓練とその教訓、連絡網の見直しを確認します(J.4.4.2)。",
+        "fix": "訓練を行い、drills/ に記録してください(実施日、想定、参加者、教訓)。",
+    },
+    "PML712": {
+        "title": "苦情・相談に社内基準の期限内に回答していない",
+        "what": "受付日(received_on)から complaints.respond_within(既定 P14D)以内に回答日(responded_on)がない、"
+        "またはそれより後に回答した苦情・相談を報告します。期限までは注意(警告)として知らせます。",
+        "why": "苦情・相談には社内で定めた基準で対応します。審査では苦情ごとに社内基準と比べます(J.11)。",
+        "fix": "回答して responded_on を記録してください。社内基準は complaints.respond_within に設定します。",
+    },
+    "PML713": {
+        "title": "期限を過ぎても完了していない苦情・相談",
+        "what": "受付日(received_on)から complaints.close_within(既定 P30D)以内に完了日(closed_on)がない、"
+        "またはそれより後に完了した苦情・相談を報告します。期限までは注意(警告)として知らせます。",
+        "why": "完了していない苦情は対応していない苦情です。対応の件数はマネジメントレビューのインプットになります(J.11、J.6.3)。",
+        "fix": "対応を終えて closed_on を記録してください。社内基準は complaints.close_within に設定します。",
+    },
+    "PML714": {
+        "title": "事故の記録のない、事故の疑いのある苦情・相談",
+        "what": "区分(category)が suspected_incident で、事故(incident)を示していない苦情・相談を報告します。",
+        "why": "事故の疑いがある苦情は、報告とその期限を含めて事故として扱います(J.11、J.4.4.2)。",
+        "fix": "事故(kind: incident)を記録し、その ID を苦情・相談の incident に書いてください。",
+    },
+    "PML715": {
+        "title": "請求の記録のない、開示等の請求にあたる苦情・相談",
+        "what": "区分(category)が request で、開示等の請求(request)を示していない苦情・相談を報告します。",
+        "why": "開示・訂正・利用停止等の求めは、回答期限と本人確認を含めて開示等の請求として扱います(J.11、J.10)。",
+        "fix": "開示等の請求(kind: request)を記録し、その ID を苦情・相談の request に書いてください。",
+    },
+    "PML716": {
+        "title": "廃棄証明書のない委託先による廃棄",
+        "what": "委託先(contractor)のある廃棄記録で、廃棄証明書(certificate)がない、またはリポジトリで git が管理しているファイルでない"
+        "(リポジトリの外にある、外を指すシンボリックリンクである)ものを報告します。",
+        "why": "委託先が個人情報を廃棄したときは、廃棄証明書がその証拠です(J.9)。",
+        "fix": "委託先の廃棄証明書をリポジトリに追加(git add)し、certificate にそのパスを書いてください。",
+    },
+    "PML717": {
+        "title": "廃棄記録のない、廃止した個人情報",
+        "what": "今日までに廃止(status: retired)した台帳のエントリで、今日までの日付の廃棄記録(kind: disposal)が対象としていないものを報告します。",
+        "why": "利用しなくなった個人情報は台帳に定めた方法で廃棄し、その記録を残します(J.9)。",
+        "fix": "廃棄を disposals/ に記録してください(実施日、対象、媒体、方法、実施者、立会者)。",
     },
 }
