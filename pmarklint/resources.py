@@ -22,6 +22,7 @@ RECORD_KINDS = (
     "operation_check",
     "incident",
     "request",
+    "risk",
 )
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
@@ -35,6 +36,7 @@ DEFAULT_FOLDERS |= {
     "operation_check": "operation-checks",
     "incident": "incidents",
     "request": "requests",
+    "risk": "risks",
 }
 
 # The roles of the roster (people/ roles:, approvals), in the order pmarklint roles lists them.

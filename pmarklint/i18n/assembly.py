@@ -10,8 +10,9 @@ from typing import TypeVar
 # The modules of a language package: rules (findings and explanations of the checks, by PMLxxx code), ui (the
 # command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*), records (the
 # checks of the roster and the PDCA records, PML6xx, and the words for their values), registers (the checks of
-# the registers, PML7xx: incidents..., and the words for their values).
-AREAS = ("rules", "ui", "reports", "records", "registers")
+# the registers, PML7xx: incidents..., and the words for their values), risks (the risk register, PML73x, and
+# pmarklint migrate risks).
+AREAS = ("rules", "ui", "reports", "records", "registers", "risks")
 
 
 _V = TypeVar("_V")

@@ -36,6 +36,7 @@ DEFAULT_APPROVERS = {
     # the registers (PML7xx)
     "incident": ["privacy_manager"],
     "request": ["privacy_manager"],
+    "risk": ["privacy_manager"],
 }
 
 
@@ -43,6 +44,8 @@ class HistoryReader(Protocol):
     """The run's reading of git history, as the families that are not history-scope may ask it."""
 
     def changed_since(self, ref: EntryRef, approval: Approval) -> tuple[str, ...]: ...
+
+    def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]: ...
 
     def close(self) -> None: ...
 
@@ -130,6 +133,11 @@ class Context:
         """The fields of ``ref`` that changed since ``approval`` was given, as git history tells; () when the
         run does not read history or git cannot tell."""
         return self.history.reader(self).changed_since(ref, approval) if self.history is not None else ()
+
+    def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]:
+        """The fields of ``ref`` that changed since it had the content whose digest is ``value`` (a risk's
+        ``assessed_digest``), as git history tells; () when the run does not read history or git cannot tell."""
+        return self.history.reader(self).changed_since_digest(ref, value) if self.history is not None else ()
 
     # -- findings -------------------------------------------------------------------------------------
     def report(

@@ -55,6 +55,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("prevention",), "corrective"),
     ],
     "request": [(("inventory", "*"), "inventory")],
+    "risk": [(("inventory",), "inventory"), (("accepted_by",), "person"), (("measures", "*", "control"), "control")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).
