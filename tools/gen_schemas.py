@@ -2139,7 +2139,12 @@ FIELD_HELP: dict[tuple[str, str], tuple[str, str]] = {
         "consent(本人の同意)、adequacy(十分性認定のある国)、equivalent_system(基準適合体制: 定期確認が必要)。",
         "consent, adequacy (a country with an adequacy decision) or equivalent_system (checked regularly).",
     ),
-    ("", "risks"): ("局面ごとのリスクと対策、残留リスク。", "Risks by phase, their measures and the residual risk."),
+    ("", "risks"): (
+        "以前の形式のリスクの記録。リスク分析は risks/(kind: risk)に記録します: 'pmarklint migrate risks' で移せます"
+        "(PML735)。",
+        "The former place of the risks. The risk analysis now goes in risks/ (kind: risk): 'pmarklint migrate "
+        "risks' moves them (PML735).",
+    ),
     ("risks", "residual"): (
         "対策後に残るリスク(トップマネジメントが承認)。",
         "The risk left after the measures (accepted by top management).",

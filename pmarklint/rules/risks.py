@@ -8,7 +8,7 @@ the inventory entry it assessed (``assessed_digest``), so that an entry changed 
 A risk is an entry of its own (kind ``risk``, folder ``risks/``), one per inventory entry and phase (several
 when a phase has several risks). The former ``risks`` list of an inventory entry is reported (PML735) until it
 is moved with ``pmarklint migrate risks`` (docs/risks.md). The phases are checked once the repository keeps a
-risk register (a risk entry, or a file in its folder).
+risk register (at least one risk entry).
 """
 
 from __future__ import annotations
@@ -172,10 +172,12 @@ def check(ctx: Context) -> None:
         phase = ref.data.get("phase")
         if target is not None and isinstance(phase, str):
             covered.setdefault(target.id or "", set()).add(phase)
+        if target is not None and not active(target):
+            continue  # the data is no longer handled: its risks are history
         if "not_applicable" not in ref.data:
             _residual(ctx, ref)
         _review(ctx, ref)
-        if target is not None and active(target):
+        if target is not None:
             _assessed(ctx, ref, target)
     kept = _register_kept(ctx)
     for ref in ctx.entries("inventory"):
@@ -191,13 +193,10 @@ def check(ctx: Context) -> None:
 
 
 def _register_kept(ctx: Context) -> bool:
-    """Whether the repository keeps a risk register: a risk entry, or a file in the risk folder (``init``
-    writes one). Until then the inventory is not checked phase by phase (an inventory that still records its
-    risks is PML735)."""
-    if any(True for _ in ctx.entries("risk")):
-        return True
-    folder = ctx.config.folders["risk"].rstrip("/") + "/"
-    return any(rel.startswith(folder) and rel.endswith((".yaml", ".yml")) for rel in ctx.files)
+    """Whether the repository keeps a risk register: at least one risk entry. Until the first risk is
+    recorded the inventory is not checked phase by phase (an inventory that still records its risks in the
+    former risks lists is PML735, whose fix, the migration, starts the register)."""
+    return any(True for _ in ctx.entries("risk"))
 
 
 def _count(value: Any) -> int:

@@ -30,12 +30,13 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
         ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
         ("PML701", "incidents/incidents.yaml", 22, 20, "INC-2026-02", "error"),
-        ("PML101", "inventory/customer-service.yaml", 101, 15, "PI-CS-003", "error"),
-        ("PML101", "inventory/customer-service.yaml", 126, 16, "PI-CS-004", "error"),
-        ("PML301", "inventory/customer-service.yaml", 170, 20, "PI-CS-005", "error"),
-        ("PML002", "inventory/hr.yaml", 74, 5, "PI-HR-002", "error"),
-        ("PML201", "inventory/hr.yaml", 100, 20, "PI-HR-003", "error"),
-        ("PML505", "inventory/sales.yaml", 36, 12, "PI-SL-001", "error"),
+        ("PML101", "inventory/customer-service.yaml", 87, 15, "PI-CS-003", "error"),
+        ("PML101", "inventory/customer-service.yaml", 107, 16, "PI-CS-004", "error"),
+        ("PML301", "inventory/customer-service.yaml", 146, 20, "PI-CS-005", "error"),
+        ("PML002", "inventory/hr.yaml", 60, 5, "PI-HR-002", "error"),
+        ("PML201", "inventory/hr.yaml", 86, 20, "PI-HR-003", "error"),
+        ("PML730", "inventory/sales.yaml", 5, 5, "PI-SL-001", "error"),
+        ("PML505", "inventory/sales.yaml", 31, 12, "PI-SL-001", "error"),
         ("PML603", "people/roster.yaml", 73, 5, "matsumoto", "error"),
         ("PML601", "people/roster.yaml", 100, 11, "mori", "warning"),
         ("PML624", "plans/plans.yaml", 5, 5, "PL-2026", "error"),
@@ -48,7 +49,7 @@ def test_example_findings(tmp_path: Path) -> None:
     ]
     (waived,) = result.json()["waived"]
     assert (waived["rule"], waived["entry"], waived["waiver"]["approved_by"]) == ("PML303", "C-004", "nakamura")
-    assert result.json()["summary"] == {"files": 26, "entries": 115, "errors": 21, "warnings": 2, "waived": 1}
+    assert result.json()["summary"] == {"files": 29, "entries": 159, "errors": 22, "warnings": 2, "waived": 1}
 
 
 def test_example_readme_lists_every_reported_mistake() -> None:
@@ -62,6 +63,7 @@ def test_example_readme_lists_every_reported_mistake() -> None:
         "PML002",
         "PML201",
         "PML505",
+        "PML730",
         "PML303",
         "PML601",
         "PML603",
@@ -85,7 +87,7 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 26
+    assert result.json()["summary"]["files"] == 29
 
 
 def test_the_example_policy_has_what_a_document_examination_looks_for() -> None:
