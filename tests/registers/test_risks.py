@@ -277,3 +277,12 @@ def test_an_inventory_entry_that_still_carries_risks(tmp_path: Path) -> None:
         "記録します。'pmarklint migrate risks' で移してください"
     )
     assert [f for f in findings(repo_with(tmp_path / "b")) if f["rule"] == "PML735"] == []
+
+
+def test_a_review_in_the_future_is_reported_not_counted(tmp_path: Path) -> None:
+    repo = repo_with(
+        tmp_path, replace=("reviewed_on: 2026-05-01\n  - id: RA-4", "reviewed_on: 2027-01-10\n  - id: RA-4")
+    )
+    result = run("check", repo, "--format", "json", "--today", "2026-11-26", "--lang", "en")
+    found = [(f["rule"], f["entry"], f["path"]) for f in result.json()["findings"] if f["file"] == RISKS]
+    assert found == [("PML305", "RA-3", "reviewed_on")]
