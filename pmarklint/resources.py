@@ -25,6 +25,7 @@ RECORD_KINDS = (
     "drill",
     "complaint",
     "disposal",
+    "risk",
 )
 KINDS = ("person", "control", "contractor", "inventory", *RECORD_KINDS)
 DEFAULT_FOLDERS = {"person": "people", "control": "controls", "contractor": "contractors", "inventory": "inventory"}
@@ -41,6 +42,7 @@ DEFAULT_FOLDERS |= {
     "drill": "drills",
     "complaint": "complaints",
     "disposal": "disposals",
+    "risk": "risks",
 }
 
 # The roles of the roster (people/ roles:, approvals), in the order pmarklint roles lists them.

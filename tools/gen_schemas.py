@@ -1352,6 +1352,103 @@ def disposal_entry() -> dict[str, Any]:
     )
 
 
+RISK_PHASES = ["acquisition", "transfer", "use", "storage", "disposal"]
+RISK_THREATS = ["leak", "loss", "damage", "misuse", "legal_violation", "rights_infringement"]
+RISK_LEVEL = {"enum": ["low", "medium", "high"]}
+
+
+def risk_entry() -> dict[str, Any]:
+    """The risk register (リスク分析・対策, J.3.1.3 and J.3.1.4): one entry per inventory entry and phase of its
+    lifecycle, assessed or marked not applicable with a reason (docs/risks.md)."""
+    return entry_schema(
+        {
+            "inventory": prop(
+                REF["ref"],
+                "個人情報",
+                "Inventory entry",
+                "リスクを分析した個人情報管理台帳(inventory/)のID。",
+                "The id of the personal-information inventory entry (inventory/) whose risks are assessed.",
+            ),
+            "phase": prop(
+                {"enum": RISK_PHASES},
+                "局面",
+                "Phase",
+                "acquisition(取得・入力)、transfer(移送・送信)、use(利用・加工)、storage(保管・バックアップ)、"
+                "disposal(消去・廃棄)。",
+                "acquisition, transfer, use, storage (and backup) or disposal (erasure and disposal).",
+            ),
+            "not_applicable": prop(
+                obj({"reason": prop(REF["text"], "理由", "Reason")}, ["reason"]),
+                "該当なし",
+                "Not applicable",
+                "この局面がこの個人情報にない場合、その理由(例: 移送しない)。threats 以下は書きません。",
+                "When the data never goes through this phase, why (e.g. it is never transferred); then no threats.",
+            ),
+            "threats": prop(
+                {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": RISK_THREATS}},
+                "脅威",
+                "Threats",
+                "leak(漏えい)、loss(滅失・紛失)、damage(き損)、misuse(目的外利用)、legal_violation(法令違反)、"
+                "rights_infringement(本人の権利利益の侵害)。",
+                "leak, loss, damage, misuse (use beyond the purpose), legal_violation (breaking the law) or "
+                "rights_infringement (harm to the person's rights and interests).",
+            ),
+            "description": prop(REF["text"], "リスクの内容", "Risk", "何が起こりうるか。", "What could happen."),
+            "likelihood": prop(RISK_LEVEL, "発生の可能性", "Likelihood", "low、medium、high。", "low, medium or high."),
+            "impact": prop(RISK_LEVEL, "影響の大きさ", "Impact", "low、medium、high。", "low, medium or high."),
+            "measures": prop(
+                list_of(
+                    obj(
+                        {
+                            "text": prop(REF["text"], "対策", "Measure"),
+                            "control": prop(
+                                REF["ref"],
+                                "管理策",
+                                "Control",
+                                "対策が実施する管理策の ID(例: J.7.2)。",
+                                "The id of the control the measure carries out (e.g. J.7.2).",
+                            ),
+                        },
+                        ["text"],
+                    )
+                ),
+                "対策",
+                "Measures",
+                "リスクへの対策と、それが実施する管理策。",
+                "The measures against the risk, and the control each carries out.",
+            ),
+            "residual": prop(
+                RISK_LEVEL,
+                "残留リスク",
+                "Residual risk",
+                "対策後に残るリスク(low、medium、high)。トップマネジメントが承認します。法令違反のリスクは残留リスクに"
+                "できません。",
+                "The risk left after the measures (low, medium or high), accepted by top management. A risk of "
+                "breaking the law cannot be left as residual risk.",
+            ),
+            "accepted_by": prop(
+                REF["ref"],
+                "残留リスクの承認者",
+                "Residual risk accepted by",
+                "残留リスクを承認したトップマネジメント(people/ のID)。",
+                "The person holding top_management who accepted the residual risk (an id of people/).",
+            ),
+            "accepted_on": record_date("残留リスクの承認日", "Residual risk accepted on"),
+            "assessed_digest": prop(
+                {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+                "分析時の台帳のダイジェスト",
+                "Inventory digest when assessed",
+                "分析したときの台帳エントリのダイジェスト(承認と同じ sha256:…)。台帳が変わると再分析を求めます。",
+                "The inventory entry's digest when it was assessed (sha256:…, as approvals use); when the entry "
+                "changes, the risk is assessed again.",
+            ),
+            "reviewed_on": record_date("見直し日", "Reviewed on"),
+        },
+        ["id", "inventory", "phase"],
+        {"allOf": [{"if": {"not": {"required": ["not_applicable"]}}, "then": {"required": ["threats"]}}]},
+    )
+
+
 ENTRY_BUILDERS = {
     "person": (person_entry, "体制(人と役割)", "Roster (people and roles)"),
     "control": (control_entry, "管理策", "Controls"),
@@ -1369,6 +1466,7 @@ ENTRY_BUILDERS = {
     "drill": (drill_entry, "緊急事態への準備の訓練の記録", "Emergency drills"),
     "complaint": (complaint_entry, "苦情・相談の記録", "Complaints and consultations"),
     "disposal": (disposal_entry, "廃棄記録", "Disposal records"),
+    "risk": (risk_entry, "リスク分析・対策", "Risk register"),
 }
 
 
@@ -2232,7 +2330,12 @@ FIELD_HELP: dict[tuple[str, str], tuple[str, str]] = {
         "consent(本人の同意)、adequacy(十分性認定のある国)、equivalent_system(基準適合体制: 定期確認が必要)。",
         "consent, adequacy (a country with an adequacy decision) or equivalent_system (checked regularly).",
     ),
-    ("", "risks"): ("局面ごとのリスクと対策、残留リスク。", "Risks by phase, their measures and the residual risk."),
+    ("", "risks"): (
+        "以前の形式のリスクの記録。リスク分析は risks/(kind: risk)に記録します: 'pmarklint migrate risks' で移せます"
+        "(PML735)。",
+        "The former place of the risks. The risk analysis now goes in risks/ (kind: risk): 'pmarklint migrate "
+        "risks' moves them (PML735).",
+    ),
     ("risks", "residual"): (
         "対策後に残るリスク(トップマネジメントが承認)。",
         "The risk left after the measures (accepted by top management).",

@@ -74,6 +74,7 @@ def _add_commands() -> None:
     from pmarklint.cli.check import check
     from pmarklint.cli.due import due
     from pmarklint.cli.init import init
+    from pmarklint.cli.migrate import migrate
     from pmarklint.cli.report import report
     from pmarklint.cli.rules import explain, roles, rules
     from pmarklint.cli.sign import sign
@@ -88,6 +89,7 @@ def _add_commands() -> None:
     cli.add_command(report)
     cli.add_command(trail)
     cli.add_command(due)
+    cli.add_command(migrate)
 
 
 _add_commands()

@@ -25,6 +25,8 @@ _LOOKUP_ARGS |= {
     "triggers": "incident_trigger",
     "decision": "request_decision",
 }
+# The risk register's values (PML73x)
+_LOOKUP_ARGS |= {"phases": "risk_phase", "residual": "risk_level"}
 # Arguments holding role ids the user may have to type (``sign --as``): the role's name with its id.
 _ROLE_ID_ARGS = ("roles", "role_id")
 # Arguments holding an ISO 8601 duration, shown in words (P1Y → 1年, P6M → 6か月).

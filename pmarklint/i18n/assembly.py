@@ -11,8 +11,8 @@ from typing import TypeVar
 # command line: ui.*, sign.*, table.*), reports (reports for people: report.*, fitgap.*, trail.*), records (the
 # checks of the roster and the PDCA records, PML6xx, and the words for their values), registers (the checks of
 # the registers, PML7xx: incidents..., and the words for their values), summaries (report education and
-# report audits), site (the PMS site: site.*).
-AREAS = ("rules", "ui", "reports", "records", "registers", "summaries", "site")
+# report audits), site (the PMS site: site.*), risks (the risk register, PML73x, and pmarklint migrate risks).
+AREAS = ("rules", "ui", "reports", "records", "registers", "summaries", "site", "risks")
 
 
 _V = TypeVar("_V")

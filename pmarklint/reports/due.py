@@ -3,7 +3,8 @@
 The deadlines are the ones ``check`` computes (reviews, contractor evaluations, contracts and certifications
 expiring, recurring tasks, overseas recipients' checks, the regular and new-joiner trainings, the internal
 audit, the management review, corrective actions, the P-mark renewal window, an incident's reports, the answer
-to a request, the yearly drill, the answer to a complaint and its closing): the check runs with its "due
+to a request, the yearly drill, the answer to a complaint and its closing, the review of a risk analysis): the
+check runs with its "due
 soon" window widened to ``--within``, and each finding that names a due date becomes a deadline, with the
 entry, its owner and the days left. Overdue ones are listed too. Nothing here computes a date of its own: a
 deadline and the check that warns about it cannot disagree.
@@ -62,6 +63,9 @@ DEADLINE_KEYS: Mapping[str, str] = {
     # the yearly drill, the answer to a complaint and its closing
     **{f"PML711.{state}": "deadline" for state in ("missing", "soon", "none")},
     **{f"PML71{n}.{state}": "deadline" for n in (2, 3) for state in ("due", "overdue")},
+    # the risk register: the yearly review of a risk analysis
+    "PML733.overdue": "due",
+    "PML733.soon": "due",
 }
 FORMAT = "pmarklint-due"
 VERSION = 1

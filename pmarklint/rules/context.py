@@ -39,6 +39,7 @@ DEFAULT_APPROVERS = {
     "drill": ["privacy_manager"],
     "complaint": ["privacy_manager"],
     "disposal": ["privacy_manager"],
+    "risk": ["privacy_manager"],
 }
 
 
@@ -46,6 +47,8 @@ class HistoryReader(Protocol):
     """The run's reading of git history, as the families that are not history-scope may ask it."""
 
     def changed_since(self, ref: EntryRef, approval: Approval) -> tuple[str, ...]: ...
+
+    def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]: ...
 
     def close(self) -> None: ...
 
@@ -133,6 +136,11 @@ class Context:
         """The fields of ``ref`` that changed since ``approval`` was given, as git history tells; () when the
         run does not read history or git cannot tell."""
         return self.history.reader(self).changed_since(ref, approval) if self.history is not None else ()
+
+    def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]:
+        """The fields of ``ref`` that changed since it had the content whose digest is ``value`` (a risk's
+        ``assessed_digest``), as git history tells; () when the run does not read history or git cannot tell."""
+        return self.history.reader(self).changed_since_digest(ref, value) if self.history is not None else ()
 
     # -- findings -------------------------------------------------------------------------------------
     def report(

@@ -153,6 +153,8 @@ PAST_DATES: tuple[tuple[str, ...], ...] = (
     ("approvals", "*", "date"),
     ("recurring", "*", "last_done"),
     ("overseas", "*", "last_checked"),
+    ("reviewed_on",),  # the risk register (PML73x)
+    ("accepted_on",),
 )
 OVERSEAS_CHECK_EVERY = Duration(years=1)  # "periodically", read as yearly: see `explain PML307`
 

@@ -620,6 +620,31 @@ class Session:
             return ()  # the commit did not have the content that was approved
         return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data))))
 
+    def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]:
+        """The fields that changed since the entry had the content with digest ``value`` (a risk assessed
+        against it): the newest revision with that content, against the entry now. () when git cannot tell."""
+        from pmarklint.history.fields import content, diff_fields
+
+        self.asked = True
+        if not self.start() or not ref.id or self.ctx.index.by_id.get(ref.id) is not ref:
+            return ()
+        located = self.at_head(ref)
+        if located is None:
+            return ()
+        entry_id = ref.id
+
+        def holds(blob: str, eid: str) -> bool:
+            entry = self.entries.get(blob, eid)
+            return isinstance(entry, dict) and digest(entry) == value
+
+        origin = self.judge.tracer.origin(entry_id, located[0], holds)
+        if origin is None:
+            return ()
+        then = self.entries.get(self.judge.log.by_path[origin.path][origin.index].new, entry_id)
+        if not isinstance(then, dict):
+            return ()
+        return tuple(dict.fromkeys(c.field for c in diff_fields(content(then), content(ref.data))))
+
     def _approved(self, ref: EntryRef, allowed: list[str]) -> bool:
         return any(
             item.by != ref.id and item.role in allowed and self.verdicts.get((ref.id or "", item.index), False)

@@ -68,6 +68,7 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("witness",), "person"),
         (("contractor",), "contractor"),
     ],
+    "risk": [(("inventory",), "inventory"), (("accepted_by",), "person"), (("measures", "*", "control"), "control")],
 }
 COMMON = [(("owner",), "person"), (("approvals", "*", "by"), "person")]
 # Where an entry names a document or a file of evidence in the repository (PML204).

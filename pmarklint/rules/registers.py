@@ -2,20 +2,20 @@
 the P-mark rules (and, for incidents, of the law): incidents and emergencies (事故・緊急事態,
 :mod:`pmarklint.rules.incidents`), requests from data subjects (開示等の請求,
 :mod:`pmarklint.rules.requests`), emergency drills (緊急事態への準備の訓練, :mod:`pmarklint.rules.drills`),
-complaints and consultations (苦情・相談, :mod:`pmarklint.rules.complaints`) and disposals (廃棄記録,
-:mod:`pmarklint.rules.disposals`). Each register is a ``kind`` of its own, a record in the sense of
-docs/records.md (made once, never "reviewed"); its checks read the one repository index and judge against
-``--today``. Every deadline a check applies is a setting of pmarklint.yaml with a default whose source
-docs/incidents.md gives, and every deadline finding says the day it counted from, the deadline and today
-(:mod:`pmarklint.rules.deadlines`).
+complaints and consultations (苦情・相談, :mod:`pmarklint.rules.complaints`), disposals (廃棄記録,
+:mod:`pmarklint.rules.disposals`) and the risk register (リスク分析・対策, :mod:`pmarklint.rules.risks`, reviewed
+yearly, docs/risks.md). Each register is a ``kind`` of its own, a record in the sense of docs/records.md (made
+once, never "reviewed"); its checks read the one repository index and judge against ``--today``. Every
+deadline a check applies is a setting of pmarklint.yaml with a default whose source docs/incidents.md gives,
+and every deadline finding says the day it counted from, the deadline and today (:mod:`pmarklint.rules.deadlines`).
 """
 
 from __future__ import annotations
 
-from pmarklint.rules import complaints, disposals, drills, incidents, requests
+from pmarklint.rules import complaints, disposals, drills, incidents, requests, risks
 from pmarklint.rules.context import Context
 
-RULES = (*incidents.RULES, *requests.RULES, *drills.RULES, *complaints.RULES, *disposals.RULES)
+RULES = (*incidents.RULES, *requests.RULES, *drills.RULES, *complaints.RULES, *disposals.RULES, *risks.RULES)
 
 
 def check(ctx: Context) -> None:
@@ -24,3 +24,4 @@ def check(ctx: Context) -> None:
     drills.check(ctx)
     complaints.check(ctx)
     disposals.check(ctx)
+    risks.check(ctx)

@@ -36,6 +36,10 @@ PAGES = {
             "operation_check",
             "incident",
             "request",
+            "drill",
+            "complaint",
+            "disposal",
+            "risk",
         )
     ),
 }

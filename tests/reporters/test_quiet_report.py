@@ -24,9 +24,9 @@ def _due_soon(line: int) -> Finding:
 
 
 def _result() -> CheckResult:
-    """The example's findings (24 errors, 2 warnings) with three review-due-soon warnings listed first."""
+    """The example's findings (25 errors, 2 warnings) with three review-due-soon warnings listed first."""
     result = run_check(EXAMPLE, today=TODAY, lang="en")
-    assert result.errors == 24 and result.warnings == 2
+    assert result.errors == 25 and result.warnings == 2
     return replace(result, findings=[_due_soon(3), _due_soon(9), _due_soon(15), *result.findings])
 
 
@@ -36,14 +36,14 @@ EXPECTED = {
         "PML304 expired: 1 warning — run `pmarklint check` to see it",
         "PML601 left-holds-role: 1 warning — run `pmarklint check` to see it",
         "",
-        "29 files, 122 entries: 24 errors, 5 warnings, 1 waived",
+        "32 files, 166 entries: 25 errors, 5 warnings, 1 waived",
     ],
     "ja": [
         "PML302 review-due-soon: 警告 3 件 — 一覧は `pmarklint check` で表示できます",
         "PML304 expired: 警告 1 件 — 内容は `pmarklint check` で表示できます",
         "PML601 left-holds-role: 警告 1 件 — 内容は `pmarklint check` で表示できます",
         "",
-        "29ファイル、122エントリ: エラー24件、警告5件、例外承認1件",
+        "32ファイル、166エントリ: エラー25件、警告5件、例外承認1件",
     ],
 }
 
@@ -54,7 +54,7 @@ def test_quiet_lists_errors_first_and_counts_warnings_per_rule(lang: str) -> Non
 
     assert lines[-5:] == EXPECTED[lang]
     findings = [line for line in lines if line.startswith("  ") and not line.startswith("   ")]
-    assert len(findings) == 24
+    assert len(findings) == 25
     assert all(" error   PML" in line for line in findings)
     assert not any(" warning PML" in line for line in lines)  # no warning listed one by one
     assert lines[0] == "audits/plans.yaml"  # the first error's file, not the warnings' people/
@@ -62,7 +62,7 @@ def test_quiet_lists_errors_first_and_counts_warnings_per_rule(lang: str) -> Non
 
 def test_quiet_without_warnings_or_errors_is_the_summary() -> None:
     result = replace(_result(), findings=[], waived=[])
-    assert render(result, "en", quiet=True) == "No problems found. 29 files, 122 entries: 0 errors, 0 warnings\n"
+    assert render(result, "en", quiet=True) == "No problems found. 32 files, 166 entries: 0 errors, 0 warnings\n"
 
 
 def test_without_quiet_the_report_is_unchanged() -> None:
@@ -77,7 +77,7 @@ def test_check_quiet_on_the_command_line() -> None:
     assert quiet.stdout.endswith(
         "PML304 expired: 1 warning — run `pmarklint check` to see it\n"
         "PML601 left-holds-role: 1 warning — run `pmarklint check` to see it\n\n"
-        "29 files, 122 entries: 24 errors, 2 warnings, 1 waived\n"
+        "32 files, 166 entries: 25 errors, 2 warnings, 1 waived\n"
     )
     plain = run("check", EXAMPLE, "--today", TODAY, "--lang", "en")
     golden = (GOLDEN / "examples-shop.text.txt").read_text(encoding="utf-8")

@@ -164,11 +164,11 @@ def test_github_annotates_findings_not_waivers_and_ends_with_the_summary(tmp_pat
     lines = report(shop(tmp_path / "shop"), "github").splitlines()
     errors, warning = ["::error"], ["::warning"]
     # audits/ (2), complaints/, contractors/ (error, warning), controls/, corrective/, disposals/, drills/, incidents/,
-    # inventory/, people/ (error, warning), plans/ (2), pmarklint.yaml, requests/, reviews/ (2), training/
-    expected = errors * 4 + warning + errors * 13 + warning + errors * 7
+    # inventory/ (2), people/ (error, warning), plans/ (2), pmarklint.yaml, requests/, reviews/ (2), training/
+    expected = errors * 4 + warning + errors * 14 + warning + errors * 7
     assert [line.split(" ")[0] for line in lines[:-1]] == expected
     assert not any("PML303" in line for line in lines)  # waived
-    assert lines[-1] == "29 files, 122 entries: 24 errors, 2 warnings, 1 waived"
+    assert lines[-1] == "32 files, 166 entries: 25 errors, 2 warnings, 1 waived"
     assert not lines[-1].startswith("::")
 
 
@@ -241,7 +241,7 @@ def test_sarif_matches_the_oasis_schema_and_lists_every_rule(lang: str, tmp_path
     for result in run_["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     fingerprints = [r["partialFingerprints"]["pmarklint/v1"] for r in run_["results"]]
-    assert len(set(fingerprints)) == len(fingerprints) == 27
+    assert len(set(fingerprints)) == len(fingerprints) == 28
 
 
 def test_sarif_lists_waived_findings_as_suppressed(tmp_path: Path) -> None:
@@ -332,17 +332,17 @@ def test_sarif_schema_copy_is_the_shared_one() -> None:
 def test_junit_one_case_per_file_and_check(tmp_path: Path) -> None:
     suites = ET.fromstring(report(shop(tmp_path / "shop"), "junit"))
     assert suites.tag == "testsuites"
-    files = 29 + 1  # the data files and pmarklint.yaml
+    files = 32 + 1  # the data files and pmarklint.yaml
     assert len(suites) == files
     assert suites.get("tests") == str(files * len(REGISTRY))
-    assert suites.get("failures") == "23"  # 24 errors: two of them are PML101 in one file, one test case
+    assert suites.get("failures") == "24"  # 25 errors: two of them are PML101 in one file, one test case
     assert sum(int(s.get("tests", "")) for s in suites) == files * len(REGISTRY)
     cases = {(c.get("classname"), c.get("name")): c for c in suites.iter("testcase")}
     schema = cases[("inventory/customer-service.yaml", "PML101 schema")]
     failure = schema.find("failure")
     assert failure is not None and failure.get("type") == "error"
     assert failure.text is not None and failure.text.count("\n") == 1
-    assert "101:15 PI-CS-003: 'retention.period'" in failure.text
+    assert "87:15 PI-CS-003: 'retention.period'" in failure.text
     warning = cases[("contractors/contractors.yaml", "PML304 expired")]
     assert warning.find("failure") is None
     assert "65:69 C-003: the other certification expires" in (warning.findtext("system-out") or "")
@@ -374,7 +374,7 @@ def test_junit_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
 def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
     repo = shop(tmp_path / "shop")
     issues = validate_gitlab(report(repo, "gitlab"))
-    assert len(issues) == 26  # the waived finding is left out
+    assert len(issues) == 27  # the waived finding is left out
     assert [i["severity"] for i in issues].count("minor") == 2
     assert issues[3] == {  # after the two of audits/ and the one of complaints/
         "description": "PML503 C-002: the contract lacks 1 of the eight required clauses: checking that the contract is kept",
@@ -384,7 +384,7 @@ def test_gitlab_matches_the_documented_format(tmp_path: Path) -> None:
         "location": {"path": "contractors/contractors.yaml", "lines": {"begin": 51}},
     }
     results = json.loads(report(repo, "sarif"))["runs"][0]["results"]
-    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:26]]
+    assert [i["fingerprint"] for i in issues] == [r["partialFingerprints"]["pmarklint/v1"] for r in results[:27]]
 
 
 def test_gitlab_keeps_the_message_as_written(tmp_path: Path) -> None:

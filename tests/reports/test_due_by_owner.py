@@ -30,7 +30,7 @@ GITHUB_SCRIPT = ROOT / "ci" / "github" / "due-issues.sh"
 GITLAB_SCRIPT = ROOT / "ci" / "gitlab" / "due-issues.sh"
 OWNERS = [
     ("ito", "伊藤 翔太", ["ito@sakura-market.example"], "PMS deadlines: ito", 4, 3),
-    ("nakamura", "中村 由美", ["nakamura@sakura-market.example"], "PMS deadlines: nakamura", 2, 1),
+    ("nakamura", "中村 由美", ["nakamura@sakura-market.example"], "PMS deadlines: nakamura", 3, 2),
     ("watanabe", "渡辺 恵", ["watanabe@sakura-market.example"], "PMS deadlines: watanabe", 4, 0),
     (None, None, [], "PMS deadlines: no owner", 1, 1),
 ]
@@ -95,8 +95,8 @@ def test_text_by_owner_groups_the_lines_under_each_owner() -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     start = lines.index("伊藤 翔太 (ito) <ito@sakura-market.example>")
-    assert lines[start + 1] == "  2026-06-30  overdue by 149 days  inventory/customer-service.yaml:170 PI-CS-005"
-    assert lines[-1] == "11 deadlines"
+    assert lines[start + 1] == "  2026-06-30  overdue by 149 days  inventory/customer-service.yaml:146 PI-CS-005"
+    assert lines[-1] == "12 deadlines"
 
 
 def test_by_owner_is_not_a_calendar() -> None:

@@ -168,7 +168,7 @@ def test_path_and_repo_name_the_same_repository(shop: Path, tmp_path: Path) -> N
     by_path = build(shop, tmp_path / "by-path")
     result = run("report", "site", "-C", shop, "--output", tmp_path / "by-repo", "--today", TODAY)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"{tmp_path / 'by-repo'} に 16ページを書き出しました\n"
+    assert result.stderr == f"{tmp_path / 'by-repo'} に 20ページを書き出しました\n"
     for name in PAGES:
         assert (by_path / name).read_bytes() == (tmp_path / "by-repo" / name).read_bytes(), name
 

@@ -431,6 +431,7 @@ def test_import_changes_only_the_lines_of_changed_values(tmp_path: Path) -> None
         "+    notes: 年次見直しで生年月日を追加",
         "-        last_checked: 2026-05-20",
         "+        last_checked: 2026-11-20",
+        "+    risks:",
         "+      - phase: 廃棄",
         "+        threat: 削除漏れ",
         "+        residual: low",
