@@ -65,7 +65,8 @@ def test_not_applicable_is_the_only_meaning_of_tekiyo_jogai() -> None:
     """適用除外 is what a privacy office calls an item that does not apply; a waiver is 例外承認."""
     uses = {where for where, text in japanese_texts().items() if "適用除外" in text}
     assert uses == {"ja:fitgap.legend", "ja:fitgap.status.not_applicable"}
-    assert "例外承認" in ja.MESSAGES["ui.summary_waived"] and "例外承認" in ja.MESSAGES["ui.waived_heading"]
+    assert "是正中" in ja.MESSAGES["ui.summary_waived"] and "例外承認" in ja.MESSAGES["ui.waived_heading"]
+    assert ja.MESSAGES["ui.waived_item"] == "是正中(期限 {expires})"
 
 
 def test_review_in_katakana_is_only_the_management_review() -> None:
