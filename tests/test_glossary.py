@@ -31,6 +31,10 @@ def japanese_texts() -> dict[str, str]:
         out |= {f"ja:{code}.{part}": str(text) for part, text in doc.items()}
     for path in sorted((ROOT / "pmarklint" / "workspace" / "templates" / "ja").iterdir()):
         out[f"templates/ja/{path.name}"] = path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "examples" / "shop" / "docs").rglob("*.md")):  # the model documents users copy
+        out[f"examples/shop/{path.relative_to(ROOT / 'examples' / 'shop').as_posix()}"] = path.read_text(
+            encoding="utf-8"
+        )
     for path in sorted((ROOT / "controls").glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
             for name in ("title", "summary", "to_verify", "no_recurring", "no_records", "difficulty_reason"):
