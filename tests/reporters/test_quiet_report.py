@@ -39,9 +39,9 @@ EXPECTED = {
         "26 files, 115 entries: 21 errors, 5 warnings, 1 waived",
     ],
     "ja": [
-        "PML302 review-due-soon: 警告 3 件 — 一覧は `pmarklint check` で表示できます",
-        "PML304 expired: 警告 1 件 — 内容は `pmarklint check` で表示できます",
-        "PML601 left-holds-role: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+        "PML302 review-due-soon: 警告3件 — 一覧は `pmarklint check` で表示できます",
+        "PML304 expired: 警告1件 — 内容は `pmarklint check` で表示できます",
+        "PML601 left-holds-role: 警告1件 — 内容は `pmarklint check` で表示できます",
         "",
         "26ファイル、115エントリ: エラー21件、警告5件、是正中1件",
     ],

@@ -151,9 +151,9 @@ def test_a_name_that_is_nobody_is_refused_with_the_reason(tmp_path: Path) -> Non
         (
             "ja",
             [
-                f"2 行目 (PI-CS-001): {owner} '責任者' 列: 「田中 一郎」という人は従業者名簿にいません。"
+                f"2行目 (PI-CS-001): {owner} '責任者' 列: 「田中 一郎」という人は従業者名簿にいません。"
                 "名簿の名前か ID で書いてください",
-                "3 行目 (PI-CS-002): C '管理部門' 列: 「総務部」という部門は pmarklint.yaml の departments に"
+                "3行目 (PI-CS-002): C '管理部門' 列: 「総務部」という部門は pmarklint.yaml の departments に"
                 "ありません。部門名か ID で書いてください",
             ],
         ),

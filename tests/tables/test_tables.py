@@ -255,7 +255,7 @@ def test_export_csv_is_the_ledger_as_a_table(tmp_path: Path) -> None:
     out = tmp_path / "inventory.csv"
     result = run("export", "inventory", "--format", "csv", "-o", out, "-C", repo, "--lang", "ja")
     assert result.exit_code == 0, result.stderr
-    assert "9 件" in result.stderr
+    assert "9件" in result.stderr
     rows = read_csv(out)
     assert rows[0][:4] == ["ID", "名称", "管理部門", "個人情報の項目"]
     assert [r[0] for r in rows[1:]] == [
@@ -352,7 +352,7 @@ def test_export_then_import_changes_no_byte_of_the_example(tmp_path: Path, kind:
     assert run("export", kind, "-o", out, "-C", repo, "--lang", lang).exit_code == 0
     result = run("import", out, "--kind", kind, "-C", repo, "--lang", lang)
     assert result.exit_code == 0, result.stdout
-    assert ("0 updated, 0 added" if lang == "en" else "更新 0 件、追加 0 件") in result.stdout
+    assert ("0 updated, 0 added" if lang == "en" else "更新0件、追加0件") in result.stdout
     assert git(repo, "status", "--porcelain") == ""
 
 

@@ -60,7 +60,7 @@ MESSAGES = {
     "'kind: control'、'kind: contractor'、'kind: inventory' のいずれかで始めます",
     "PML005.unknown_kind": "'{kind}' は知らない種類です{suggestion}。従業者(person)、管理策(control)、委託先(contractor)、"
     "個人情報(inventory)などの種類を書いてください",
-    "PML005.not_mapping": "'kind:' と 'entries:' を持つマッピングになっていません",
+    "PML005.not_mapping": "ファイルが 'kind:' と 'entries:' を持つ「キー: 値」の形になっていません",
     # PML006
     "PML006.untracked": "gitで管理されていないファイルです。チェックされず、コミットにも含まれません。'git add' で"
     "追加するか、削除してください",
@@ -106,7 +106,7 @@ MESSAGES = {
     "type.integer": "整数",
     "type.number": "数値",
     "type.array": "リスト",
-    "type.object": "項目のマッピング",
+    "type.object": "「キー: 値」の並び",
     "type.null": "空",
     # PML102
     "PML102.duplicate": "ID '{id}' が2回使われています(もう一方は {other_file}:{other_line})。IDはリポジトリ全体で"
