@@ -31,6 +31,10 @@ def japanese_texts() -> dict[str, str]:
         out |= {f"ja:{code}.{part}": str(text) for part, text in doc.items()}
     for path in sorted((ROOT / "pmarklint" / "workspace" / "templates" / "ja").iterdir()):
         out[f"templates/ja/{path.name}"] = path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "examples" / "shop" / "docs").rglob("*.md")):  # the model documents users copy
+        out[f"examples/shop/{path.relative_to(ROOT / 'examples' / 'shop').as_posix()}"] = path.read_text(
+            encoding="utf-8"
+        )
     for path in sorted((ROOT / "controls").glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
             for name in ("title", "summary", "to_verify", "no_recurring", "no_records", "difficulty_reason"):
@@ -64,8 +68,9 @@ def test_no_japanese_text_uses_a_word_to_avoid(word: str) -> None:
 def test_not_applicable_is_the_only_meaning_of_tekiyo_jogai() -> None:
     """適用除外 is what a privacy office calls an item that does not apply; a waiver is 例外承認."""
     uses = {where for where, text in japanese_texts().items() if "適用除外" in text}
-    assert uses == {"ja:fitgap.legend", "ja:fitgap.status.not_applicable"}
-    assert "例外承認" in ja.MESSAGES["ui.summary_waived"] and "例外承認" in ja.MESSAGES["ui.waived_heading"]
+    assert uses == {"ja:fitgap.legend", "ja:fitgap.status.not_applicable", "templates/ja/README.md"}
+    assert "是正中" in ja.MESSAGES["ui.summary_waived"] and "例外承認" in ja.MESSAGES["ui.waived_heading"]
+    assert ja.MESSAGES["ui.waived_item"] == "是正中(期限 {expires})"
 
 
 def test_review_in_katakana_is_only_the_management_review() -> None:

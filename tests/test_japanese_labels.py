@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pmarklint.rules import REGISTRY
 
@@ -64,6 +65,42 @@ def raw_identifiers(text: str) -> list[str]:
     return found + _DURATION.findall(text)
 
 
+# A person as a message names them: the roster's name, then the id in parentheses (中村 由美(nakamura)). The id
+# alone is allowed only inside a command to type ('pmarklint sign PI-1 --as nakamura').
+_NAMED = re.compile(r"[^\x00-\x7f]\(([A-Za-z0-9][A-Za-z0-9._-]*)\)")
+_COMMAND = re.compile(r"'pmarklint [^']*'|`pmarklint [^`]*`")
+
+
+def bare_people(text: str, people: set[str]) -> list[str]:
+    """The ids of people of the roster that a Japanese text shows without their name."""
+    text = _NAMED.sub(" ", _COMMAND.sub(" ", text))
+    return [m.group(1) for m in _TOKEN.finditer(text) if m.group(1) in people]
+
+
+def roster_ids(files: dict[str, str | bytes]) -> set[str]:
+    """The ids of the people in the roster files of a repository's files (path → text)."""
+    ids: set[str] = set()
+    for content in files.values():
+        text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+        try:
+            data = yaml.safe_load(text) if "kind: person" in text else None
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict) and data.get("kind") == "person":
+            ids.update(
+                e["id"] for e in data.get("entries") or [] if isinstance(e, dict) and isinstance(e.get("id"), str)
+            )
+    return ids
+
+
+def test_the_scanner_finds_a_person_shown_by_id_alone() -> None:
+    people = {"nakamura", "ito"}
+    assert bare_people("nakamura が 個人情報保護管理者(privacy_manager) として承認しました", people) == ["nakamura"]
+    assert bare_people("'nakamura' 名義の承認を追加したコミット", people) == ["nakamura"]
+    assert bare_people("中村 由美(nakamura) が承認しました('pmarklint sign PI-1 --as nakamura')", people) == []
+    assert bare_people("people/nakamura.yaml と nakamura@example.com と ito.yaml", people) == []
+
+
 def test_the_scanner_finds_what_the_issue_found() -> None:
     assert raw_identifiers("control のエントリには役割 top_management の人の承認が必要です") == [
         "control",
@@ -92,6 +129,9 @@ def test_no_raw_identifier_in_the_japanese_message_of_a_rule(tmp_path: Path, cod
     assert result.exit_code in (0, 1), result.stderr
     leaks = {m: raw_identifiers(m) for m in _messages(result.json()["findings"]) if raw_identifiers(m)}
     assert leaks == {}
+    people = roster_ids({**example.files, **{p: t for _, files in example.history for p, t in files.items() if t}})
+    named = {m: bare_people(m, people) for m in _messages(result.json()["findings"]) if bare_people(m, people)}
+    assert named == {}
 
 
 def test_no_raw_identifier_on_the_example_company_and_a_fresh_repository(tmp_path: Path) -> None:
@@ -102,6 +142,9 @@ def test_no_raw_identifier_on_the_example_company_and_a_fresh_repository(tmp_pat
     messages = _messages(shop.json()["findings"]) + _messages(fresh.json()["findings"])
     assert len(messages) > 100
     assert {m: raw_identifiers(m) for m in messages if raw_identifiers(m)} == {}
+    roster = (ROOT / "examples/shop/people/roster.yaml").read_text(encoding="utf-8")
+    people = roster_ids({"roster": roster})
+    assert {m: bare_people(m, people) for m in messages if bare_people(m, people)} == {}
     # one language per message: a catalog task is shown in Japanese only
     assert not [m for m in messages if " / " in m and "PML306" not in m and "「" in m]
 

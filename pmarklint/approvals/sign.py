@@ -85,6 +85,7 @@ class Signed:
 class SignResult:
     signed: list[Signed]
     warnings: list[str]  # said loudly, but not a refusal (--force)
+    person_name: str = ""  # the signer's name in the roster, for the messages (名前(id))
 
 
 # ----------------------------------------------------------------------------------------------- the repository
@@ -226,10 +227,22 @@ def _identity(repo: _Repository, person: str, entry: dict[str, Any], force: bool
     if email is None:
         problem = text("sign.identity_unknown", lang, reason=reason)
     else:
-        problem = text("sign.identity_mismatch", lang, email=email, person=person, emails=", ".join(emails) or "-")
+        problem = text(
+            "sign.identity_mismatch",
+            lang,
+            email=email,
+            person=person,
+            person_name=_name(entry),
+            emails=", ".join(emails) or "-",
+        )
     if not force:
         raise SignRefused([problem])
-    return [problem, text("sign.forced", lang, person=person, email=email or "?")]
+    return [problem, text("sign.forced", lang, person=person, person_name=_name(entry), email=email or "?")]
+
+
+def _name(entry: dict[str, Any]) -> str:
+    name = entry.get("name")
+    return name.strip() if isinstance(name, str) else ""
 
 
 def _date(value: str | None, lang: str, config: Config) -> str:
@@ -283,7 +296,18 @@ def sign(
     entry = _person(repo, person, lang)
     held = [str(r) for r in entry.get("roles") or []]
     if role is not None and role not in held:
-        raise SignRefused([text("sign.role_not_held", lang, person=person, role_id=role, roles=", ".join(held))])
+        raise SignRefused(
+            [
+                text(
+                    "sign.role_not_held",
+                    lang,
+                    person=person,
+                    person_name=_name(entry),
+                    role_id=role,
+                    roles=", ".join(held),
+                )
+            ]
+        )
     day = _date(date, lang, repo.config)
     warnings = _identity(repo, person, entry, force, lang)
 
@@ -292,13 +316,13 @@ def sign(
     settings_role: str | None = None
     for target in targets:
         if _names_settings(repo, target, cwd):
-            settings_role, problem = _settings_role(repo, person, held, role, lang)
+            settings_role, problem = _settings_role(repo, person, held, role, lang, _name(entry))
             reasons += [problem] if problem else []
             continue
         found, problems = _resolve(repo, target, cwd, lang)
         reasons += problems
         for ledger, index in found:
-            problem = _check_entry(repo, ledger, index, person, held, role, chosen, lang)
+            problem = _check_entry(repo, ledger, index, person, held, role, chosen, lang, _name(entry))
             if problem:
                 reasons.append(problem)
     if reasons:
@@ -325,7 +349,7 @@ def sign(
         if changed_settings:
             texts[CONFIG_NAME] = new_text
     _save_all(repo, texts, lang)
-    return SignResult(signed, warnings)
+    return SignResult(signed, warnings, _name(entry))
 
 
 # ------------------------------------------------------------------------- the approval settings of pmarklint.yaml
@@ -340,7 +364,7 @@ def _names_settings(repo: _Repository, target: str, cwd: Path) -> bool:
 
 
 def _settings_role(
-    repo: _Repository, person: str, held: list[str], role: str | None, lang: str
+    repo: _Repository, person: str, held: list[str], role: str | None, lang: str, person_name: str = ""
 ) -> tuple[str | None, str]:
     """The role ``person`` approves the approval settings in (``approvals.policy``), or why they cannot."""
     allowed = list(policy_approvers(repo.config.data))
@@ -352,7 +376,13 @@ def _settings_role(
     as_role = role or next((r for r in allowed if r in held), None)
     if as_role is None:
         return None, text(
-            "sign.no_allowed_role", lang, id=CONFIG_NAME, person=person, kind="policy", roles=", ".join(allowed)
+            "sign.no_allowed_role",
+            lang,
+            id=CONFIG_NAME,
+            person=person,
+            person_name=person_name,
+            kind="policy",
+            roles=", ".join(allowed),
         )
     return as_role, ""
 
@@ -400,6 +430,7 @@ def _check_entry(
     role: str | None,
     chosen: dict[tuple[str, int], str],
     lang: str,
+    person_name: str = "",
 ) -> str:
     """Why entry ``index`` cannot be signed ("" if it can); records the role it is signed in."""
     assert ledger.kind is not None
@@ -414,7 +445,15 @@ def _check_entry(
         return text("sign.role_not_allowed", lang, id=name, role_id=role, kind=ledger.kind, roles=", ".join(allowed))
     as_role = role or next((r for r in allowed if r in held), None)
     if as_role is None:
-        return text("sign.no_allowed_role", lang, id=name, person=person, kind=ledger.kind, roles=", ".join(allowed))
+        return text(
+            "sign.no_allowed_role",
+            lang,
+            id=name,
+            person=person,
+            person_name=person_name,
+            kind=ledger.kind,
+            roles=", ".join(allowed),
+        )
     chosen[(ledger.rel, index)] = as_role
     return ""
 

@@ -21,7 +21,7 @@ from pmarklint.dates import Duration, resolve_today
 from pmarklint.documents.loader import DEFAULT_MAX_FILE_SIZE, Document, decode, parse
 from pmarklint.errors import PmarklintError
 from pmarklint.findings import Finding, finding
-from pmarklint.i18n import text
+from pmarklint.i18n import PERSON_ARGS, text
 from pmarklint.resources import KINDS, data_dir
 from pmarklint.rules import REGISTRY, document_checks, history_scope_checks, open_history, repository_checks
 from pmarklint.rules.context import Context, History
@@ -432,7 +432,12 @@ def _run(
     if ctx.settings_in_force is not None:  # a change of the approval settings awaits approval: judge by these
         config = Config(config.root, in_force(config.data, ctx.settings_in_force))
         ctx.config = config
+    names = {
+        ref.id: ref.data["name"] for ref in ctx.entries("person") if ref.id and isinstance(ref.data.get("name"), str)
+    }
+    found = with_names(found, names)
     kept, waived, about_waivers = apply_waivers(ctx, found)
+    about_waivers = with_names(about_waivers, names)
     checked = CheckResult(
         root,
         today,
@@ -449,13 +454,24 @@ def _run(
             for ref in repo_index.entries
             if ref.id and isinstance(ref.data.get("owner"), str)
         },
-        names={
-            ref.id: ref.data["name"]
-            for ref in ctx.entries("person")
-            if ref.id and isinstance(ref.data.get("name"), str)
-        },
+        names=names,
     )
     return checked, results
+
+
+def with_names(found: list[Finding], names: dict[str, str]) -> list[Finding]:
+    """Findings that name a person by id, with the person's name from the roster beside it, so that the
+    message says 中村 由美(nakamura) (pmarklint.i18n.PERSON_ARGS)."""
+    out: list[Finding] = []
+    for item in found:
+        args = dict(item.args)
+        extra = tuple(
+            (f"{arg}_name", names[args[arg]])
+            for arg in PERSON_ARGS
+            if isinstance(args.get(arg), str) and names.get(args[arg]) and f"{arg}_name" not in args
+        )
+        out.append(replace(item, args=item.args + extra) if extra else item)
+    return out
 
 
 def _weigh(

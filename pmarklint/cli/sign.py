@@ -62,6 +62,7 @@ def sign(
         click.secho(warning, fg="red", bold=True, err=True)
     for item in result.signed:
         key = "sign.signed" if item.changed else "sign.unchanged"
-        click.echo(text(key, language, file=item.file, id=item.id, person=person, role_id=item.role, date=item.date))
+        shown = {"person": person, "person_name": result.person_name, "role_id": item.role, "date": item.date}
+        click.echo(text(key, language, file=item.file, id=item.id, **shown))
     changed = sum(1 for item in result.signed if item.changed)
     click.echo(text("sign.summary", language, signed=changed, unchanged=len(result.signed) - changed))

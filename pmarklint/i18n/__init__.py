@@ -29,6 +29,9 @@ _LOOKUP_ARGS |= {
 _LOOKUP_ARGS |= {"phases": "risk_phase", "residual": "risk_level"}
 # Arguments holding role ids the user may have to type (``sign --as``): the role's name with its id.
 _ROLE_ID_ARGS = ("roles", "role_id")
+# Arguments holding a person's id: the name from the roster with the id (中村 由美(nakamura)) when the finding
+# carries the name (``<arg>_name``, set by the run from the roster), else the id as it is.
+PERSON_ARGS = ("person", "owner", "name")
 # Arguments holding an ISO 8601 duration, shown in words (P1Y → 1年, P6M → 6か月).
 _DURATION_ARGS = ("every", "within")
 _DURATION = re.compile(r"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
@@ -72,6 +75,16 @@ def _localised(values: dict[str, Any], lang: str) -> None:
             values[name] = values.get(f"{name}_{lang}") or values.get(f"{name}_{other}") or ""
 
 
+def _people(values: dict[str, Any], messages: dict[str, str]) -> None:
+    """A person's id as the roster names them (PERSON_ARGS); ``<arg>_id`` keeps the id for a command."""
+    for name in PERSON_ARGS:
+        if name in values:
+            values.setdefault(f"{name}_id", values[name])
+        person_name = values.get(f"{name}_name")
+        if isinstance(values.get(name), str) and isinstance(person_name, str) and person_name:
+            values[name] = messages["person.with_id"].format(name=person_name, id=values[name])
+
+
 def render(key: str, lang: str, args: dict[str, Any]) -> str:
     messages = catalog(lang).MESSAGES
     values = dict(args)
@@ -80,6 +93,7 @@ def render(key: str, lang: str, args: dict[str, Any]) -> str:
         if isinstance(values.get(name), str) and values[name]:
             words = (_role_with_id(role.strip(), messages) for role in values[name].split(","))
             values[name] = messages["list.separator"].join(words)
+    _people(values, messages)
     for name in _DURATION_ARGS:
         if name in values:
             values[name] = duration_words(values[name], lang)

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from pmarklint import __version__
 from pmarklint.check.engine import CheckResult
 from pmarklint.findings import Finding
-from pmarklint.i18n import catalog
+from pmarklint.i18n import PERSON_ARGS, catalog
 from pmarklint.reporters.github import repository_prefix
 from pmarklint.rules import REGISTRY, Rule
 from pmarklint.rules.explain import explain_rule
@@ -31,7 +31,13 @@ _POSITION_ARGS = frozenset({"first_line", "other_line", "offset", "size"})
 
 
 def _identity(item: Finding, path: str) -> str:
-    args = [[key, str(value)] for key, value in sorted(item.args) if key not in _POSITION_ARGS]
+    # A person's name beside their id (``person_name``) is not part of what the finding is: renaming someone
+    # in the roster keeps the fingerprints of the findings about them.
+    args = [
+        [key, str(value)]
+        for key, value in sorted(item.args)
+        if key not in _POSITION_ARGS and not (key.endswith("_name") and key.removesuffix("_name") in PERSON_ARGS)
+    ]
     parts = [item.rule, path, item.entry, item.path, item.message_key, args]
     return json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
 

@@ -34,6 +34,14 @@ _WHOLE_FILE = frozenset(
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m", "reset": "\033[0m"}
 
 
+def waived_word(item: Finding, lang: str) -> str:
+    """A waived finding's state as the office says it: 是正中(期限 2027-02-28), being corrected (until …)."""
+    expires = dict(item.waiver or ()).get("expires")
+    if expires:
+        return text("ui.waived_item", lang, expires=visible(str(expires)))
+    return text("ui.waived_item_open", lang)
+
+
 def _paint(value: str, style: str, color: bool) -> str:
     return f"{_COLORS[style]}{value}{_COLORS['reset']}" if color else value
 
@@ -195,7 +203,8 @@ def render(result: CheckResult, lang: str, color: bool = False, *, quiet: bool =
         out.append(text("ui.waived_heading", lang))
         for item in result.waived:
             where = f"{visible(item.file)}:{item.line}:{item.column}"
-            out.append(f"  {where} {item.rule} {visible(item.entry or '')}  {visible(item.message(lang))}")
+            state = waived_word(item, lang)
+            out.append(f"  {where} {item.rule} {visible(item.entry or '')}  {state}: {visible(item.message(lang))}")
         out.append("")
     summary = text(
         "ui.summary", lang, files=result.files, entries=result.entries, errors=result.errors, warnings=result.warnings

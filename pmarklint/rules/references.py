@@ -230,15 +230,13 @@ def _resolve(ctx: Context, ref: EntryRef, sub: tuple[Any, ...], value: str, targ
     if other is None or other.kind != target:
         ctx.report("PML201", ref, sub, f"PML201.{target}", id=value)
     elif not active(other) and active(ref):
-        ctx.report(
-            "PML202",
-            ref,
-            sub,
-            "PML202.retired",
-            id=value,
-            file=other.file,
-            retired_on=other.data.get("retired_on", "?"),
-        )
+        retired_on = other.data.get("retired_on", "?")
+        if target == "person":  # a person is named as the roster names them (the run adds the name)
+            ctx.report(
+                "PML202", ref, sub, "PML202.retired_person", person=value, file=other.file, retired_on=retired_on
+            )
+            return
+        ctx.report("PML202", ref, sub, "PML202.retired", id=value, file=other.file, retired_on=retired_on)
 
 
 def _control_id(ctx: Context, ref: EntryRef) -> None:

@@ -17,6 +17,16 @@ from typing import Any
 
 from pmarklint.tables import message
 from pmarklint.tables.columns import Column
+from pmarklint.tables.labels import (
+    REFERENCES,
+    ROLE_COLUMNS,
+    LabelError,
+    Vocabulary,
+    enum_value,
+    enum_word,
+    role_value,
+    role_word,
+)
 
 Cell = Any  # str | int | float | bool | datetime.date | datetime.datetime | None, as a workbook holds them
 JSON_PREFIX = "json:"
@@ -58,6 +68,10 @@ _ERA_LETTERS = {"r": "令和", "h": "平成", "s": "昭和"}
 PLACEHOLDERS = frozenset({"なし", "無し", "該当なし", "-", "ー", "―", "—", "‐", "−"})
 _DURATION = re.compile(r"P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?")
 _DURATION_JA = re.compile(r"(?:([0-9]+)年)?(?:([0-9]+)[かヶケカヵ箇]月)?(?:([0-9]+)週)?(?:([0-9]+)日)?間?")
+_DURATION_EN = re.compile(
+    r"(?:([0-9]+)years?)?(?:([0-9]+)months?)?(?:([0-9]+)weeks?)?(?:([0-9]+)days?)?", re.IGNORECASE
+)
+_NO_LABELS = Vocabulary()
 _COUNT = re.compile(r"[0-9]+(?:\.0+)?")
 _ID_SEPARATORS = re.compile(r"[\s,、，;；]+")
 # Characters a workbook cannot hold (openpyxl refuses them); such values are written as json:.
@@ -109,7 +123,7 @@ def _duration(text: str) -> str:
     plain = _nfkc(text).replace(" ", "")
     if _DURATION.fullmatch(plain.upper()):
         return plain.upper()
-    match = _DURATION_JA.fullmatch(plain)
+    match = _DURATION_JA.fullmatch(plain) or _DURATION_EN.fullmatch(plain)
     if match and any(match.groups()):
         units = zip(match.groups(), "YMWD", strict=True)
         return "P" + "".join(f"{int(n)}{unit}" for n, unit in units if n)
@@ -168,6 +182,7 @@ def _item_patterns(column: Column) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _objects(column: Column, text: str, lang: str) -> list[dict[str, Any]]:
+    choices = {f.name: f.choices for f in column.fields if f.type == "enum"}
     labels = _labels(column)
     split, part_re = _item_patterns(column)
     types = {f.name: f.type for f in column.fields}
@@ -183,15 +198,21 @@ def _objects(column: Column, text: str, lang: str) -> list[dict[str, Any]]:
                 raise CellError(message("bad_line", lang, line=number, text=part.strip(), labels=shown))
             name = labels[norm(match[1])]
             value = match[2].strip()
-            if value:
-                item[name] = _date(value) if types.get(name) == "date" else value
+            if value and types.get(name) == "date":
+                item[name] = _date(value)
+            elif value and name in choices:
+                item[name] = enum_value(f"{column.name}.{name}", choices[name], value)
+            elif value:
+                item[name] = value
         out.append(item)
     return out
 
 
-def decode(column: Column, cell: Cell, lang: str = "en") -> Any:
+def decode(column: Column, cell: Cell, lang: str = "en", labels: Vocabulary | None = None) -> Any:
     """The value a cell holds for this column, ABSENT when the cell is empty. A cell that does not read as
-    its column's type is returned as its text, for the schema to say what is wrong with it."""
+    its column's type is returned as its text, for the schema to say what is wrong with it. Words stand
+    for their values (:mod:`pmarklint.tables.labels`): names of departments and people (from ``labels``),
+    roles, fixed values and durations."""
     if isinstance(cell, str):
         cell = cell.replace("\r\n", "\n")
         if not cell.strip():
@@ -215,7 +236,24 @@ def decode(column: Column, cell: Cell, lang: str = "en") -> Any:
         return _integer(cell)
     if kind == "any" and isinstance(cell, (int, float, bool)):
         return cell
-    return _from_text(column, text_of(cell), lang)
+    value = _from_text(column, text_of(cell), lang)
+    return _from_words(column, value, lang, labels or _NO_LABELS)
+
+
+def _from_words(column: Column, value: Any, lang: str, labels: Vocabulary) -> Any:
+    source = REFERENCES.get(column.name)
+    try:
+        if source is not None and isinstance(value, str):
+            return labels.read(source, value)
+        if source is not None and isinstance(value, list):
+            return [labels.read(source, item) if isinstance(item, str) else item for item in value]
+    except LabelError as exc:
+        raise CellError(message(exc.reason, lang, **exc.args_)) from None
+    if column.name in ROLE_COLUMNS and isinstance(value, list):
+        return [role_value(item) if isinstance(item, str) else item for item in value]
+    if column.type == "enum" and isinstance(value, str):
+        return enum_value(column.name, column.choices, value)
+    return value
 
 
 def _from_text(column: Column, text: str, lang: str) -> Any:
@@ -236,8 +274,29 @@ def _from_text(column: Column, text: str, lang: str) -> Any:
     return text.strip()
 
 
-def _readable(column: Column, value: Any, lang: str) -> Cell:
-    """The value in its readable form, or None when it has none."""
+def _in_words(column: Column, value: Any, lang: str, labels: Vocabulary) -> Cell:
+    """The value in words (a name, a role, a fixed value, a duration), or None when it has none."""
+    source = REFERENCES.get(column.name)
+    if source is not None and isinstance(value, str):
+        return labels.show(source, value)
+    if source is not None and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n".join(labels.show(source, v) for v in value)
+    if column.name in ROLE_COLUMNS and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n".join(role_word(v, lang) or v for v in value)
+    if column.type == "enum":
+        return enum_word(column.name, value, lang)
+    if column.type == "duration" and isinstance(value, str):
+        from pmarklint.i18n import duration_words
+
+        return duration_words(value, lang)
+    if column.type == "objects":
+        return _readable(column, value, lang, words=True)
+    return None
+
+
+def _readable(column: Column, value: Any, lang: str, *, words: bool = False) -> Cell:
+    """The value in its readable form, or None when it has none (``words``: fixed values of list items
+    in words)."""
     kind = column.type
     if kind == "boolean":
         if isinstance(value, bool):
@@ -264,21 +323,30 @@ def _readable(column: Column, value: Any, lang: str) -> Cell:
             labels = {f.name: f.label(lang) for f in column.fields}
             if any(name not in labels for name in item):
                 return None
-            lines.append(" / ".join(f"{labels[name]}: {v}" for name, v in item.items()))
+            shown = {
+                name: (enum_word(f"{column.name}.{name}", v, lang) if words else None) or v for name, v in item.items()
+            }
+            lines.append(" / ".join(f"{labels[name]}: {v}" for name, v in shown.items()))
         return "\n".join(lines)
     return value if isinstance(value, str) else None
 
 
-def encode(column: Column, value: Any, lang: str = "en") -> Cell:
-    """A value as a cell that reads back as exactly this value: its readable form when that reads back the
-    same both from a workbook and from CSV text, else ``json:`` and the value in JSON."""
-    cell = _readable(column, value, lang)
-    if cell is not None and not (isinstance(cell, str) and _UNSAFE.search(cell)):
+def encode(
+    column: Column, value: Any, lang: str = "en", labels: Vocabulary | None = None, *, words: bool = True
+) -> Cell:
+    """A value as a cell that reads back as exactly this value: in words when ``words`` and they read back
+    the same (names from ``labels``, roles, fixed values, durations), else its readable form when that reads
+    back the same, both from a workbook and from CSV text, else ``json:`` and the value in JSON."""
+    vocabulary = labels or _NO_LABELS
+    forms = [_in_words(column, value, lang, vocabulary)] if words else []
+    for cell in [*forms, _readable(column, value, lang)]:
+        if cell is None or (isinstance(cell, str) and _UNSAFE.search(cell)):
+            continue
         try:
-            typed = decode(column, cell, lang)
-            as_text = decode(column, text_of(cell), lang)
+            typed = decode(column, cell, lang, vocabulary)
+            as_text = decode(column, text_of(cell), lang, vocabulary)
         except CellError:
-            typed = as_text = ABSENT
+            continue
         if _same(typed, value) and _same(as_text, value):
             return cell
     return JSON_PREFIX + json.dumps(value, ensure_ascii=False)

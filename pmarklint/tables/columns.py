@@ -81,6 +81,7 @@ class ItemField:
     type: str
     ja: str
     en: str
+    choices: tuple[str, ...] = ()
 
     def label(self, lang: str) -> str:
         return self.ja if lang == "ja" else self.en
@@ -97,6 +98,7 @@ class Column:
     en: str
     choices: tuple[str, ...] = ()
     fields: tuple[ItemField, ...] = ()
+    twin: bool = False  # the hidden column of the ids of a column of names (pmarklint.tables.labels)
 
     @property
     def name(self) -> str:
@@ -172,7 +174,13 @@ def _columns_of(path: Rel, node: dict[str, Any], defs: dict[str, Any], parent: t
     if kind == "objects":
         items = _resolve(resolved["items"], defs)
         fields = tuple(
-            ItemField(sub, _type(_resolve(subnode, defs), defs), *ITEM_LABELS.get(f"{name}.{sub}", (sub, sub)))
+            ItemField(
+                sub,
+                _type(_resolve(subnode, defs), defs),
+                ITEM_LABELS.get(f"{name}.{sub}", (sub, sub))[0],
+                ITEM_LABELS.get(f"{name}.{sub}", (sub, sub))[1],
+                tuple(str(c) for c in _resolve(subnode, defs).get("enum", ())),
+            )
             for sub, subnode in items.get("properties", {}).items()
         )
     choices = tuple(str(c) for c in resolved.get("enum", ()))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pmarklint.errors import PmarklintError
 from pmarklint.tables import message
 from pmarklint.tables.cells import norm, text_of
 from pmarklint.tables.columns import Column, Rel, columns, extra_column
 from pmarklint.tables.files import Grid, Table, column_index, letter
+from pmarklint.tables.labels import REFERENCES, twin_header
 
 _FIELD_PATH = re.compile(r"(?:[a-z][a-z0-9_]*|x[-_][A-Za-z0-9_-]*)(?:\.[a-z][a-z0-9_]*)*")
 # The column export writes for the digests of the entries as exported (see pmarklint.tables.merge).
@@ -27,6 +28,11 @@ def header_lookup(kind: str) -> dict[str, Column]:
     for column in columns(kind):
         for header in (column.ja, column.en, column.name):
             out.setdefault(norm(header), column)
+    for column in columns(kind):  # the hidden columns of ids next to names (pmarklint.tables.labels)
+        if column.name in REFERENCES:
+            twin = replace(column, twin=True)
+            for lang, header in (("ja", column.ja), ("en", column.en), ("en", column.name)):
+                out.setdefault(norm(twin_header(header, lang)), twin)
     return out
 
 
@@ -207,17 +213,17 @@ def map_headers(table: Table, kind: str, maps: Maps, lang: str) -> list[Column |
         if not any(column is not None and column.path == ("id",) for column in out):
             text += "\n" + message("header_hint", lang, row=rows)
         raise PmarklintError(text)
-    seen: dict[Rel, int] = {}
+    seen: dict[tuple[Rel, bool], int] = {}
     for index, column in enumerate(out):
         if column is None:
             continue
-        if column.path in seen:
-            first = letter(seen[column.path])
+        if (column.path, column.twin) in seen:
+            first = letter(seen[column.path, column.twin])
             raise PmarklintError(
                 message("duplicate_column", lang, first=first, second=letter(index), field=column.name)
             )
-        seen[column.path] = index
-    if ("id",) not in seen:
+        seen[column.path, column.twin] = index
+    if (("id",), False) not in seen:
         shown = ", ".join(h for h in table.headers if h) or "-"
         raise PmarklintError(message("no_id_column", lang, headers=shown, row=rows))
     return out

@@ -320,7 +320,7 @@ def import_table(
     table = find_table(grid, kind, parsed, header_row, lang)
     column_of = map_headers(table, kind, parsed, lang)
     job = _Import(repo, kind, target, lang, clear_empty)
-    read = read_rows(table, column_of, digest_column(table), set(job.where), lang)
+    read = read_rows(table, column_of, digest_column(table), set(job.where), lang, repo.vocabulary())
     rows_of_id: dict[str, list[int]] = {}
     for row in read.rows:
         if row.id is not None:

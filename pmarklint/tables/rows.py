@@ -4,15 +4,16 @@ entries (a total row, an empty template row) told apart, and a row's values writ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from pmarklint.progress import step
 from pmarklint.tables import message
-from pmarklint.tables.cells import ABSENT, Cell, CellError, decode, norm, text_of, trim_note
+from pmarklint.tables.cells import ABSENT, Cell, CellError, decode, encode, norm, text_of, trim_note
 from pmarklint.tables.columns import Column, Rel, columns, delete_path, set_path
 from pmarklint.tables.files import Table, letter
+from pmarklint.tables.labels import Vocabulary
 from pmarklint.tables.merge import Exported, read_digest
 
 # The words of a total row (合計, 計, 小計, 総計 and the like): such a row is no entry.
@@ -49,23 +50,65 @@ def _kind_of_row(cells: list[Cell], column_of: list[Column | None], id_value: An
     return "entry" if id_text and not _NUMBER.fullmatch(id_text) else "maybe"
 
 
-def read_rows(table: Table, column_of: list[Column | None], digest_at: int | None, known: set[str], lang: str) -> Rows:
+def _shown(table: Table, index: int) -> str:
+    header = table.headers[index] if index < len(table.headers) else None
+    return f"{letter(index)} '{header}'" if header else letter(index)
+
+
+def _twins(
+    table: Table, column_of: list[Column | None], cells: list[Cell], lang: str, row: Row
+) -> dict[Rel, tuple[Any, str]]:
+    """The values of the hidden id columns of a row, by path (as the ids are written: no names)."""
+    out: dict[Rel, tuple[Any, str]] = {}
+    for index, column in enumerate(column_of):
+        if column is None or not column.twin:
+            continue
+        cell = cells[index] if index < len(cells) else None
+        try:
+            out[column.path] = (decode(column, cell, lang), _shown(table, index))
+        except CellError as exc:
+            row.problem = row.problem or message("cell", lang, column=_shown(table, index), reason=str(exc))
+    return out
+
+
+def _named(column: Column, cell: Cell, twin: Any, lang: str, labels: Vocabulary | None) -> Any:
+    """A cell of names: the ids of its hidden column when the names are the ones export wrote for them,
+    else the names read back to ids."""
+    if twin is not ABSENT and cell is not None and text_of(cell).strip():
+        written = encode(column, twin, lang, labels)
+        if norm(text_of(written)) == norm(text_of(cell).replace("\r\n", "\n")):
+            return twin
+    return decode(column, cell, lang, labels)
+
+
+def read_rows(
+    table: Table,
+    column_of: list[Column | None],
+    digest_at: int | None,
+    known: set[str],
+    lang: str,
+    labels: Vocabulary | None = None,
+) -> Rows:
     """Every body row read into its values; total rows and empty template rows counted and left out.
     ``known``: the ids in the repository (a row numbered 1, 2, 3 with nothing else is a template row unless
-    an entry has that id)."""
+    an entry has that id). ``labels``: the names of departments and people, which the cells may hold in
+    place of ids (a hidden column of ids next to them, as export writes it, is taken where the names are
+    unchanged)."""
     out = Rows()
+    named = {c.path for c in column_of if c is not None and not c.twin}
     for number, cells in table.rows:
         step("rows", number)
         row = Row(number, None, [])
         id_value: Any = ABSENT
+        twins = _twins(table, column_of, cells, lang, row)
         for index, column in enumerate(column_of):
-            if column is None:
+            if column is None or column.twin:
                 continue
             cell = cells[index] if index < len(cells) else None
-            header = table.headers[index] if index < len(table.headers) else None
-            shown = f"{letter(index)} '{header}'" if header else letter(index)
+            shown = _shown(table, index)
             try:
-                value = decode(column, cell, lang)
+                twin = twins.get(column.path, (ABSENT, ""))[0]
+                value = _named(column, cell, twin, lang, labels)
             except CellError as exc:
                 row.problem = row.problem or message("cell", lang, column=shown, reason=str(exc))
                 continue
@@ -77,6 +120,10 @@ def read_rows(table: Table, column_of: list[Column | None], digest_at: int | Non
                 if isinstance(value, str):
                     row.id = value
             row.values.append((column, value, shown))
+        for path, (value, shown) in twins.items():  # ids without their names: the ids
+            if path not in named:
+                column = next(c for c in column_of if c is not None and c.path == path)
+                row.values.append((replace(column, twin=False), value, shown))
         kind = _kind_of_row(cells, column_of, id_value)
         if kind == "total":
             out.totals += 1

@@ -5,7 +5,7 @@ which writes a kind's ledger as a table (each row with the digest of its entry a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,10 @@ from pmarklint.documents.loader import Document
 from pmarklint.findings import finding
 from pmarklint.tables import message
 from pmarklint.tables.cells import encode
-from pmarklint.tables.columns import Rel, flatten, sheet_name, table_columns
+from pmarklint.tables.columns import Column, Rel, flatten, sheet_name, table_columns
 from pmarklint.tables.files import Limits, write_csv, write_xlsx
 from pmarklint.tables.headers import DIGEST_HEADER
+from pmarklint.tables.labels import REFERENCES, Vocabulary, twin_header
 from pmarklint.tables.merge import digest_cell
 
 # ------------------------------------------------------------------------------------------- the repository
@@ -45,6 +46,18 @@ class Repository:
     language: str | None
     files: dict[str, LedgerFile]
     limits: Limits = field(default_factory=Limits)
+    departments: dict[str, str] = field(default_factory=dict)  # id → name, from departments: of pmarklint.yaml
+
+    def vocabulary(self) -> Vocabulary:
+        """The names of the departments and of the people in the roster, for the cells of a table."""
+        people: dict[str, str] = {}
+        for loaded in self.files.values():
+            if loaded.kind == "person":
+                for entry in loaded.entries():
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        name = entry.get("name")
+                        people.setdefault(entry["id"], name.strip() if isinstance(name, str) else "")
+        return Vocabulary(dict(self.departments), people)
 
 
 def load_repository(start: Path, lang: str) -> Repository:
@@ -60,7 +73,12 @@ def load_repository(start: Path, lang: str) -> Repository:
     rels = sorted({*workspace.files, *workspace.untracked})
     files = {rel: _load(root, rel, config.max_file_size, lang) for rel in rels}
     limits = Limits.of({"max_file_size": config.max_file_size, **(config.data.get("limits") or {})})
-    return Repository(root, config.folders, config.language, files, limits)
+    departments = {
+        d["id"]: d["name"].strip()
+        for d in config.data.get("departments") or []
+        if isinstance(d, dict) and isinstance(d.get("id"), str) and isinstance(d.get("name"), str)
+    }
+    return Repository(root, config.folders, config.language, files, limits, departments)
 
 
 def _load(root: Path, rel: str, max_size: int, lang: str) -> LedgerFile:
@@ -121,11 +139,20 @@ def export_ledger(repo: Repository, kind: str, fmt: str, lang: str) -> Export:
             else:
                 warnings.append(message("not_mapping", lang, file=rel, index=index))
     column_list = table_columns(kind, flats)
+    twins = [replace(c, twin=True) for c in column_list if c.name in REFERENCES]
+    labels = repo.vocabulary()
+
+    def cells(column: Column, flat: dict[Rel, Any]) -> Any:
+        if column.path not in flat:
+            return None
+        return encode(column, flat[column.path], lang, labels, words=not column.twin)
+
     rows = [
-        [*(encode(c, flat[c.path], lang) if c.path in flat else None for c in column_list), digest_cell(entry, flat)]
+        [*(cells(c, flat) for c in [*column_list, *twins]), digest_cell(entry, flat)]
         for entry, flat in zip(entries, flats, strict=True)
     ]
-    headers = [*(c.header(lang) for c in column_list), DIGEST_HEADER]
+    headers = [*(c.header(lang) for c in column_list), *(twin_header(c.header(lang), lang) for c in twins)]
+    headers.append(DIGEST_HEADER)
     if fmt == "csv":
         data = write_csv(headers, rows)
     else:

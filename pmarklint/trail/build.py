@@ -180,6 +180,11 @@ class _Builder(Ending):
             overdue=[o for o in overdue if keep(o.entry)],
             never_reviewed=[n for n in never if keep(n.entry)],
             skipped=self._skipped(),
+            names={
+                person: str(data["name"]).strip()
+                for person, data in roster.items()
+                if isinstance(data, dict) and isinstance(data.get("name"), str)
+            },
         )
 
     def _skipped(self) -> tuple[SkippedRevision, ...]:

@@ -19,6 +19,7 @@ from pmarklint.trail.words import (
     approval_word,
     field_lines,
     kind_word,
+    person_word,
     reason_text,
     role_word,
     short,
@@ -126,7 +127,7 @@ def _summary(trail: Trail, lang: str) -> list[Paragraph | Items | Table]:
         out.append(
             Table.of(
                 (t("trail.col.approver"), t("trail.col.approvals"), t("trail.col.backed")),
-                [(person, str(n), str(backed)) for person, n, backed in s.approvers],
+                [(person_word(person, trail.names, lang), str(n), str(backed)) for person, n, backed in s.approvers],
                 column_classes=("", "number", "number"),
             )
         )
@@ -152,8 +153,9 @@ def _attention(trail: Trail, lang: str) -> list[str]:
                     lang,
                     entry=item.entry,
                     person=item.by,
+                    person_name=trail.names.get(item.by, ""),
                     date=item.date,
-                    reason=reason_text(item, lang),
+                    reason=reason_text(item, lang, trail.names),
                 )
             )
     for state in trail.overdue:
@@ -221,13 +223,15 @@ def _approvals(trail: Trail, lang: str) -> Paragraph | Table:
     rows, classes = [], []
     for item in trail.approvals:
         commit = trail.commits.get(item.commit)
-        backed = yes_word(True, lang) if item.backed else yes_word(False, lang) + ": " + reason_text(item, lang)
+        backed = (
+            yes_word(True, lang) if item.backed else yes_word(False, lang) + ": " + reason_text(item, lang, trail.names)
+        )
         rows.append(
             (
                 item.entry,
                 commit.day if commit else "",
                 short(item.commit),
-                item.by,
+                person_word(item.by, trail.names, lang),
                 role_word(item.role, lang),
                 item.date,
                 yes_word(item.matches_content, lang),

@@ -180,6 +180,7 @@ class Trail:
     overdue: list[ReviewState]
     never_reviewed: list[ReviewState]
     skipped: tuple[SkippedRevision, ...] = ()  # revisions too large to read (limits.max_file_size)
+    names: dict[str, str] = field(default_factory=dict)  # the roster's names at the end of the period (id → name)
 
     def summary(self) -> Summary:
         def ids(action: str) -> int:

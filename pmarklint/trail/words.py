@@ -3,6 +3,7 @@ kinds, roles, approval and signature states in the reader's language."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pmarklint.history.fields import FieldChange
@@ -17,12 +18,22 @@ SHORT = 10  # characters of a commit id shown to people
 ABSENT = "—"
 
 
-def reason_text(item: ApprovalRecord, lang: str) -> str:
+def person_word(person: str, names: Mapping[str, str], lang: str) -> str:
+    """A person as the roster names them, with the id: 中村 由美(nakamura); the id alone when not in it."""
+    name = names.get(person)
+    return str(catalog(lang).MESSAGES["person.with_id"]).format(name=name, id=person) if name else person
+
+
+def reason_text(item: ApprovalRecord, lang: str, names: Mapping[str, str] | None = None) -> str:
     """Why git does not back the approval, in words: the Judge's message, else a line per rule code."""
     messages = catalog(lang).MESSAGES
     if item.reason and item.reason in messages:
+        args = dict(item.reason_args)
+        person = args.get("person")
+        if names and isinstance(person, str) and names.get(person) and "person_name" not in args:
+            args["person_name"] = names[person]
         try:
-            return text(item.reason, lang, **item.reason_args)
+            return text(item.reason, lang, **args)
         except (KeyError, IndexError, ValueError):
             pass
     code = (item.reason or "").split(".", 1)[0]

@@ -156,7 +156,7 @@ def test_a_staged_approval_must_be_committed_by_the_approver(repo: Path, monkeyp
     found = findings(repo)
     assert [(f["rule"], f["entry"]) for f in found] == [("PML405", "C-001")]
     assert "you are committing as saito@sakura-market.example" in found[0]["message"]
-    assert "only 'nakamura' (nakamura@sakura-market.example) may commit it" in found[0]["message"]
+    assert "only 中村 花子 (nakamura) may commit it, as nakamura@sakura-market.example" in found[0]["message"]
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", email(NAKAMURA))
     assert summary(repo) == []
 
@@ -429,7 +429,10 @@ def test_a_stale_approval_says_which_fields_changed_since(repo: Path, monkeypatc
     commit_as(repo, SAITO, "C-001 re-evaluated", day="2026-06-01T10:00:00+09:00")
     found = findings(repo)
     assert [(f["rule"], f["entry"], f["path"]) for f in found] == [("PML403", "C-001", "approvals[0].digest")]
-    assert "approved this entry on 2026-05-02; changed since: service, evaluation.result." in found[0]["message"]
+    assert (
+        "approved this entry as privacy manager (privacy_manager) on 2026-05-02; changed since: service, evaluation.result."
+        in found[0]["message"]
+    )
     # the same, from what the previous run kept; and without history the message cannot say it
     assert findings(repo)[0]["message"] == found[0]["message"]
     assert "changed since:" not in findings(repo, "--no-history")[0]["message"]

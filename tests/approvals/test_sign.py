@@ -193,8 +193,8 @@ def test_sign_the_whole_repository_then_enforce(tmp_path: Path, monkeypatch: pyt
 @pytest.mark.parametrize(
     ("args", "reason"),
     [
-        (["J.1.1", "--as", "nakamura"], "nakamura holds no role that may approve a control entry"),
-        (["C-001", "--as", "nakamura", "--role", "top_management"], "nakamura does not hold this role"),
+        (["J.1.1", "--as", "nakamura"], "中村 花子 (nakamura) holds no role that may approve a control entry"),
+        (["C-001", "--as", "nakamura", "--role", "top_management"], "中村 花子 (nakamura) does not hold this role"),
         (["C-001", "--as", "kobayashi", "--force", "--role", "audit_lead"], "may not approve a contractor entry"),
         (["C-001", "--as", "tanaka"], "no active person with this id"),
         (["C-999", "--as", "nakamura"], "C-999: no entry has this id"),
@@ -232,7 +232,7 @@ def test_force_signs_for_someone_else_loudly(tmp_path: Path, monkeypatch: pytest
     result = signing(repo, "J.1.1", "--as", "yamamoto", "--force", "--date", "2026-11-01")
     assert result.exit_code == 0
     assert "WARNING: --force" in result.stderr and NAKAMURA in result.stderr
-    assert "approved by yamamoto as top management (top_management) on 2026-11-01" in result.stdout
+    assert "approved by 山本 一郎 (yamamoto) as top management (top_management) on 2026-11-01" in result.stdout
     assert entry(repo, "controls/J.1.yaml", 0)["approvals"][0]["by"] == "yamamoto"
 
 

@@ -93,7 +93,7 @@ def test_example_in_place(tmp_path: Path) -> None:
     """The README's first command checks the example where it lies, inside this project's repository."""
     result = check_json(EXAMPLE)
     assert result.exit_code == 1
-    assert result.json()["summary"]["files"] == 29
+    assert result.json()["summary"]["files"] == 32
 
 
 def test_the_example_policy_has_what_a_document_examination_looks_for() -> None:

@@ -209,7 +209,7 @@ def test_every_command_speaks_the_repository_language(ja_repo: Path, monkeypatch
     assert checked.stdout.startswith("問題は見つかりませんでした。")
     exported = run("export", "inventory", "-o", "out.csv")
     assert exported.exit_code == 0
-    assert exported.stderr == "1 件のエントリを out.csv に書き出しました\n"
+    assert exported.stderr == "1件のエントリを out.csv に書き出しました\n"
     assert Path("out.csv").read_text(encoding="utf-8-sig").startswith("ID,")
     imported = run("import", "out.csv", "--kind", "inventory", "--dry-run")
     assert imported.exit_code == 0

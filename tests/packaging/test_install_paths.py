@@ -136,7 +136,7 @@ def test_readme_quick_start_in_a_fresh_clone(clone: Path, tmp_path: Path) -> Non
     assert install_and_check.startswith("python3 -m venv .venv && ")
     ran = machine.sh(install_and_check, here)
     assert ran.returncode == 1, ran.stderr  # the shop has deliberate errors
-    assert ran.stdout.rstrip().endswith("32ファイル、166エントリ: エラー25件、警告2件、例外承認1件")
+    assert ran.stdout.rstrip().endswith("32ファイル、166エントリ: エラー25件、警告2件、是正中1件")
     assert (here / ".venv" / "bin" / "pmarklint").is_file()
     [run_tests] = _commands(tests)
     install, _, pytest_command = run_tests.partition(" && ")

@@ -144,7 +144,7 @@ def test_audit_lead_is_the_privacy_manager(tmp_path: Path) -> None:
     assert (found["line"], found["column"]) == value_at(repo, PLANS, "lead: nakamura", "nakamura")
     assert found["message"].startswith("the audit lead 中村 由美 (nakamura) is also the privacy manager")
     (ja,) = findings(repo, "PML615", "ja")
-    assert ja["message"].startswith("個人情報保護監査責任者 中村 由美 (nakamura) が個人情報保護管理者を兼ねています")
+    assert ja["message"].startswith("個人情報保護監査責任者 中村 由美(nakamura) が個人情報保護管理者を兼ねています")
 
 
 # -- PML616: both criteria over the year -----------------------------------------------------------------------

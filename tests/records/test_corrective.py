@@ -48,7 +48,7 @@ def test_open_action_past_due(tmp_path: Path) -> None:
     )
     (ja,) = findings(repo, "PML608", "ja")
     assert ja["message"].startswith(
-        "この是正処置は未完了のまま期限 2026-11-20 を過ぎています(責任者: 吉田 大輔 (yoshida))"
+        "この是正処置は未完了のまま期限 2026-11-20 を過ぎています(責任者: 吉田 大輔(yoshida))"
     )
 
 

@@ -53,7 +53,7 @@ def test_final_report_not_made_around_its_deadline(tmp_path: Path, today: str, s
         )
         (ja,) = findings(repo, "PML701", today, "ja")
         assert ja["message"] == (
-            "審査機関への確報は発覚日 2026-10-27 から 30日 以内、2026-11-26 までに必要でしたが、記録がありません"
+            "審査機関への確報は発覚日 2026-10-27 から 30日以内、2026-11-26 までに必要でしたが、記録がありません"
             "(今日は 2026-11-27): 直ちに報告して reports.pmark.final_on に日付を記録してください"
         )
     else:
@@ -119,7 +119,7 @@ def test_preliminary_report_around_its_deadline(tmp_path: Path, today: str, seve
             "reports.pmark.preliminary_on"
         )
         (ja,) = findings(repo, "PML702", today, "ja")
-        assert ja["message"].startswith("審査機関への速報が必要でした(要配慮個人情報)。発覚日 2026-11-21 から 5日 以内")
+        assert ja["message"].startswith("審査機関への速報が必要でした(要配慮個人情報)。発覚日 2026-11-21 から 5日以内")
 
 
 @pytest.mark.parametrize(

@@ -39,11 +39,11 @@ EXPECTED = {
         "32 files, 166 entries: 25 errors, 5 warnings, 1 waived",
     ],
     "ja": [
-        "PML302 review-due-soon: 警告 3 件 — 一覧は `pmarklint check` で表示できます",
-        "PML304 expired: 警告 1 件 — 内容は `pmarklint check` で表示できます",
-        "PML601 left-holds-role: 警告 1 件 — 内容は `pmarklint check` で表示できます",
+        "PML302 review-due-soon: 警告3件 — 一覧は `pmarklint check` で表示できます",
+        "PML304 expired: 警告1件 — 内容は `pmarklint check` で表示できます",
+        "PML601 left-holds-role: 警告1件 — 内容は `pmarklint check` で表示できます",
         "",
-        "32ファイル、166エントリ: エラー25件、警告5件、例外承認1件",
+        "32ファイル、166エントリ: エラー25件、警告5件、是正中1件",
     ],
 }
 
@@ -90,3 +90,27 @@ def test_check_quiet_on_the_command_line() -> None:
 
 def test_quiet_is_in_the_help() -> None:
     assert "--quiet" in run("check", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "line"),
+    [
+        (
+            "ja",
+            "是正中の指摘(pmarklint.yaml の例外承認により、期限まではエラーに数えません):",
+            "  contractors/contractors.yaml:94:13 PML303 C-004  是正中(期限 2027-02-28): 委託先評価の期限切れです。",
+        ),
+        (
+            "en",
+            "Being corrected (waived in pmarklint.yaml: not counted as errors until the waiver expires):",
+            "  contractors/contractors.yaml:94:13 PML303 C-004  being corrected (until 2027-02-28): evaluation overdue",
+        ),
+    ],
+)
+def test_a_waived_finding_is_listed_as_being_corrected_until_the_waiver_expires(
+    lang: str, heading: str, line: str
+) -> None:
+    """例外承認 is the name of the setting; the finding it covers is 是正中, with the waiver's expiry."""
+    lines = render(run_check(EXAMPLE, today=TODAY, lang=lang), lang, color=False).splitlines()
+    at = lines.index(heading)
+    assert lines[at + 1].startswith(line)

@@ -86,11 +86,11 @@ def test_approvals_say_whether_git_backs_them_and_the_history_shows(shop: Path, 
     backed, forged = page.rows["e-C-001"], page.rows["e-C-002"]
     assert "中村 由美 (nakamura) (privacy manager) 2026-05-02: backed by git" in backed
     assert (
-        "中村 由美 (nakamura) (privacy manager) 2026-05-02: not backed by git: approval in the name of 'nakamura' "
+        "中村 由美 (nakamura) (privacy manager) 2026-05-02: not backed by git: approval in the name of 中村 由美 (nakamura) "
         "was added by commit "
     ) in forged
     assert "authored by saito@sakura-market.example, who is not them" in forged
-    assert "Warning PML405: approval in the name of 'nakamura'" in forged  # the check says the same
+    assert "Warning PML405: approval in the name of 中村 由美 (nakamura)" in forged  # the check says the same
     assert "2026-04-01 added by Misaki Saito (commit " in backed
     assert "2026-05-02 changed by Hanako Nakamura (commit " in backed
     assert "Fields changed: approvals[nakamura,privacy_manager,2026-05-02]" in backed

@@ -124,7 +124,7 @@ def test_export_then_import_changes_no_byte(repo: Path, tmp_path: Path, fmt: str
     assert run("export", "attendance", "-o", out, "-C", repo, "--lang", lang).exit_code == 0
     result = importing(repo, out, lang=lang)
     assert result.exit_code == 0, result.stdout
-    assert ("0 updated, 0 added, 3 unchanged" if lang == "en" else "更新 0 件、追加 0 件") in result.stdout
+    assert ("0 updated, 0 added, 3 unchanged" if lang == "en" else "更新0件、追加0件") in result.stdout
     assert git(repo, "status", "--porcelain") == ""
 
 
@@ -163,7 +163,7 @@ def test_scores_and_a_new_attendee_go_into_the_training_keeping_comments_and_app
         book.save(out)
     result = importing(repo, out, lang="ja")
     assert result.exit_code == 0, result.stdout
-    assert "更新 1 件、追加 1 件" in result.stdout
+    assert "更新1件、追加1件" in result.stdout
     assert "承認のあるエントリを変更しました: T-1。" in result.stdout  # its approval no longer matches: said
     after = (repo / LEDGER).read_text(encoding="utf-8")
     assert after == before.replace(

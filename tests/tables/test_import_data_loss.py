@@ -159,8 +159,8 @@ def test_a_conflict_in_japanese(repo: Path, tmp_path: Path) -> None:
     result = run("import", save_csv(tmp_path / "e.csv", rows), "--kind", "inventory", "-C", repo, "--lang", "ja")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "2 行目 (PI-1): O 'Storage medium' 列は表で変更されていますが、書き出しの後に台帳でも変更されています"
-        ' (現在は "electronic")。新しい値を元に戻さないよう、この行は取り込んでいません。書き出し直して変更をやり直すか、'
+        "2行目 (PI-1): O 'Storage medium' 列は表で変更されていますが、書き出しの後に台帳でも変更されています"
+        '(現在は "electronic")。新しい値を元に戻さないよう、この行は取り込んでいません。書き出し直して変更をやり直すか、'
         "YAML で変更してください"
     )
 

@@ -114,7 +114,7 @@ def test_the_messages_in_japanese(tmp_path: Path) -> None:
     repo = repository(tmp_path, "limits: {max_import_rows: 10, max_import_file_size: 100000}\n")
     result = importing(repo, csv_rows(tmp_path / "t.csv", 20), "ja")
     assert result.exit_code == 2
-    assert "t.csv は 10 行を超えています (pmarklint.yaml の limits.max_import_rows)。" in result.stderr
+    assert "t.csv は 10 行を超えています(pmarklint.yaml の limits.max_import_rows)。" in result.stderr
     assert "表を 10 行以下のファイルに分けて、1つずつ取り込んでください" in result.stderr
 
 

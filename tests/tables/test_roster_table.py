@@ -105,7 +105,7 @@ def test_a_change_in_the_table_changes_only_its_line_and_keeps_comments_and_appr
         book.save(out)
     result = run("import", out, "--kind", "people", "-C", repo, "--lang", "ja")
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert "更新 2 件、追加 0 件" in result.stdout
+    assert "更新2件、追加0件" in result.stdout
     after = (repo / ROSTER).read_text(encoding="utf-8")
     assert changed_lines(before, after) == [
         "-     name: 山本 一郎",

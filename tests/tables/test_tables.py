@@ -183,8 +183,15 @@ def test_readable_forms() -> None:
     assert encode(COLUMNS["last_reviewed"], "2026-04-15", "ja") == dt.date(2026, 4, 15)
     assert encode(COLUMNS["record_count"], 18500, "ja") == 18500
     risk = [{"phase": "保管", "threat": "紛失", "residual": "low"}]
-    assert encode(COLUMNS["risks"], risk, "ja") == "段階: 保管 / 脅威: 紛失 / 残留リスク: low"
+    assert encode(COLUMNS["risks"], risk, "ja") == "段階: 保管 / 脅威: 紛失 / 残留リスク: 低"
     assert encode(COLUMNS["risks"], risk, "en") == "Phase: 保管 / Threat: 紛失 / Residual risk: low"
+    # Fixed values and durations in words, in the reader's language.
+    assert encode(COLUMNS["retention.period"], "P7Y", "ja") == "7年"
+    assert encode(COLUMNS["retention.period"], "P1Y6M", "en") == "1 year 6 months"
+    assert encode(COLUMNS["status"], "retired", "ja") == "廃止"
+    assert encode(COLUMNS["status"], "active", "en") == "in use"
+    # A form that does not read back as the same value is written as it is (P1Y0M is not P1Y).
+    assert encode(COLUMNS["retention.period"], "P1Y0M", "ja") == "P1Y0M"
     # What the readable form cannot carry is written as JSON, visibly.
     assert encode(COLUMNS["sensitive"], "no", "ja") == 'json:"no"'
     assert encode(COLUMNS["entrusted_to"], [], "ja") == "json:[]"
@@ -208,6 +215,11 @@ def test_readable_forms() -> None:
         ("retention.period", "6か月", "P6M"),
         ("retention.period", "1年6ヶ月", "P1Y6M"),
         ("retention.period", "p1y", "P1Y"),
+        ("retention.period", "7 years", "P7Y"),
+        ("retention.period", "1 Year 6 Months", "P1Y6M"),
+        ("status", "廃止", "retired"),
+        ("status", "in use", "active"),
+        ("status", "有効", "active"),
         ("record_count", "18,500", 18500),
         ("record_count", "１８５００件", 18500),
         ("record_count", 18500.0, 18500),
@@ -215,6 +227,8 @@ def test_readable_forms() -> None:
         ("data_items", "氏名\n住所、勤務先\n", ["氏名", "住所、勤務先"]),
         ("entrusted_to", "C-001, C-002、C-003", ["C-001", "C-002", "C-003"]),
         ("risks", "脅威：紛失 / residual: low", [{"threat": "紛失", "residual": "low"}]),
+        ("risks", "脅威: 紛失 / 残留リスク: 中", [{"threat": "紛失", "residual": "medium"}]),
+        ("overseas", "国: US / 根拠: 十分性認定", [{"country": "US", "basis": "adequacy"}]),
         ("overseas", "Country: US / Last checked: 2026/5/20", [{"country": "US", "last_checked": "2026-05-20"}]),
         ("name", "  顧客情報 ", "顧客情報"),
         ("name", "", ABSENT),
@@ -241,7 +255,7 @@ def test_export_csv_is_the_ledger_as_a_table(tmp_path: Path) -> None:
     out = tmp_path / "inventory.csv"
     result = run("export", "inventory", "--format", "csv", "-o", out, "-C", repo, "--lang", "ja")
     assert result.exit_code == 0, result.stderr
-    assert "9 件" in result.stderr
+    assert "9件" in result.stderr
     rows = read_csv(out)
     assert rows[0][:4] == ["ID", "名称", "管理部門", "個人情報の項目"]
     assert [r[0] for r in rows[1:]] == [
@@ -260,7 +274,7 @@ def test_export_csv_is_the_ledger_as_a_table(tmp_path: Path) -> None:
     assert cell(rows, "PI-CS-001", "要配慮個人情報") == "いいえ"
     assert cell(rows, "PI-CS-001", "最終見直し日") == "2026-04-15"
     assert cell(rows, "PI-CS-002", "外国にある第三者への提供") == (
-        "国: US / 提供先: Kitebird Mail, Inc. / 根拠: consent / 確認日: 2026-05-20"
+        "国: US / 提供先: Kitebird Mail, Inc. / 根拠: 本人の同意 / 確認日: 2026-05-20"
     )
     # The example's deliberate mistakes are exported as the loader reads them, not corrected.
     assert cell(rows, "PI-CS-003", "保管期限") == 'json:"5年"'
@@ -277,7 +291,7 @@ def test_export_english_headers(tmp_path: Path) -> None:
     assert rows[0][:3] == ["ID", "Contractor name", "Entrusted service"]
     assert cell(rows, "C-002", "Clause: Audit rights") == "no"
     assert cell(rows, "C-002", "Certifications") == (
-        "Type: isms / Number: IS 000482 / Expires: 2028-01-31\nType: other / Number: PCI DSS v4.0 AOC 2026 / Expires: 2027-06-30"
+        "Type: ISMS / Number: IS 000482 / Expires: 2028-01-31\nType: other / Number: PCI DSS v4.0 AOC 2026 / Expires: 2027-06-30"
     )
 
 
@@ -338,7 +352,7 @@ def test_export_then_import_changes_no_byte_of_the_example(tmp_path: Path, kind:
     assert run("export", kind, "-o", out, "-C", repo, "--lang", lang).exit_code == 0
     result = run("import", out, "--kind", kind, "-C", repo, "--lang", lang)
     assert result.exit_code == 0, result.stdout
-    assert ("0 updated, 0 added" if lang == "en" else "更新 0 件、追加 0 件") in result.stdout
+    assert ("0 updated, 0 added" if lang == "en" else "更新0件、追加0件") in result.stdout
     assert git(repo, "status", "--porcelain") == ""
 
 
@@ -365,8 +379,16 @@ def test_custom_fields_and_odd_values_survive_the_round_trip(tmp_path: Path) -> 
         assert result.exit_code == 0, result.stdout
         assert git(repo, "status", "--porcelain") == ""
     rows = read_csv(tmp_path / "a.csv")
-    assert rows[0][-4:] == ["x-system", "x-count", "acquisition", "pmarklint:digest"]
-    assert rows[1][-4:-1] == ["受注管理", "json:3", "json:{}"]
+    assert rows[0][-7:] == [
+        "x-system",
+        "x-count",
+        "acquisition",
+        "Department (id)",
+        "Access holders (id)",
+        "Owner (id)",
+        "pmarklint:digest",
+    ]
+    assert rows[1][-7:-4] == ["受注管理", "json:3", "json:{}"]
     assert cell(rows, "PI-1", "Access holders") == "json:[]"
     assert cell(rows, "PI-1", "Notes") == 'json:" 空白 "'
 

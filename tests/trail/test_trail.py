@@ -609,7 +609,7 @@ def test_an_approval_committed_by_someone_else_is_not_backed(tmp_path: Path) -> 
     assert [c["approval"] for c in data["changes"] if c["commit"] == change] == ["unapproved"]
     assert data["summary"]["approvers"] == [{"person": "nakamura", "approvals": 1, "backed": 0}]
     text = run("trail", repo, *PERIOD).stdout
-    assert "the approval by nakamura dated 2025-04-10 is not backed by git" in text
+    assert "the approval by 中村 花子 (nakamura) dated 2025-04-10 is not backed by git" in text
 
 
 def test_reviews_evaluations_and_overdue(tmp_path: Path) -> None:

@@ -119,6 +119,7 @@ MESSAGES = {
     "PML201.control": "'{id}' is not a requirement item of the guideline: check the number (a control of your own needs an id not written like J.x.y)",
     "PML201.waiver_entry": "the waiver names '{id}', which is no entry of this repository; correct the id or remove the waiver",
     # PML202
+    "PML202.retired_person": "{person} left the roster on {retired_on} ({file}): name someone who is there now",
     "PML202.retired": "'{id}' was retired on {retired_on} ({file}): refer to the entry that replaced it",
     # PML203
     "PML203.contractor_side": "this entry is entrusted to {contractor}, but {contractor}'s entrusted_data ({file}) does not list {inventory}: add {inventory} there, or remove {contractor} here",
@@ -163,39 +164,39 @@ MESSAGES = {
     # PML401
     "PML401.missing": "no approval yet: {kind} entries must be approved by a person with the role {roles} (require_approvals in pmarklint.yaml); the approver records it with 'pmarklint sign {id} --as PERSON'",
     # PML402
-    "PML402.waiver_unknown": "the waiver is approved by '{person}', who is not an active person in the roster; it does not apply",
-    "PML402.waiver_role": "'{person}' may not approve waivers for a {kind} entry (allowed roles: {roles}); the waiver does not apply",
-    "PML402.unknown": "this approval is by '{person}', who is not an active person in the roster: it approves nothing; have an approver from the roster sign again",
-    "PML402.role_not_allowed": "'{person}' approved as {role_id}, a role that may not approve a {kind} entry (allowed roles: {roles}): have a person with an allowed role sign",
-    "PML402.role_not_held": "'{person}' approved as {role_id}, a role the roster does not give them: correct the role, or have a person who holds it sign",
+    "PML402.waiver_unknown": "the waiver is approved by {person}, who is not an active person in the roster; it does not apply",
+    "PML402.waiver_role": "{person} may not approve waivers for a {kind} entry (allowed roles: {roles}); the waiver does not apply",
+    "PML402.unknown": "this approval is by {person}, who is not an active person in the roster: it approves nothing; have an approver from the roster sign again",
+    "PML402.role_not_allowed": "{person} approved as {role_id}, a role that may not approve a {kind} entry (allowed roles: {roles}): have a person with an allowed role sign",
+    "PML402.role_not_held": "{person} approved as {role_id}, a role the roster does not give them: correct the role, or have a person who holds it sign",
     # PML403
-    "PML403.stale": "stale approval: '{person}' ({role_id}) approved this entry on {date}, and it has changed since; review the change and sign again ('pmarklint sign {id} --as {person}')",
-    "PML403.stale_fields": "stale approval: '{person}' ({role_id}) approved this entry on {date}; changed since: {fields}. Review the change and sign again ('pmarklint sign {id} --as {person}')",
+    "PML403.stale": "stale approval: {person} approved this entry as {role_id} on {date}, and it has changed since; review the change and sign again ('pmarklint sign {id} --as {person_id}')",
+    "PML403.stale_fields": "stale approval: {person} approved this entry as {role_id} on {date}; changed since: {fields}. Review the change and sign again ('pmarklint sign {id} --as {person_id}')",
     # PML404
-    "PML404.own_change": "self-approval: '{person}' approved content they wrote themselves (commit {commit} of {day}); someone else who may approve this kind must review and sign it",
-    "PML404.own_pending": "self-approval: '{person}' is committing a change to this entry together with their own approval of it; commit the change, and let someone else who may approve this kind sign it",
+    "PML404.own_change": "self-approval: {person} approved content they wrote themselves (commit {commit} of {day}); someone else who may approve this kind must review and sign it",
+    "PML404.own_pending": "self-approval: {person} is committing a change to this entry together with their own approval of it; commit the change, and let someone else who may approve this kind sign it",
     # PML405
-    "PML405.author": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author}, who is not them ({emails}); '{person}' must sign and commit it themselves ('pmarklint sign ... --as {person}'); a squash or rebase merge of a pull request does this to an honest approval: merge with a merge commit (docs/integrations)",
-    "PML405.not_in_roster": "approval in the name of '{person}' was added by commit {commit} ({day}), when '{person}' was not an active person of the roster; approvals count only from people already in the roster: have them sign again in a new commit",
-    "PML405.role_then": "approval in the name of '{person}' as {role_id} was added by commit {commit} ({day}), when the roster did not give them that role; have them sign again in a new commit now that it does",
-    "PML405.untraced": "no commit of the history added this approval by '{person}' (it came with a merge, or the history is incomplete); have '{person}' sign again in a new commit",
-    "PML405.pending": "this approval in the name of '{person}' is not committed yet, and you are committing as {who}: only '{person}' ({emails}) may commit it. Remove it from this commit and ask them to sign, or set your git identity (git config user.email) if you are them",
+    "PML405.author": "approval in the name of {person} was added by commit {commit} ({day}) authored by {author}, who is not them ({emails}); {person} must sign and commit it themselves ('pmarklint sign ... --as {person_id}'); a squash or rebase merge of a pull request does this to an honest approval: merge with a merge commit (docs/integrations)",
+    "PML405.not_in_roster": "approval in the name of {person} was added by commit {commit} ({day}), when {person} was not an active person of the roster; approvals count only from people already in the roster: have them sign again in a new commit",
+    "PML405.role_then": "approval in the name of {person} as {role_id} was added by commit {commit} ({day}), when the roster did not give them that role; have them sign again in a new commit now that it does",
+    "PML405.untraced": "no commit of the history added this approval by {person} (it came with a merge, or the history is incomplete); have {person} sign again in a new commit",
+    "PML405.pending": "this approval in the name of {person} is not committed yet, and you are committing as {who}: only {person} may commit it, as {emails}. Remove it from this commit and ask them to sign, or set your git identity (git config user.email) if you are them",
     # PML406
-    "PML406.unsigned": "the commit {commit} that added the approval by '{person}' has no good SSH signature by one of their signing_keys; '{person}' must sign again in a signed commit (docs/approvals.md: setting up commit signing)",
-    "PML406.no_keys": "signed approvals are required, but '{person}' has no signing_keys in the roster (as of commit {commit}); add their SSH public key to people/ (approved), then have them sign again in a signed commit",
+    "PML406.unsigned": "the commit {commit} that added the approval by {person} has no good SSH signature by one of their signing_keys; {person} must sign again in a signed commit (docs/approvals.md: setting up commit signing)",
+    "PML406.no_keys": "signed approvals are required, but {person} has no signing_keys in the roster (as of commit {commit}); add their SSH public key to people/ (approved), then have them sign again in a signed commit",
     # PML407
-    "PML407.unapproved": "'{person}' holds {role_id}, a role that approves PMS records, but this roster entry has no valid approval by someone else ({roles}); have them review it and run 'pmarklint sign {person} --as PERSON'",
+    "PML407.unapproved": "{person} holds {role_id}, a role that approves PMS records, but this roster entry has no valid approval by someone else ({roles}); have them review it and run 'pmarklint sign {person_id} --as PERSON'",
     # PML901
-    "PML404.unsigned_change": "the change this approval by '{person}' approves was written in commit {commit} ({day}), which no signing key of the roster signed: with signed approvals required, who wrote it is unknown, so the approval cannot be shown to be someone else's review; write the change again in a signed commit, then have '{person}' sign it",
-    "PML405.committer": "approval in the name of '{person}' was added by commit {commit} ({day}) authored by {author} but committed by {committer}, who is not them ({emails}); '{person}' must commit their approval themselves ('pmarklint sign ... --as {person}'); a rebase merge on the code host commits everything again under another name: merge with a merge commit (docs/integrations)",
+    "PML404.unsigned_change": "the change this approval by {person} approves was written in commit {commit} ({day}), which no signing key of the roster signed: with signed approvals required, who wrote it is unknown, so the approval cannot be shown to be someone else's review; write the change again in a signed commit, then have {person} sign it",
+    "PML405.committer": "approval in the name of {person} was added by commit {commit} ({day}) authored by {author} but committed by {committer}, who is not them ({emails}); {person} must commit their approval themselves ('pmarklint sign ... --as {person_id}'); a rebase merge on the code host commits everything again under another name: merge with a merge commit (docs/integrations)",
     # PML408
-    "PML408.roster": "the change to '{person}' in commit {commit} (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and nobody entitled ({roles}) has approved it: until they do, pmarklint judges every approval by the roster as it was; have them review this entry and sign it",
-    "PML408.roster_pending": "this change to '{person}' (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and is not approved yet: commit it, then have someone entitled ({roles}) other than '{person}' sign it in a commit of their own",
+    "PML408.roster": "the change to {person} in commit {commit} (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and nobody entitled ({roles}) has approved it: until they do, pmarklint judges every approval by the roster as it was; have them review this entry and sign it",
+    "PML408.roster_pending": "this change to {person} (e-mail addresses, signing keys or a return from retirement) gives them more than the roster in force, and is not approved yet: commit it, then have someone entitled ({roles}) other than {person} sign it in a commit of their own",
     "PML408.policy": "the approval settings of pmarklint.yaml ({keys}) were changed in commit {commit}, and nobody entitled ({roles}) has approved that: until they do, pmarklint judges approvals by the settings as they were, and this is an error; have them review pmarklint.yaml and run 'pmarklint sign pmarklint.yaml --as PERSON' in a commit of their own",
     "PML408.policy_pending": "this change to the approval settings of pmarklint.yaml ({keys}) is not approved yet: commit it, then have someone entitled ({roles}) review pmarklint.yaml and run 'pmarklint sign pmarklint.yaml --as PERSON' in a commit of their own",
     # PML409
-    "PML409.after_commit": "the approval by '{person}' is dated {date}, later than the commit {commit} that added it ({day}); an approval is dated the day it is given: sign again ('pmarklint sign')",
-    "PML409.before_change": "the approval by '{person}' is dated {date}, before the content it approves was written (commit {written}, {day}); nobody approves what is not written yet: sign again ('pmarklint sign')",
+    "PML409.after_commit": "the approval by {person} is dated {date}, later than the commit {commit} that added it ({day}); an approval is dated the day it is given: sign again ('pmarklint sign')",
+    "PML409.before_change": "the approval by {person} is dated {date}, before the content it approves was written (commit {written}, {day}); nobody approves what is not written yet: sign again ('pmarklint sign')",
     "PML901.no_git": "this folder is not in a git repository, so nothing proves who added the approvals (PML404 to PML409): check a clone of the PMS repository, where git history can prove them",
     "PML901.shallow": "this is a shallow clone: git history cannot prove who added the approvals. Fetch the whole history: in GitHub Actions set 'fetch-depth: 0' on actions/checkout; elsewhere run 'git fetch --unshallow'",
     # PML501
@@ -217,6 +218,7 @@ MESSAGES = {
     "role.audit_lead": "audit lead",
     "role.internal_auditor": "internal auditor",
     "role.with_id": "{name} ({id})",
+    "person.with_id": "{name} ({id})",
     # durations (P1Y → 1 year): every, within
     "duration.year.one": "1 year",
     "duration.year.many": "{count} years",

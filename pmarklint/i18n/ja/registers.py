@@ -2,28 +2,28 @@
 
 MESSAGES = {
     # PML701
-    "PML701.due": "審査機関への確報は発覚日 {start} から {within} 以内、{deadline} までに必要です(今日は {today}): 報告して reports.pmark.final_on に日付を記録してください",
-    "PML701.overdue": "審査機関への確報は発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.final_on に日付を記録してください",
+    "PML701.due": "審査機関への確報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today}): 報告して reports.pmark.final_on に日付を記録してください",
+    "PML701.overdue": "審査機関への確報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.final_on に日付を記録してください",
     "PML701.late": "審査機関への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
     # PML702
-    "PML702.due": "審査機関への速報が必要です({triggers})。発覚日 {start} から {within} 以内、{deadline} までです(今日は {today}): 報告して reports.pmark.preliminary_on に日付を記録してください",
-    "PML702.overdue": "審査機関への速報が必要でした({triggers})。発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.preliminary_on に日付を記録してください",
+    "PML702.due": "審査機関への速報が必要です({triggers})。発覚日 {start} から {within}以内、{deadline} までです(今日は {today}): 報告して reports.pmark.preliminary_on に日付を記録してください",
+    "PML702.overdue": "審査機関への速報が必要でした({triggers})。発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.preliminary_on に日付を記録してください",
     "PML702.late": "審査機関への速報({triggers})は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
     # PML703
-    "PML703.due": "個人情報保護委員会への速報は発覚日 {start} から {within} 以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.preliminary_on に日付を記録してください",
-    "PML703.overdue": "個人情報保護委員会への速報は発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.preliminary_on に日付を記録してください",
+    "PML703.due": "個人情報保護委員会への速報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.preliminary_on に日付を記録してください",
+    "PML703.overdue": "個人情報保護委員会への速報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.preliminary_on に日付を記録してください",
     "PML703.late": "個人情報保護委員会への速報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
     # PML704
-    "PML704.due": "個人情報保護委員会への確報は発覚日 {start} から {within} 以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.final_on に日付を記録してください",
-    "PML704.overdue": "個人情報保護委員会への確報は発覚日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.final_on に日付を記録してください",
+    "PML704.due": "個人情報保護委員会への確報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.final_on に日付を記録してください",
+    "PML704.overdue": "個人情報保護委員会への確報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.final_on に日付を記録してください",
     "PML704.late": "個人情報保護委員会への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
     # PML705
     "PML705.undecided": "記録された事実({triggers})からは個人情報保護委員会への報告対象に見えますが、reports.ppc.required が記録されていません: 法令上の報告義務の有無を判断し、true か false を記録してください",
     # PML706
     "PML706.missing": "確報は {final} に提出されましたが、再発防止策(是正処置)が記録されていません: 再発を防ぐ是正処置を prevention に記録してください",
     # PML707
-    "PML707.due": "この請求への回答は受付日 {start} から {within} 以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
-    "PML707.overdue": "この請求への回答は受付日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
+    "PML707.due": "この請求への回答は受付日 {start} から {within}以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
+    "PML707.overdue": "この請求への回答は受付日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
     "PML707.late": "この請求への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
     # PML708
     "PML708.missing": "{responded} に回答しましたが、本人確認(identity_check.on)の記録がありません: 回答の前に本人確認を行い、方法と日付を記録してください",

@@ -60,7 +60,7 @@ MESSAGES = {
     "'kind: control'、'kind: contractor'、'kind: inventory' のいずれかで始めます",
     "PML005.unknown_kind": "'{kind}' は知らない種類です{suggestion}。従業者(person)、管理策(control)、委託先(contractor)、"
     "個人情報(inventory)などの種類を書いてください",
-    "PML005.not_mapping": "'kind:' と 'entries:' を持つマッピングになっていません",
+    "PML005.not_mapping": "ファイルが 'kind:' と 'entries:' を持つ「キー: 値」の形になっていません",
     # PML006
     "PML006.untracked": "gitで管理されていないファイルです。チェックされず、コミットにも含まれません。'git add' で"
     "追加するか、削除してください",
@@ -106,7 +106,7 @@ MESSAGES = {
     "type.integer": "整数",
     "type.number": "数値",
     "type.array": "リスト",
-    "type.object": "項目のマッピング",
+    "type.object": "「キー: 値」の並び",
     "type.null": "空",
     # PML102
     "PML102.duplicate": "ID '{id}' が2回使われています(もう一方は {other_file}:{other_line})。IDはリポジトリ全体で"
@@ -119,6 +119,7 @@ MESSAGES = {
     "PML201.control": "'{id}' は指針の要求事項の番号ではありません。番号を確認してください(独自の管理策には J.x.y の形でないIDを付けます)",
     "PML201.waiver_entry": "例外承認が指す '{id}' はこのリポジトリのエントリではありません。IDを直すか、例外承認を削除してください",
     # PML202
+    "PML202.retired_person": "{person} は {retired_on} に名簿から外れています({file})。今いる人に替えてください",
     "PML202.retired": "'{id}' は {retired_on} に廃止されています({file})。後継のエントリを参照してください",
     # PML203
     "PML203.contractor_side": "このエントリは {contractor} に委託していますが、{contractor} の entrusted_data({file})に {inventory} がありません。そちらに {inventory} を追加するか、ここから {contractor} を外してください",
@@ -163,39 +164,39 @@ MESSAGES = {
     # PML401
     "PML401.missing": "承認がありません。{kind}のエントリには{roles}の承認が必要です(pmarklint.yaml の require_approvals)。承認者が 'pmarklint sign {id} --as 承認者ID' で記録してください",
     # PML402
-    "PML402.waiver_unknown": "例外承認の承認者 '{person}' は名簿にいる現役の人ではないため、例外承認は無効です",
-    "PML402.waiver_role": "'{person}' は{kind}のエントリの例外承認を承認できません(承認できる役割: {roles})。例外承認は無効です",
-    "PML402.unknown": "この承認の承認者 '{person}' は名簿にいる現役の人ではないため、何も承認していません。名簿にいる承認者が改めて承認してください",
-    "PML402.role_not_allowed": "'{person}' は役割 {role_id} で承認していますが、この役割では{kind}のエントリを承認できません(承認できる役割: {roles})。承認できる役割の人が承認してください",
-    "PML402.role_not_held": "'{person}' は役割 {role_id} で承認していますが、名簿上その役割を持っていません。役割を直すか、その役割を持つ人が承認してください",
+    "PML402.waiver_unknown": "例外承認の承認者 {person} は名簿にいる現役の人ではないため、例外承認は無効です",
+    "PML402.waiver_role": "{person} は{kind}のエントリの例外承認を承認できません(承認できる役割: {roles})。例外承認は無効です",
+    "PML402.unknown": "この承認の承認者 {person} は名簿にいる現役の人ではないため、何も承認していません。名簿にいる承認者が改めて承認してください",
+    "PML402.role_not_allowed": "{person} は役割 {role_id} で承認していますが、この役割では{kind}のエントリを承認できません(承認できる役割: {roles})。承認できる役割の人が承認してください",
+    "PML402.role_not_held": "{person} は役割 {role_id} で承認していますが、名簿上その役割を持っていません。役割を直すか、その役割を持つ人が承認してください",
     # PML403
-    "PML403.stale": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後にエントリが変更されました。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
-    "PML403.stale_fields": "承認が古くなっています。'{person}' ({role_id}) が {date} に承認した後に次の項目が変更されました: {fields}。変更を確認して改めて承認してください('pmarklint sign {id} --as {person}')",
+    "PML403.stale": "承認が古くなっています。{person} が {role_id} として {date} に承認した後にエントリが変更されました。変更を確認して改めて承認してください('pmarklint sign {id} --as {person_id}')",
+    "PML403.stale_fields": "承認が古くなっています。{person} が {role_id} として {date} に承認した後に次の項目が変更されました: {fields}。変更を確認して改めて承認してください('pmarklint sign {id} --as {person_id}')",
     # PML404
-    "PML404.own_change": "自己承認です。'{person}' が自分で書いた内容(コミット {commit}、{day})を承認しています。この種類を承認できる別の人が確認して承認してください",
-    "PML404.own_pending": "自己承認です。'{person}' がこのエントリの変更と自分の承認を同じコミットにしようとしています。変更だけをコミットし、この種類を承認できる別の人に承認してもらってください",
+    "PML404.own_change": "自己承認です。{person} が自分で書いた内容(コミット {commit}、{day})を承認しています。この種類を承認できる別の人が確認して承認してください",
+    "PML404.own_pending": "自己承認です。{person} がこのエントリの変更と自分の承認を同じコミットにしようとしています。変更だけをコミットし、この種類を承認できる別の人に承認してもらってください",
     # PML405
-    "PML405.author": "'{person}' 名義の承認を追加したコミット {commit}({day})の作成者は {author} で、本人ではありません({emails})。'{person}' 本人が承認してコミットしてください('pmarklint sign ... --as {person}')。プルリクエストをスカッシュやリベースでマージすると、正しい承認もこうなります。マージコミットでマージしてください(docs/integrations)",
-    "PML405.not_in_roster": "'{person}' 名義の承認はコミット {commit}({day})で追加されましたが、その時点で '{person}' は名簿の有効な人ではありませんでした。承認は名簿に登録済みの人のものだけが有効です。新しいコミットで承認し直してください",
-    "PML405.role_then": "'{person}' の {role_id} としての承認はコミット {commit}({day})で追加されましたが、その時点の名簿ではその役割がありませんでした。新しいコミットで承認し直してください",
-    "PML405.untraced": "'{person}' によるこの承認を追加したコミットが履歴に見つかりません(マージで入ったか、履歴が不完全です)。'{person}' が新しいコミットで承認し直してください",
-    "PML405.pending": "'{person}' 名義のこの承認はまだコミットされておらず、あなたは {who} としてコミットしようとしています。コミットできるのは '{person}'({emails})本人だけです。このコミットから外して本人に承認を依頼するか、本人であれば git の設定(git config user.email)を直してください",
+    "PML405.author": "{person} 名義の承認を追加したコミット {commit}({day})の作成者は {author} で、本人ではありません({emails})。{person} 本人が承認してコミットしてください('pmarklint sign ... --as {person_id}')。プルリクエストをスカッシュやリベースでマージすると、正しい承認もこうなります。マージコミットでマージしてください(docs/integrations)",
+    "PML405.not_in_roster": "{person} 名義の承認はコミット {commit}({day})で追加されましたが、その時点で {person} は名簿の有効な人ではありませんでした。承認は名簿に登録済みの人のものだけが有効です。新しいコミットで承認し直してください",
+    "PML405.role_then": "{person} の {role_id} としての承認はコミット {commit}({day})で追加されましたが、その時点の名簿ではその役割がありませんでした。新しいコミットで承認し直してください",
+    "PML405.untraced": "{person} によるこの承認を追加したコミットが履歴に見つかりません(マージで入ったか、履歴が不完全です)。{person} が新しいコミットで承認し直してください",
+    "PML405.pending": "{person} 名義のこの承認はまだコミットされておらず、あなたは {who} としてコミットしようとしています。コミットできるのは {person} 本人({emails})だけです。このコミットから外して本人に承認を依頼するか、本人であれば git の設定(git config user.email)を直してください",
     # PML406
-    "PML406.unsigned": "'{person}' の承認を追加したコミット {commit} に、本人の signing_keys による有効な SSH 署名がありません。'{person}' が署名付きコミットで承認し直してください(docs/approvals.md: コミット署名の設定)",
-    "PML406.no_keys": "署名付き承認が必須ですが、名簿(コミット {commit} 時点)の '{person}' に signing_keys がありません。SSH 公開鍵を people/ に追加して承認を受け、署名付きコミットで承認し直してください",
+    "PML406.unsigned": "{person} の承認を追加したコミット {commit} に、本人の signing_keys による有効な SSH 署名がありません。{person} が署名付きコミットで承認し直してください(docs/approvals.md: コミット署名の設定)",
+    "PML406.no_keys": "署名付き承認が必須ですが、名簿(コミット {commit} 時点)の {person} に signing_keys がありません。SSH 公開鍵を people/ に追加して承認を受け、署名付きコミットで承認し直してください",
     # PML407
-    "PML407.unapproved": "'{person}' は承認を行う役割 {role_id} を持っていますが、この名簿エントリに他の人({roles})の有効な承認がありません。確認して 'pmarklint sign {person} --as 承認者ID' を実行してもらってください",
+    "PML407.unapproved": "{person} は承認を行う役割 {role_id} を持っていますが、この名簿エントリに他の人({roles})の有効な承認がありません。確認して 'pmarklint sign {person_id} --as 承認者ID' を実行してもらってください",
     # PML901
-    "PML404.unsigned_change": "'{person}' のこの承認が承認している変更はコミット {commit}({day})で書かれましたが、このコミットには名簿のどの署名鍵の署名もありません。署名付き承認が必須のため、誰が書いたかがわからず、別の人による確認であることを示せません。変更を署名付きのコミットで書き直し、'{person}' に承認してもらってください",
-    "PML405.committer": "'{person}' 名義の承認を追加したコミット {commit}({day})の作成者は {author} ですが、コミットしたのは {committer} で、本人ではありません({emails})。'{person}' 本人が承認をコミットしてください('pmarklint sign ... --as {person}')。ホスティングサービスでリベースしてマージすると、すべてのコミットが別の名前でコミットし直されます。マージコミットでマージしてください(docs/integrations)",
+    "PML404.unsigned_change": "{person} のこの承認が承認している変更はコミット {commit}({day})で書かれましたが、このコミットには名簿のどの署名鍵の署名もありません。署名付き承認が必須のため、誰が書いたかがわからず、別の人による確認であることを示せません。変更を署名付きのコミットで書き直し、{person} に承認してもらってください",
+    "PML405.committer": "{person} 名義の承認を追加したコミット {commit}({day})の作成者は {author} ですが、コミットしたのは {committer} で、本人ではありません({emails})。{person} 本人が承認をコミットしてください('pmarklint sign ... --as {person_id}')。ホスティングサービスでリベースしてマージすると、すべてのコミットが別の名前でコミットし直されます。マージコミットでマージしてください(docs/integrations)",
     # PML408
-    "PML408.roster": "コミット {commit} での '{person}' の変更(メールアドレス、署名鍵、または退職からの復帰)は、有効な名簿よりも多くの権限を与えますが、承認できる人({roles})の承認がありません。承認されるまで、pmarklint はすべての承認を変更前の名簿で判定します。この名簿エントリを確認して承認してもらってください",
-    "PML408.roster_pending": "この '{person}' の変更(メールアドレス、署名鍵、または退職からの復帰)は、有効な名簿よりも多くの権限を与えますが、まだ承認されていません。コミットしたあと、'{person}' 以外の承認できる人({roles})に、その人自身のコミットで承認してもらってください",
+    "PML408.roster": "コミット {commit} での {person} の変更(メールアドレス、署名鍵、または退職からの復帰)は、有効な名簿よりも多くの権限を与えますが、承認できる人({roles})の承認がありません。承認されるまで、pmarklint はすべての承認を変更前の名簿で判定します。この名簿エントリを確認して承認してもらってください",
+    "PML408.roster_pending": "この {person} の変更(メールアドレス、署名鍵、または退職からの復帰)は、有効な名簿よりも多くの権限を与えますが、まだ承認されていません。コミットしたあと、{person} 以外の承認できる人({roles})に、その人自身のコミットで承認してもらってください",
     "PML408.policy": "pmarklint.yaml の承認に関する設定({keys})がコミット {commit} で変更されましたが、承認できる人({roles})の承認がありません。承認されるまで、pmarklint は変更前の設定で承認を判定し、これはエラーです。pmarklint.yaml を確認して、その人自身のコミットで 'pmarklint sign pmarklint.yaml --as 承認者ID' を実行してもらってください",
     "PML408.policy_pending": "この pmarklint.yaml の承認に関する設定({keys})の変更はまだ承認されていません。コミットしたあと、承認できる人({roles})に pmarklint.yaml を確認して、その人自身のコミットで 'pmarklint sign pmarklint.yaml --as 承認者ID' を実行してもらってください",
     # PML409
-    "PML409.after_commit": "'{person}' の承認の日付 {date} は、この承認を追加したコミット {commit}({day})より後です。承認の日付は承認した日です。もう一度承認してください('pmarklint sign')",
-    "PML409.before_change": "'{person}' の承認の日付 {date} は、承認している内容が書かれたコミット {written}({day})より前です。まだ書かれていない内容は承認できません。もう一度承認してください('pmarklint sign')",
+    "PML409.after_commit": "{person} の承認の日付 {date} は、この承認を追加したコミット {commit}({day})より後です。承認の日付は承認した日です。もう一度承認してください('pmarklint sign')",
+    "PML409.before_change": "{person} の承認の日付 {date} は、承認している内容が書かれたコミット {written}({day})より前です。まだ書かれていない内容は承認できません。もう一度承認してください('pmarklint sign')",
     "PML901.no_git": "このフォルダは git リポジトリの中にないため、承認を追加したのが誰かを証明できません(PML404〜PML409)。git の履歴で証明できるよう、PMS リポジトリのクローンをチェックしてください",
     "PML901.shallow": "浅いクローンです。git の履歴から承認を追加した人を証明できません。履歴をすべて取得してください。GitHub Actions では actions/checkout に 'fetch-depth: 0' を指定し、それ以外では 'git fetch --unshallow' を実行してください",
     # PML501
@@ -217,6 +218,7 @@ MESSAGES = {
     "role.audit_lead": "個人情報保護監査責任者",
     "role.internal_auditor": "内部監査員",
     "role.with_id": "{name}({id})",
+    "person.with_id": "{name}({id})",
     # durations (P1Y → 1年): every, within
     "duration.year.one": "1年",
     "duration.year.many": "{count}年",

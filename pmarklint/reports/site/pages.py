@@ -401,7 +401,7 @@ def _approvals(site: Site, entry: Entry, lang: str) -> str:
         elif item.record.backed:
             verdict = text("site.approval.backed", lang)
         else:
-            verdict = text("site.approval.not_backed", lang, reason=reason_text(item.record, lang))
+            verdict = text("site.approval.not_backed", lang, reason=reason_text(item.record, lang, site.names))
         lines.append(f"{line}: {verdict}")
         if not item.current:
             lines.append("  " + text("site.approval.stale", lang))
