@@ -339,11 +339,44 @@ def control_entry() -> dict[str, Any]:
                 "What still needs checking against the guideline itself (title, clause numbers), and why.",
             ),
             "documents": prop(
-                list_of(obj({"title": REF["text"], "path": REF["path"]}, ["title"])),
+                list_of(
+                    obj(
+                        {
+                            "title": prop(
+                                TEXT_OR_BILINGUAL,
+                                "規程・マニュアルの名称",
+                                "Rule or manual",
+                                "文字列、または {ja: …, en: …}(レポートは読む人の言語で表示します)。",
+                                "A string, or {ja: …, en: …} (reports show the reader's language).",
+                            ),
+                            "path": prop(
+                                REF["path"],
+                                "ファイルのパス",
+                                "Path",
+                                "リポジトリ内の規程・マニュアルのファイル。",
+                                "The rule's or manual's file in the repository.",
+                            ),
+                        },
+                        ["title"],
+                    )
+                ),
                 "関連する社内規程・マニュアル",
                 "Related rules and manuals",
             ),
-            "initial_tasks": prop(REF["texts"], "初年度のタスク", "First-year tasks"),
+            "initial_tasks": prop(
+                list_of(TEXT_OR_BILINGUAL),
+                "初年度のタスク",
+                "First-year tasks",
+                "この項目のために初年度に行う作業。文字列、または {ja: …, en: …}。",
+                "What the company does in its first year for this item; a string, or {ja: …, en: …}.",
+            ),
+            "examination": prop(
+                list_of(TEXT_OR_BILINGUAL),
+                "審査での確認ポイント",
+                "What the examination checks",
+                "審査員がこの項目で確認すること。文字列、または {ja: …, en: …}。",
+                "What the examiner looks at for this item; a string, or {ja: …, en: …}.",
+            ),
             "records": prop(
                 list_of(
                     obj(
@@ -385,6 +418,15 @@ def control_entry() -> dict[str, Any]:
                                 REF["duration"], "間隔", "Interval", "例: P1Y = 年1回。", "E.g. P1Y = yearly."
                             ),
                             "owner": prop(REF["ref"], "担当者", "Owner", "担当する人のID。", "The owner's person id."),
+                            "owner_role": prop(
+                                {"enum": ROLES},
+                                "担当する役割",
+                                "Owner's role",
+                                "この作業を担当する役割(pmarklint roles で一覧)。カタログはこれを書き、"
+                                "各社は owner に担当者を書きます。",
+                                "The role that does this task (pmarklint roles lists them); the catalog gives it, "
+                                "a company names the person in owner.",
+                            ),
                             "last_done": prop(REF["date"], "最終実施日", "Last done"),
                             "record_kind": prop(
                                 {"enum": ["training", "audit_report", "review", "operation_check", "plan"]},
@@ -407,8 +449,9 @@ def control_entry() -> dict[str, Any]:
                 {"$ref": "#/$defs/bilingual"},
                 "定期作業がない理由",
                 "Why there is no recurring task",
-                "recurring を書かない理由(例: 請求があったときに行う作業)。",
-                "Why the item has no recurring task (e.g. it is done when a request comes).",
+                "recurring を書かない理由(以前のカタログの書き方。今のカタログはすべての項目に recurring があります)。",
+                "Why the item has no recurring task (as earlier catalogs wrote it; today's catalog gives every item "
+                "a recurring task).",
             ),
             "no_records": prop(
                 {"$ref": "#/$defs/bilingual"},

@@ -43,6 +43,7 @@ class Recurring:
     every: str  # an ISO 8601 duration, as written
     owner: str  # a person id
     last_done: str
+    owner_role: str = ""  # the catalog's role id, shown when no person owns the task yet
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,14 @@ class Row:
     title: dict[str, str]  # by language
     status: str  # fit, partial, gap, not_applicable, retired, missing; "" when not set
     reason: str = ""
-    documents: tuple[tuple[str, str], ...] = ()  # (title, path)
-    initial_tasks: tuple[str, ...] = ()
+    documents: tuple[tuple[dict[str, str], str], ...] = ()  # (title by language, path)
+    initial_tasks: tuple[dict[str, str], ...] = ()  # each by language
     records: tuple[
         tuple[dict[str, str], str, tuple[str, ...]], ...
     ] = ()  # (title by language, approver role, evidence)
     recurring: tuple[Recurring, ...] = ()
     difficulty: str = ""  # low, medium, high; "" when not set
+    examination: tuple[dict[str, str], ...] = ()  # what the examiner looks at, each by language
     verified: bool = True  # False: the catalog says the title or clause still needs checking (verified: false)
 
     def title_in(self, lang: str) -> str:
@@ -146,17 +148,24 @@ def _row(entry: dict[str, Any]) -> Row:
         title=_title(entry.get("title")),
         status=_text(entry.get("status")),
         reason=_text(entry.get("reason")),
-        documents=tuple((_text(d.get("title")), _text(d.get("path"))) for d in _mappings(entry.get("documents"))),
-        initial_tasks=tuple(t for t in map(_text, _list(entry.get("initial_tasks"))) if t),
+        documents=tuple((_title(d.get("title")), _text(d.get("path"))) for d in _mappings(entry.get("documents"))),
+        initial_tasks=tuple(t for t in map(_title, _list(entry.get("initial_tasks"))) if t),
         records=tuple(
             (_title(r.get("title")), _text(r.get("approver_role")), tuple(map(_text, _list(r.get("evidence")))))
             for r in _mappings(entry.get("records"))
         ),
         recurring=tuple(
-            Recurring(_title(r.get("task")), _text(r.get("every")), _text(r.get("owner")), _text(r.get("last_done")))
+            Recurring(
+                _title(r.get("task")),
+                _text(r.get("every")),
+                _text(r.get("owner")),
+                _text(r.get("last_done")),
+                _text(r.get("owner_role")),
+            )
             for r in _mappings(entry.get("recurring"))
         ),
         difficulty=_text(entry.get("difficulty")),
+        examination=tuple(t for t in map(_title, _list(entry.get("examination"))) if t),
         verified=entry.get("verified") is not False,
     )
 
@@ -231,7 +240,7 @@ def _with_details(main: str, details: list[str], lang: str) -> str:
 
 def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
     """Each column's text for one row; lists are one item per line."""
-    documents = [_with_details(title, [path], lang) for title, path in row.documents]
+    documents = [_with_details(in_language(title, lang), [path], lang) for title, path in row.documents]
     records = [
         _with_details(
             in_language(title, lang),
@@ -248,7 +257,11 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
             in_language(task.task, lang),
             [
                 every_text(task.every, lang),
-                text("fitgap.owner", lang, owner=people.get(task.owner, task.owner)) if task.owner else "",
+                text("fitgap.owner", lang, owner=people.get(task.owner, task.owner))
+                if task.owner
+                else text("fitgap.owner", lang, owner=role_name(task.owner_role, lang))
+                if task.owner_role
+                else "",
                 text("fitgap.last_done", lang, date=task.last_done) if task.last_done else "",
             ],
             lang,
@@ -261,15 +274,27 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
         "status": status_name(row.status, lang),
         "reason": row.reason,
         "documents": "\n".join(documents),
-        "initial_tasks": "\n".join(row.initial_tasks),
+        "initial_tasks": "\n".join(in_language(t, lang) for t in row.initial_tasks),
         "records": "\n".join(records),
         "recurring": "\n".join(recurring),
         "difficulty": difficulty_name(row.difficulty, lang) if row.status != MISSING else "",
+        "examination": "\n".join(in_language(t, lang) for t in row.examination),
     }
 
 
-COLUMNS = ("id", "title", "status", "documents", "initial_tasks", "records", "recurring", "difficulty")
-CSV_COLUMNS = ("id", "title", "status", "reason", "documents", "initial_tasks", "records", "recurring", "difficulty")
+COLUMNS = ("id", "title", "status", "documents", "initial_tasks", "records", "recurring", "difficulty", "examination")
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "status",
+    "reason",
+    "documents",
+    "initial_tasks",
+    "records",
+    "recurring",
+    "difficulty",
+    "examination",
+)
 _NOWRAP = {"id", "difficulty"}  # a status cell also holds the reason, which must wrap
 
 

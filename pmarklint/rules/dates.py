@@ -253,6 +253,9 @@ def _expiry(ctx: Context, ref: EntryRef, sub: tuple[Any, ...], day: dt.date, wha
         ctx.report("PML304", ref, sub, f"PML304.{what}_soon", severity=Severity.WARNING, date=str(day), **args)
 
 
+NOT_IN_OPERATION = ("gap", "not_applicable")  # control statuses whose never-done tasks are not reported
+
+
 def _recurring(ctx: Context, ref: EntryRef) -> None:
     for sub, task in walk(ref.data, ("recurring", "*")):
         if not isinstance(task, dict):
@@ -262,7 +265,10 @@ def _recurring(ctx: Context, ref: EntryRef) -> None:
         # a task a record proves (record_kind) was last done when its newest record says (PML629 compares)
         proven = newest_record(ctx, task["record_kind"]) if isinstance(task.get("record_kind"), str) else None
         if "last_done" not in task and proven is None:
-            ctx.report("PML306", ref, sub, "PML306.never", severity=Severity.WARNING, **name)
+            # a control the company marks as not in operation yet (gap) or not applicable has nothing to do
+            # yet: the Fit & Gap shows it, and a fresh repository (the whole catalog at gap) is not drowned
+            if ref.data.get("status") not in NOT_IN_OPERATION:
+                ctx.report("PML306", ref, sub, "PML306.never", severity=Severity.WARNING, **name)
             continue
         last = proven[0] if proven is not None else parse_date(task.get("last_done"))
         at = "last_done" if "last_done" in task else "record_kind"

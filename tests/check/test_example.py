@@ -27,7 +27,7 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML714", "complaints/complaints.yaml", 33, 15, "CP-2026-03", "error"),
         ("PML503", "contractors/contractors.yaml", 51, 23, "C-002", "error"),
         ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),
-        ("PML204", "controls/J.9.yaml", 29, 31, "J.9.2", "error"),
+        ("PML204", "controls/J.9.yaml", 38, 31, "J.9.2", "error"),
         ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
         ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
         ("PML716", "disposals/disposals.yaml", 21, 18, "DS-2026-02", "error"),

@@ -437,7 +437,7 @@ def test_a_fresh_repositorys_refused_commit_shows_the_error_in_its_first_ten_lin
     session: Session, make_repo: Callable[..., Path]
 ) -> None:
     """The commonest first mistake: the roster's example uncommented, "entries: []" left as it is. The
-    repository's 131 to-do warnings and what the broken roster causes elsewhere come after the cause."""
+    repository's to-do warnings and what the broken roster causes elsewhere come after the cause."""
     repo = make_repo(install=True)
     roster = repo / "people" / "people.yaml"
     lines = roster.read_text(encoding="utf-8").split("\n")

@@ -138,7 +138,7 @@ def test_realistic_repository_in_english(tmp_path: Path) -> None:
     assert out.startswith("# Fit & Gap table: 株式会社さくらマーケット\n")
     assert counts_lines(out) == [
         "58 items: 58 fit, 0 partial, 0 gap, 0 not applicable, 0 missing",
-        "58 items: 45 low, 9 medium, 4 high",
+        "58 items: 45 low, 8 medium, 5 high",
     ]
     rows = table_rows(out)
     assert len(rows) == 58 and all(len(r) == len(COLUMNS) for r in rows)
@@ -163,7 +163,7 @@ def test_realistic_repository_in_japanese(tmp_path: Path) -> None:
     assert "| 項番 | 要求事項 | 対応状況 | 関連する社内規程・マニュアル | 初年度のタスク |" in out
     assert counts_lines(out) == [
         "58項目: 適合 58、一部対応 0、未対応 0、適用除外 0、未作成 0",
-        "58項目: 低 45、中 9、高 4",
+        "58項目: 低 45、中 8、高 5",
     ]
     by_id = {r[0]: r for r in table_rows(out)}
     assert by_id["J.9.4"][1] == "委託先の監督(要確認)"
@@ -179,7 +179,7 @@ def test_catalog_items_without_a_control_are_missing_rows(tmp_path: Path) -> Non
     rows = {r[0]: r for r in table_rows(out)}
     assert len(rows) == 58
     for item in ("J.9.1", "J.9.2", "J.9.3", "J.9.4"):
-        assert rows[item][2] == "missing" and rows[item][3:] == ["", "", "", "", ""]
+        assert rows[item][2] == "missing" and rows[item][3:] == ["", "", "", "", "", ""]
     assert rows["J.9.4"][1] == "Supervision of contractors (unverified)"  # the catalog's title
     assert counts_lines(out) == [
         "58 items: 54 fit, 0 partial, 0 gap, 0 not applicable, 4 missing",
@@ -280,8 +280,9 @@ def test_csv_opens_in_excel_and_with_the_csv_module(tmp_path: Path) -> None:
         "審査時に必要な文書とその承認者",
         "次年度以降の通年運用(頻度・担当)",
         "次年度以降の難易度",
+        "審査での確認ポイント",
     ]
-    assert len(rows) == 1 + 59 and all(len(r) == 9 for r in rows)
+    assert len(rows) == 1 + 59 and all(len(r) == 10 for r in rows)
     by_id = {r[0]: r for r in rows[1:]}
     assert by_id["J.8.9"][2:4] == [
         "適用除外",
@@ -359,7 +360,7 @@ def test_golden(name: str, fmt: str, lang: str, tmp_path: Path) -> None:
 
 
 def test_broken_control_files_still_give_a_report_and_a_note(tmp_path: Path) -> None:
-    j9 = catalog_controls()["controls/J.9.yaml"].replace("difficulty: medium", "difficulty: hard", 1)
+    j9 = catalog_controls()["controls/J.9.yaml"].replace("difficulty: high", "difficulty: hard", 1)
     repo = pms(tmp_path / "pms", **{"controls/J.9.yaml": j9, "controls/broken.yaml": "kind: control\nentries: [\n"})
     code, out, err = fitgap(repo)
     assert code == 0

@@ -43,6 +43,7 @@ MESSAGES = {
     "fitgap.col.records": "Records for the audit (approver)",
     "fitgap.col.recurring": "Yearly operation (frequency, owner)",
     "fitgap.col.difficulty": "Difficulty",
+    "fitgap.col.examination": "What the examination checks",
     "fitgap.col.count": "Items",
     "fitgap.status.fit": "fit",
     "fitgap.status.partial": "partial",

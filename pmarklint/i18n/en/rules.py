@@ -424,7 +424,7 @@ RULE_DOCS = {
     "PML306": {
         "title": "Recurring task of a control overdue",
         "what": "Reports a control's recurring task whose last_done plus every is before today (a warning within "
-        "the window, and for tasks never done yet).",
+        "the window, and for tasks never done yet, except in a control whose status is gap or not applicable).",
         "why": "Education, internal audit, management review and the other yearly tasks (J.4.3, J.6.2, J.6.3) are "
         "what a renewal assessment looks at across two years of records.",
         "fix": "Do the task and record last_done.",

@@ -43,6 +43,7 @@ MESSAGES = {
     "fitgap.col.records": "審査時に必要な文書とその承認者",
     "fitgap.col.recurring": "次年度以降の通年運用(頻度・担当)",
     "fitgap.col.difficulty": "次年度以降の難易度",
+    "fitgap.col.examination": "審査での確認ポイント",
     "fitgap.col.count": "項目数",
     "fitgap.status.fit": "適合",
     "fitgap.status.partial": "一部対応",
