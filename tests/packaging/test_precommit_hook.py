@@ -421,7 +421,7 @@ def test_git_commit_of_an_approval_in_someone_elses_name_is_refused(
     assert result.returncode != 0, result.output
     assert "PML405" in result.output
     assert "you are committing as ito@example.test" in result.output
-    assert "only 'nakamura' (nakamura@example.test) may commit it" in result.output
+    assert "only Hanako Nakamura (nakamura) may commit it, as nakamura@example.test" in result.output
     assert session.git(repo, "rev-parse", "HEAD") == head
 
     result = session.run("git", "commit", "-m", "C-001 approved", cwd=repo)  # as nakamura herself

@@ -104,9 +104,9 @@ def test_a_retired_inventory_entry_needs_no_analysis(tmp_path: Path) -> None:
             _ASSESSED + _ACCEPTED.replace("yamamoto", "nakamura"),
             "not_top",
             "accepted_by",
-            "the residual risk (low) is accepted by 'nakamura', who is not top management: the residual risk is "
-            "accepted by a person holding top_management",
-            "残留リスク(低)を承認した「nakamura」はトップマネジメントではありません: 残留リスクはトップマネジメント"
+            "the residual risk (low) is accepted by 中村 花子 (nakamura), who is not top management: the residual risk "
+            "is accepted by a person holding the top management role (top_management)",
+            "残留リスク(低)を承認した 中村 花子(nakamura) はトップマネジメントではありません: 残留リスクはトップマネジメント"
             "(top_management)が承認します",
         ),
     ],

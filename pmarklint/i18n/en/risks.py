@@ -6,7 +6,7 @@ MESSAGES = {
     # PML731
     "PML731.no_residual": "no residual risk is recorded: record the risk left after the measures (residual) and have top management accept it",
     "PML731.unaccepted": "the residual risk ({residual}) is not accepted by top management: record who accepted it and when (accepted_by, accepted_on)",
-    "PML731.not_top": "the residual risk ({residual}) is accepted by '{person}', who is not top management: the residual risk is accepted by a person holding top_management",
+    "PML731.not_top": "the residual risk ({residual}) is accepted by {person}, who is not top management: the residual risk is accepted by a person holding the top management role (top_management)",
     # PML732
     "PML732.accepted": "a risk of breaking the law cannot be accepted as residual risk: take measures that keep the handling within the law, and leave residual and accepted_by out (record the other threats in an entry of their own)",
     # PML733

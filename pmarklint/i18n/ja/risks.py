@@ -6,7 +6,7 @@ MESSAGES = {
     # PML731
     "PML731.no_residual": "残留リスク(residual)が記録されていません: 対策後に残るリスクを記録し、トップマネジメントの承認を受けてください",
     "PML731.unaccepted": "残留リスク({residual})がトップマネジメントに承認されていません: 承認した人と日付(accepted_by、accepted_on)を記録してください",
-    "PML731.not_top": "残留リスク({residual})を承認した「{person}」はトップマネジメントではありません: 残留リスクはトップマネジメント(top_management)が承認します",
+    "PML731.not_top": "残留リスク({residual})を承認した {person} はトップマネジメントではありません: 残留リスクはトップマネジメント(top_management)が承認します",
     # PML732
     "PML732.accepted": "法令違反のリスクは残留リスクとして承認できません: 法令に沿った取扱いにする対策をとり、residual と accepted_by は書かないでください(ほかの脅威は別のエントリに記録します)",
     # PML733
