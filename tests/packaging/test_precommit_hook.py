@@ -350,6 +350,15 @@ NOTHING_TO_CHECK = (
 )
 
 
+def _citing(controls: str) -> str:
+    """J.9.4 of the catalog with its documents replaced by one that cites docs/policy.md."""
+    lines = controls.splitlines(keepends=True)
+    start = lines.index("  - id: J.9.4\n")
+    at = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("    documents:"))
+    end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("      "))
+    return "".join(lines[:at]) + CITES + "".join(lines[end:])
+
+
 def _linked_ledgers(session: Session, repo: Path, *, hook: bool = False) -> None:
     """A roster, an inventory entry entrusted to contractor C-001 and J.9.4 citing docs/policy.md: a clean
     repository, committed (through the hook when ``hook``: it must pass)."""
@@ -357,7 +366,7 @@ def _linked_ledgers(session: Session, repo: Path, *, hook: bool = False) -> None
     _write(repo / "inventory" / "inventory.yaml", GOOD_INVENTORY.replace(LAST_REVIEWED, ENTRUSTED + LAST_REVIEWED))
     _write(repo / "contractors" / "contractors.yaml", CONTRACTOR.replace(SERVICE, SERVICE + ENTRUSTED_DATA))
     controls = (repo / "controls" / "J.9.yaml").read_text(encoding="utf-8")
-    _write(repo / "controls" / "J.9.yaml", controls.replace("  - id: J.9.4\n", "  - id: J.9.4\n" + CITES, 1))
+    _write(repo / "controls" / "J.9.yaml", _citing(controls))
     (repo / "docs").mkdir()
     _write(repo / "docs" / "policy.md", "# Contractor rules\n")
     session.git(repo, "add", "-A")
