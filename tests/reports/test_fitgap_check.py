@@ -24,7 +24,7 @@ from pmarklint.reports.fitgap import COLUMNS, DIFFICULTY_FILLS, STATUS_FILLS, ch
 
 from helpers.cli import check_json, run
 from helpers.pms import CONFIG, catalog_controls, clean_files, pms
-from helpers.repos import ROOT, make_repo
+from helpers.repos import ROOT
 
 TODAY = "2026-11-26"
 C = {column: index for index, column in enumerate(COLUMNS)}
