@@ -17,7 +17,6 @@ in the reader's language. A control file with problems does not stop the report:
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,6 +30,7 @@ from pmarklint.dates import Duration
 from pmarklint.findings import Finding
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Paragraph, Section, Table, csv_table, html, markdown
+from pmarklint.rules.references import names_file
 from pmarklint.workspace.cache import Cache, default_directory
 from pmarklint.workspace.files import find_git_dir
 
@@ -97,9 +97,9 @@ class Row:
         return NEEDS_ACTION if self.status == "fit" and self.check.errors else self.status
 
     def cited(self) -> tuple[str, ...]:
-        """The paths (or patterns such as ``records/education/*.md``) of the files the control cites."""
+        """The paths (or folders, or patterns such as ``records/education/*.md``) the control cites."""
         paths = [path for _, path in self.documents] + [p for _, _, evidence in self.records for p in evidence]
-        return tuple(dict.fromkeys(p.removeprefix("./") for p in paths if p))
+        return tuple(dict.fromkeys(p for p in paths if p))
 
 
 def in_language(texts: dict[str, str], lang: str) -> str:
@@ -157,8 +157,9 @@ def load_fitgap(
             next_due.setdefault((deadline.file, deadline.entry), deadline.due)
     items = load_catalog(cache) if config.data.get("framework") else {}
     organisation = config.data.get("organization") or {}
+    found, waived = by_file(result.findings), by_file(result.waived)
     rows = [
-        replace(row, check=row_check(row, result.findings, result.waived), next_due=next_due.get((row.file, row.id)))
+        replace(row, check=row_check(row, found, waived), next_due=next_due.get((row.file, row.id)))
         if row.file
         else row
         for row in rows_of(entries, items)
@@ -174,24 +175,37 @@ def load_fitgap(
     )
 
 
-def row_check(row: Row, findings: Sequence[Finding], waived: Sequence[Finding]) -> RowCheck:
-    """The findings that count for a row: those on the control entry itself, and those on a file the control
-    cites in its documents or its records' evidence (a path, or a pattern such as ``records/*.md``)."""
+def row_check(row: Row, findings: Mapping[str, Sequence[Finding]], waived: Mapping[str, Sequence[Finding]]) -> RowCheck:
+    """The findings that count for a row (``findings`` and ``waived``: the check's, by file): those on the
+    control entry itself, and those on a file the control cites in its documents or its records' evidence (a
+    path, a folder or a pattern such as ``records/*.md``, read as PML204 reads them)."""
     cited = row.cited()
+    files = {rel: any(names_file(path, rel) for path in cited) for rel in {*findings, *waived}}
+    relevant = [rel for rel, is_cited in files.items() if is_cited or rel == row.file]
 
-    def counts_for_row(item: Finding) -> bool:
-        if item.file == row.file and item.entry == row.id:
-            return True
-        return any(item.file == path or fnmatch.fnmatchcase(item.file, path) for path in cited)
+    def of(found: Mapping[str, Sequence[Finding]]) -> list[Finding]:
+        return [
+            f
+            for rel in relevant
+            for f in found.get(rel, ())
+            if files[rel] or (f.file == row.file and f.entry == row.id)
+        ]
 
-    mine = [f for f in findings if f.level in ("error", "warning") and counts_for_row(f)]
-    held = [f for f in waived if counts_for_row(f)]
+    mine = [f for f in of(findings) if f.level in ("error", "warning")]
+    held = of(waived)
     return RowCheck(
         errors=sum(1 for f in mine if f.level == "error"),
         warnings=sum(1 for f in mine if f.level == "warning"),
         waived=len(held),
         rules=tuple(sorted({f.rule for f in mine + held})),
     )
+
+
+def by_file(found: Iterable[Finding]) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    for item in found:
+        out.setdefault(item.file, []).append(item)
+    return out
 
 
 def rows_of(entries: Iterable[tuple[str, dict[str, Any]]], items: dict[str, dict[str, Any]]) -> list[Row]:
