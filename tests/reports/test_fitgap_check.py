@@ -108,8 +108,9 @@ def test_a_warning_keeps_fit_and_shows_its_count(tmp_path: Path) -> None:
     assert counts_lines(out)[0].startswith("58項目: 適合 58、要対応 0、")
 
 
-def test_a_finding_on_a_cited_file_counts_for_the_row(tmp_path: Path) -> None:
-    records = [{"title": "委託先評価表", "approver_role": "privacy_manager", "evidence": ["contractors/*.yaml"]}]
+@pytest.mark.parametrize("cited", ["contractors/*.yaml", "contractors/", "./contractors/contractors.yaml"])
+def test_a_finding_on_a_cited_file_counts_for_the_row(cited: str, tmp_path: Path) -> None:
+    records = [{"title": "委託先評価表", "approver_role": "privacy_manager", "evidence": [cited]}]
     contractors = clean_files()["contractors/contractors.yaml"].replace("evaluator: nakamura", "evaluator: nobody", 1)
     repo = pms(
         tmp_path / "pms", **with_control("J.9.4", records=records), **{"contractors/contractors.yaml": contractors}
