@@ -164,14 +164,14 @@ def sheets_to_xlsx(sheets: Sequence[Sheet]) -> bytes:
             widths[column] = max(widths.get(column, 0), longest)
             return cell
 
-        row = 1
+        row, after_table = 1, False
         for block in sheet.blocks:
             if isinstance(block, Paragraph):
                 _text_cell(ws, row, 1, block.text)
-                row += 1
+                row, after_table = row + 1, False
                 continue
-            if row > 1:
-                row += 1
+            if row > 1 and not after_table:
+                row += 1  # an empty row between lines of text and a table; a table leaves one after itself
             if block.heading:
                 _text_cell(ws, row, 1, block.heading).font = bold
                 row += 1
@@ -187,7 +187,7 @@ def sheets_to_xlsx(sheets: Sequence[Sheet]) -> bytes:
                         cell = put(row, column, value)
                         if colour:
                             cell.fill = PatternFill("solid", fgColor=colour)
-            row += 2
+            row, after_table = row + 2, True
         if sheet.freeze:
             ws.freeze_panes = sheet.freeze
         for column, width in widths.items():
