@@ -468,6 +468,16 @@ def control_entry() -> dict[str, Any]:
                 "low, medium or high; difficulty_reason says why.",
             ),
             "difficulty_reason": prop({"$ref": "#/$defs/bilingual"}, "難易度の理由", "Why this difficulty"),
+            "rules_clause": prop(
+                REF["text"],
+                "関連する社内規程の条項",
+                "Clause of the company's rules",
+                "この要求事項を満たす自社の規程の条項(例: 個人情報保護規程 第12条)。Fit & Gap 表の列になり、"
+                "申請で求められる指針との対応表として使えます。",
+                "The clause of the company's own rules that meets this item (e.g. 個人情報保護規程 第12条). "
+                "A column of the Fit & Gap table, so that the table serves as the correspondence table to the "
+                "guideline that an application asks for.",
+            ),
         },
         ["id", "title", "status"],
         {"allOf": [na_rule]},

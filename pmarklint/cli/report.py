@@ -4,6 +4,7 @@ code 2."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +19,10 @@ from pmarklint.cli.options import (
     repository,
     write_report,
 )
+from pmarklint.errors import PmarklintError
 from pmarklint.i18n import text
 
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md"}
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".csv": "csv", ".md": "md", ".xlsx": "xlsx"}
 
 
 @click.group()
@@ -28,16 +30,19 @@ def report() -> None:
     """Reports for people, from the PMS repository."""
 
 
-@report.command(short_help="The Fit & Gap table of the controls, with counts by status and difficulty.")
+@report.command(
+    short_help="The Fit & Gap table of the controls, reconciled with check, with next due dates and counts."
+)
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 @REPO_OPTION
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "markdown", "html", "csv"]),
+    type=click.Choice(["md", "markdown", "html", "csv", "xlsx"]),
     default=None,
-    help="md or markdown (Markdown), html (one self-contained page that prints on A4) or csv (UTF-8 with BOM, "
-    "one row per control, for Excel). Default: from the --output name, else md.",
+    help="md or markdown (Markdown), html (one self-contained page that prints on A4), csv (UTF-8 with BOM, "
+    "one row per control, for Excel) or xlsx (an Excel workbook: the table, coloured, and a summary sheet; "
+    "needs --output or a redirection). Default: from the --output name, else md.",
 )
 @OUTPUT_OPTION
 @click.option(
@@ -51,9 +56,10 @@ def fitgap(
 ) -> None:
     """The Fit & Gap table of the controls of the repository at PATH or --repo (the same; default: the
     current folder or the nearest one above it that holds pmarklint.yaml): for each requirement item its
-    status, rules and manuals, first-year tasks, the records an audit needs and their approvers, the yearly
-    operation and its difficulty; catalog items without a control as "missing"; then counts by status and by
-    difficulty.
+    status, the clause of the company's rules, what `pmarklint check` finds on it, rules and manuals,
+    first-year tasks, the records an audit needs and their approvers, the yearly operation, its next due date
+    and its difficulty; catalog items without a control as "missing"; then counts by status and by
+    difficulty. A control written fit with an error finding shows "needs action" (docs/fitgap.md).
 
     Control files with problems do not stop the report: it shows what can be read, and says so.
 
@@ -66,6 +72,8 @@ def fitgap(
     fmt = "md" if fmt == "markdown" else fmt
     path = repository(path, repo, lang)
     early = language_for(lang, path)
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise PmarklintError(text("fitgap.binary_terminal", early))
     table = load_fitgap(path, today=today, lang=early)
     language = lang or table.language or early
     data = render_fitgap(table, fmt, language)

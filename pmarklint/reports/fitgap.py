@@ -3,35 +3,47 @@ behind it, the first-year tasks, the records an audit asks for and who approves 
 and how hard that operation is; then counts by status and by difficulty. P-mark teams build this table by
 hand in a spreadsheet; here it is read from the repository's ``kind: control`` entries.
 
+The status shown is reconciled with ``pmarklint check``: the check runs once (:func:`run_check`, the same
+rules) and each finding on a control, or on a file the control cites (its documents and its records'
+evidence), counts for that control's row; a control written ``fit`` with an error shows "needs action"
+(要対応) with the written status beside it. The next due date of each row is the earliest deadline ``pmarklint
+due`` finds for the control (its recurring tasks, its own review): :func:`pmarklint.reports.due.load_due`.
+
 Reading the repository is :func:`load_fitgap`; :func:`render_fitgap` lays the table out as Markdown, one
-HTML page or CSV through :mod:`pmarklint.render`, in the reader's language. A control file with problems does
-not stop the report: it shows what parses, and :attr:`FitGap.problems` says how much did not (``pmarklint
-check`` lists it)."""
+HTML page, CSV or an Excel workbook (through :mod:`pmarklint.render` and :mod:`pmarklint.tables.workbook`),
+in the reader's language. A control file with problems does not stop the report: it shows what parses, and
+:attr:`FitGap.problems` says how much did not (``pmarklint check`` lists it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmarklint import __version__
 from pmarklint.check.engine import load_catalog, load_one
-from pmarklint.dates import Duration, resolve_today
+from pmarklint.dates import Duration
+from pmarklint.findings import Finding
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Paragraph, Section, Table, csv_table, html, markdown
-from pmarklint.rules import REGISTRY
+from pmarklint.rules.references import names_file
 from pmarklint.workspace.cache import Cache, default_directory
-from pmarklint.workspace.config import find_root, load_config
-from pmarklint.workspace.files import discover, find_git_dir
+from pmarklint.workspace.files import find_git_dir
 
-FORMATS = ("md", "html", "csv")
-STATUSES = ("fit", "partial", "gap", "not_applicable", "missing")  # always counted, in this order
+if TYPE_CHECKING:
+    from pmarklint.check.engine import CheckResult
+
+FORMATS = ("md", "html", "csv", "xlsx")
+# always counted, in this order; needs_action is shown, never written: a control written fit with an error
+STATUSES = ("fit", "needs_action", "partial", "gap", "not_applicable", "missing")
 DIFFICULTIES = ("low", "medium", "high")
 MISSING = "missing"  # a catalog item with no control in the repository
+NEEDS_ACTION = "needs_action"
+DUE_WITHIN = "P10Y"  # how far ahead the next due date is looked for: past the longest interval a control has
 # What makes a control file (or part of it) unreadable for the report: it does not parse, or an entry does
 # not match its schema. Other file findings (a phone number in a note) do not change what the table shows.
 PROBLEM_RULES = frozenset({"PML001", "PML002", "PML003", "PML004", "PML005", "PML101"})
@@ -44,6 +56,16 @@ class Recurring:
     owner: str  # a person id
     last_done: str
     owner_role: str = ""  # the catalog's role id, shown when no person owns the task yet
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """What ``pmarklint check`` found on a control and on the files it cites."""
+
+    errors: int = 0
+    warnings: int = 0
+    waived: int = 0  # findings a waiver in pmarklint.yaml holds back (是正中 / being corrected)
+    rules: tuple[str, ...] = ()  # the rule codes, sorted, each once
 
 
 @dataclass(frozen=True)
@@ -61,9 +83,23 @@ class Row:
     difficulty: str = ""  # low, medium, high; "" when not set
     examination: tuple[dict[str, str], ...] = ()  # what the examiner looks at, each by language
     verified: bool = True  # False: the catalog says the title or clause still needs checking (verified: false)
+    rules_clause: str = ""  # the clause of the company's own rules that meets the item (関連する社内規程の条項)
+    file: str = ""  # the control file the row comes from; "" for a missing item
+    check: RowCheck = RowCheck()
+    next_due: dt.date | None = None  # the earliest deadline of the control (pmarklint due)
 
     def title_in(self, lang: str) -> str:
         return in_language(self.title, lang)
+
+    @property
+    def shown_status(self) -> str:
+        """The status the table shows: a control written fit that has an error finding needs action."""
+        return NEEDS_ACTION if self.status == "fit" and self.check.errors else self.status
+
+    def cited(self) -> tuple[str, ...]:
+        """The paths (or folders, or patterns such as ``records/education/*.md``) the control cites."""
+        paths = [path for _, path in self.documents] + [p for _, _, evidence in self.records for p in evidence]
+        return tuple(dict.fromkeys(p for p in paths if p))
 
 
 def in_language(texts: dict[str, str], lang: str) -> str:
@@ -85,49 +121,98 @@ class FitGap:
 # ------------------------------------------------------------------------------------ reading the repository
 
 
-def load_fitgap(start: Path, *, today: str | None = None, lang: str = "en") -> FitGap:
+def load_fitgap(
+    start: Path, *, today: str | None = None, lang: str = "en", checked: CheckResult | None = None
+) -> FitGap:
     """The Fit & Gap rows of the repository at (or above) ``start``: the files ``pmarklint check`` reads,
-    from the same cache. A tool failure (no pmarklint.yaml, a broken one) is a PmarklintError."""
-    root = find_root(start, lang)
-    git_dir = find_git_dir(root)
-    cache = Cache(default_directory(git_dir))
-    config = load_config(root, cache, lang)
-    day = resolve_today(today, lang, config.zone)
-    workspace = discover(root, sorted(set(config.folders.values())), git_dir)
+    from the same cache, with what the check finds on each control and each control's next due date.
+    ``checked``: a check of that repository already run (the site runs one), else it runs here. A tool
+    failure (no pmarklint.yaml, a broken one) is a PmarklintError."""
+    from pmarklint.check.engine import run_check
+    from pmarklint.reports.due import load_due
+
+    result = checked or run_check(start, today=today, lang=lang)
+    root, config = result.root, result.config
+    cache = Cache(default_directory(find_git_dir(root)))
     controls_folder = config.folders["control"] + "/"
-    entries: list[dict[str, Any]] = []
+    entries: list[tuple[str, dict[str, Any]]] = []
     people: dict[str, str] = {}
-    problems = 0
-    for rel in workspace.files:
-        result = load_one(root, rel, cache, config.max_file_size, config.rule_options)
-        if result.kind == "control" or (result.kind is None and rel.startswith(controls_folder)):
-            problems += sum(
-                1
-                for f in result.findings
-                if f.rule in PROBLEM_RULES and config.severity(f.rule, f.severity or REGISTRY[f.rule].severity)
-            )
-        mappings = [e for e in result.entries if isinstance(e, dict)]
-        if result.kind == "control":
-            entries += mappings
-        elif result.kind == "person":
+    control_files: set[str] = set()
+    for rel in result.checked_files:
+        loaded = load_one(root, rel, cache, config.max_file_size, config.rule_options)
+        if loaded.kind == "control" or (loaded.kind is None and rel.startswith(controls_folder)):
+            control_files.add(rel)
+        mappings = [e for e in loaded.entries if isinstance(e, dict)]
+        if loaded.kind == "control":
+            entries += [(rel, e) for e in mappings]
+        elif loaded.kind == "person":
             people.update((_text(e.get("id")), _text(e.get("name"))) for e in mappings if _text(e.get("name")))
+    problems = sum(1 for f in [*result.findings, *result.waived] if f.rule in PROBLEM_RULES and f.file in control_files)
+    within = Duration.parse(DUE_WITHIN)
+    assert within is not None
+    due = load_due(root, within=within, within_text=DUE_WITHIN, today=result.today.isoformat(), lang=lang)
+    next_due: dict[tuple[str, str], dt.date] = {}
+    for deadline in due.deadlines:  # soonest first: the first one of a control is its next
+        if deadline.entry and deadline.file in control_files:
+            next_due.setdefault((deadline.file, deadline.entry), deadline.due)
     items = load_catalog(cache) if config.data.get("framework") else {}
     organisation = config.data.get("organization") or {}
+    found, waived = by_file(result.findings), by_file(result.waived)
+    rows = [
+        replace(row, check=row_check(row, found, waived), next_due=next_due.get((row.file, row.id)))
+        if row.file
+        else row
+        for row in rows_of(entries, items)
+    ]
     return FitGap(
         organisation=_text(organisation.get("name")) if isinstance(organisation, dict) else "",
         framework=_text(config.data.get("framework")),
-        today=day,
+        today=result.today,
         language=config.language,
-        rows=tuple(rows_of(entries, items)),
+        rows=tuple(rows),
         people=people,
         problems=problems,
     )
 
 
-def rows_of(entries: Iterable[dict[str, Any]], items: dict[str, dict[str, Any]]) -> list[Row]:
-    """A row per control, and a ``missing`` row per catalog item that no control has; catalog items first,
-    in natural order of their ids (J.1.2 before J.1.10, J.2 before J.10), then the company's own controls."""
-    rows = [_row(entry) for entry in entries]
+def row_check(row: Row, findings: Mapping[str, Sequence[Finding]], waived: Mapping[str, Sequence[Finding]]) -> RowCheck:
+    """The findings that count for a row (``findings`` and ``waived``: the check's, by file): those on the
+    control entry itself, and those on a file the control cites in its documents or its records' evidence (a
+    path, a folder or a pattern such as ``records/*.md``, read as PML204 reads them)."""
+    cited = row.cited()
+    files = {rel: any(names_file(path, rel) for path in cited) for rel in {*findings, *waived}}
+    relevant = [rel for rel, is_cited in files.items() if is_cited or rel == row.file]
+
+    def of(found: Mapping[str, Sequence[Finding]]) -> list[Finding]:
+        return [
+            f
+            for rel in relevant
+            for f in found.get(rel, ())
+            if files[rel] or (f.file == row.file and f.entry == row.id)
+        ]
+
+    mine = [f for f in of(findings) if f.level in ("error", "warning")]
+    held = of(waived)
+    return RowCheck(
+        errors=sum(1 for f in mine if f.level == "error"),
+        warnings=sum(1 for f in mine if f.level == "warning"),
+        waived=len(held),
+        rules=tuple(sorted({f.rule for f in mine + held})),
+    )
+
+
+def by_file(found: Iterable[Finding]) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    for item in found:
+        out.setdefault(item.file, []).append(item)
+    return out
+
+
+def rows_of(entries: Iterable[tuple[str, dict[str, Any]]], items: dict[str, dict[str, Any]]) -> list[Row]:
+    """A row per control (``entries``: its file and the entry), and a ``missing`` row per catalog item that no
+    control has; catalog items first, in natural order of their ids (J.1.2 before J.1.10, J.2 before J.10),
+    then the company's own controls."""
+    rows = [_row(rel, entry) for rel, entry in entries]
     present = {row.id for row in rows}
     rows += [
         Row(item_id, _title(item.get("title")), MISSING, verified=item.get("verified") is not False)
@@ -141,7 +226,7 @@ def natural_key(value: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in re.split(r"(\d+)", value))
 
 
-def _row(entry: dict[str, Any]) -> Row:
+def _row(rel: str, entry: dict[str, Any]) -> Row:
     """One control as the table shows it. Values of the wrong type (schema findings) show as empty."""
     return Row(
         id=_text(entry.get("id")),
@@ -167,6 +252,8 @@ def _row(entry: dict[str, Any]) -> Row:
         difficulty=_text(entry.get("difficulty")),
         examination=tuple(t for t in map(_title, _list(entry.get("examination"))) if t),
         verified=entry.get("verified") is not False,
+        rules_clause=_text(entry.get("rules_clause")),
+        file=rel,
     )
 
 
@@ -238,8 +325,38 @@ def _with_details(main: str, details: list[str], lang: str) -> str:
     return text("fitgap.details", lang, item=main, details=joined) if main else joined
 
 
-def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
-    """Each column's text for one row; lists are one item per line."""
+def shown_status_name(row: Row, lang: str) -> str:
+    """The status as the table shows it; needs action says what was written: 要対応(記載: 適合)."""
+    if row.shown_status == NEEDS_ACTION:
+        return text("fitgap.needs_action", lang, written=status_name(row.status, lang))
+    return status_name(row.status, lang)
+
+
+def findings_text(check: RowCheck, lang: str) -> str:
+    """The row's findings as counts with their rule codes: エラー1件、警告1件(PML204, PML306); "" for none."""
+    parts = [
+        text(f"fitgap.findings.{what}", lang, count=count)
+        for what, count in (("errors", check.errors), ("warnings", check.warnings), ("waived", check.waived))
+        if count
+    ]
+    if not parts:
+        return ""
+    return text("fitgap.details", lang, item=text("fitgap.separator", lang).join(parts), details=", ".join(check.rules))
+
+
+def due_text(due: dt.date | None, today: dt.date, lang: str) -> str:
+    """The next due date with the days left (あと50日), today, or how long overdue (期限切れ: 49日超過)."""
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days < 0:
+        return text("fitgap.overdue", lang, date=due.isoformat(), left=text("due.overdue", lang, days=-days))
+    left = text("due.today", lang) if days == 0 else text("due.days_left", lang, days=days)
+    return text("fitgap.details", lang, item=due.isoformat(), details=left)
+
+
+def cells(row: Row, lang: str, people: dict[str, str], today: dt.date | None = None) -> dict[str, str]:
+    """Each column's text for one row; lists are one item per line. ``today``: for the days left."""
     documents = [_with_details(in_language(title, lang), [path], lang) for title, path in row.documents]
     records = [
         _with_details(
@@ -271,31 +388,47 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
     return {
         "id": row.id,
         "title": row.title_in(lang) if row.verified else text("fitgap.unverified", lang, title=row.title_in(lang)),
-        "status": status_name(row.status, lang),
+        "rules_clause": row.rules_clause,
+        "status": shown_status_name(row, lang),
         "reason": row.reason,
+        "findings": findings_text(row.check, lang),
         "documents": "\n".join(documents),
         "initial_tasks": "\n".join(in_language(t, lang) for t in row.initial_tasks),
         "records": "\n".join(records),
         "recurring": "\n".join(recurring),
+        "next_due": due_text(row.next_due, today, lang) if today is not None else "",
         "difficulty": difficulty_name(row.difficulty, lang) if row.status != MISSING else "",
         "examination": "\n".join(in_language(t, lang) for t in row.examination),
     }
 
 
-COLUMNS = ("id", "title", "status", "documents", "initial_tasks", "records", "recurring", "difficulty", "examination")
-CSV_COLUMNS = (
+# The columns, in the order every format shows them: the table of Markdown, HTML and the workbook. CSV has the
+# same columns with the reason in a column of its own after the status (the table shows it in the status cell).
+COLUMNS = (
     "id",
     "title",
+    "rules_clause",
     "status",
-    "reason",
+    "findings",
     "documents",
     "initial_tasks",
     "records",
     "recurring",
+    "next_due",
     "difficulty",
     "examination",
 )
+CSV_COLUMNS = tuple(c for column in COLUMNS for c in ((column, "reason") if column == "status" else (column,)))
 _NOWRAP = {"id", "difficulty"}  # a status cell also holds the reason, which must wrap
+
+
+def table_cells(fitgap: FitGap, lang: str) -> list[list[str]]:
+    """The table's body as every format but CSV shows it: a row per item, a cell per column of COLUMNS."""
+    out = []
+    for row in fitgap.rows:
+        cell = cells(row, lang, fitgap.people, fitgap.today)
+        out.append([_status_cell(cell) if c == "status" else cell[c] for c in COLUMNS])
+    return out
 
 
 def counts(values: Iterable[str], known: tuple[str, ...]) -> list[tuple[str, int]]:
@@ -311,36 +444,56 @@ def count_sentence(total: int, pairs: list[tuple[str, int]], lang: str) -> str:
     return text("fitgap.items", lang, total=total, counts=text("fitgap.count_separator", lang).join(parts))
 
 
+def status_counts(rows: Iterable[Row]) -> list[tuple[str, int]]:
+    """The rows by the status they show (needs action, not the fit written)."""
+    return counts((r.shown_status for r in rows), STATUSES)
+
+
+def difficulty_counts(rows: Iterable[Row]) -> list[tuple[str, int]]:
+    return counts((r.difficulty if r.status != MISSING else "" for r in rows), DIFFICULTIES)
+
+
+_CHAPTER = re.compile(r"(J\.\d+)(?:\.|\Z)")
+
+
+def chapter_of(row_id: str) -> str:
+    """The chapter of a catalog item (J.3 for J.3.1.2, J.11 for J.11); "" for the company's own ids."""
+    match = _CHAPTER.match(row_id)
+    return match[1] if match else ""
+
+
 # ------------------------------------------------------------------------------------------------ the report
 
 
 def document(fitgap: FitGap, lang: str) -> Document:
-    rows = [cells(row, lang, fitgap.people) for row in fitgap.rows]
     table = Table.of(
         [text(f"fitgap.col.{c}", lang) for c in COLUMNS],
-        [[_status_cell(r) if c == "status" else r[c] for c in COLUMNS] for r in rows],
-        row_classes=[f"status-{row.status or 'unset'}" for row in fitgap.rows],
+        table_cells(fitgap, lang),
+        row_classes=[_row_class(row, fitgap.today) for row in fitgap.rows],
         column_classes=[c.replace("_", "-") + (" nowrap" if c in _NOWRAP else "") for c in COLUMNS],
     )
     total = len(fitgap.rows)
-    by_status = [(status_name(s, lang), n) for s, n in counts((r.status for r in fitgap.rows), STATUSES)]
-    by_difficulty = [
-        (difficulty_name(d, lang), n)
-        for d, n in counts((r.difficulty if r.status != MISSING else "" for r in fitgap.rows), DIFFICULTIES)
-    ]
+    by_status = [(status_name(s, lang), n) for s, n in status_counts(fitgap.rows)]
+    by_difficulty = [(difficulty_name(d, lang), n) for d, n in difficulty_counts(fitgap.rows)]
     intro = text("fitgap.intro", lang, organisation=fitgap.organisation, framework=fitgap.framework, date=fitgap.today)
+    notes = (Paragraph(text("fitgap.note.unverified", lang)),) if any(not r.verified for r in fitgap.rows) else ()
     return Document(
         title=text("fitgap.title", lang, organisation=fitgap.organisation),  # organization.name is required
         lang=lang,
         intro=(Paragraph(intro), Paragraph(text("fitgap.legend", lang))),
         sections=(
-            Section(text("fitgap.section.table", lang), (table,), anchor="items"),
+            Section(text("fitgap.section.table", lang), (table, *notes), anchor="items"),
             _counts_section("status", by_status, total, lang),
             _counts_section("difficulty", by_difficulty, total, lang),
         ),
         contents_title=text("report.contents", lang),
         footer=text("report.generated", lang, version=__version__),
     )
+
+
+def _row_class(row: Row, today: dt.date) -> str:
+    overdue = row.next_due is not None and row.next_due < today
+    return f"status-{row.shown_status or 'unset'}" + (" overdue" if overdue else "")
 
 
 def _status_cell(cell: dict[str, str]) -> str:
@@ -358,11 +511,110 @@ def _counts_section(what: str, pairs: list[tuple[str, int]], total: int, lang: s
     )
 
 
+# -------------------------------------------------------------------------------------------- the workbook
+
+# Cell fills of the workbook (RGB): difficulty high red-ish, medium amber, low green; the statuses alike.
+DIFFICULTY_FILLS: Mapping[str, str] = {"high": "F4B6B0", "medium": "FFE08A", "low": "C6EFCE"}
+STATUS_FILLS: Mapping[str, str] = {
+    "fit": "C6EFCE",
+    NEEDS_ACTION: "F4B6B0",
+    "partial": "FFE08A",
+    "gap": "F8CBAD",
+    "not_applicable": "E7E6E6",
+    "retired": "E7E6E6",
+    MISSING: "F4B6B0",
+}
+
+
+def workbook(fitgap: FitGap, lang: str) -> bytes:
+    """The table as an Excel workbook: a sheet with a row per item and the Markdown table's columns (its header
+    row and the ID column stay in view, difficulty and status cells coloured), then a summary sheet with the
+    counts by chapter, by status and by difficulty."""
+    from pmarklint.tables.workbook import Sheet, SheetTable, sheets_to_xlsx
+
+    status_at, difficulty_at = COLUMNS.index("status"), COLUMNS.index("difficulty")
+    fills = []
+    for row in fitgap.rows:
+        line = [""] * len(COLUMNS)
+        line[status_at] = STATUS_FILLS.get(row.shown_status, "")
+        line[difficulty_at] = DIFFICULTY_FILLS.get(row.difficulty, "") if row.status != MISSING else ""
+        fills.append(tuple(line))
+    items = Table.of([text(f"fitgap.col.{c}", lang) for c in COLUMNS], table_cells(fitgap, lang))
+    doc = document(fitgap, lang)
+    return sheets_to_xlsx(
+        [
+            Sheet(text("fitgap.sheet.table", lang), (SheetTable(items, tuple(fills)),), freeze="B2"),
+            Sheet(
+                text("fitgap.sheet.summary", lang),
+                (
+                    Paragraph(doc.title),
+                    Paragraph(
+                        text(
+                            "fitgap.intro",
+                            lang,
+                            organisation=fitgap.organisation,
+                            framework=fitgap.framework,
+                            date=fitgap.today,
+                        )
+                    ),
+                    SheetTable(_chapter_table(fitgap, lang), heading=text("fitgap.section.chapter", lang)),
+                    SheetTable(
+                        Table.of(
+                            [text("fitgap.col.status", lang), text("fitgap.col.count", lang)],
+                            [[status_name(s, lang), str(n)] for s, n in status_counts(fitgap.rows)],
+                        ),
+                        tuple((STATUS_FILLS.get(s, ""), "") for s, _ in status_counts(fitgap.rows)),
+                        heading=text("fitgap.section.status", lang),
+                    ),
+                    SheetTable(
+                        Table.of(
+                            [text("fitgap.col.difficulty", lang), text("fitgap.col.count", lang)],
+                            [[difficulty_name(d, lang), str(n)] for d, n in difficulty_counts(fitgap.rows)],
+                        ),
+                        tuple((DIFFICULTY_FILLS.get(d, ""), "") for d, _ in difficulty_counts(fitgap.rows)),
+                        heading=text("fitgap.section.difficulty", lang),
+                    ),
+                    Paragraph(doc.footer),
+                ),
+            ),
+        ]
+    )
+
+
+def _chapter_table(fitgap: FitGap, lang: str) -> Table:
+    """A row per chapter (J.1 … J.11, then the company's own controls): its items, by status and difficulty."""
+    chapters: dict[str, list[Row]] = {}
+    for row in fitgap.rows:
+        chapters.setdefault(chapter_of(row.id), []).append(row)
+    order = sorted(chapters, key=lambda c: (c == "", natural_key(c)))
+    headers = [
+        text("fitgap.col.chapter", lang),
+        text("fitgap.col.count", lang),
+        *(status_name(s, lang) for s in STATUSES),
+        *(difficulty_name(d, lang) for d in DIFFICULTIES),
+    ]
+
+    def line(label: str, rows: list[Row]) -> list[str]:
+        by_status = dict(status_counts(rows))
+        by_difficulty = dict(difficulty_counts(rows))
+        return [
+            label,
+            str(len(rows)),
+            *(str(by_status[s]) for s in STATUSES),
+            *(str(by_difficulty[d]) for d in DIFFICULTIES),
+        ]
+
+    body = [line(c or text("fitgap.chapter.other", lang), chapters[c]) for c in order]
+    body.append(line(text("fitgap.chapter.total", lang), list(fitgap.rows)))
+    return Table.of(headers, body)
+
+
 _CSS = """
-tbody tr.status-missing td { background: #fbe3e1; }
+tbody tr.status-missing td, tbody tr.status-needs_action td { background: #fbe3e1; }
 tbody tr.status-gap td { background: #fcefdc; }
 tbody tr.status-partial td { background: #fbf6dc; }
 tbody tr.status-not_applicable td, tbody tr.status-retired td { color: #555; }
+tbody tr.overdue td.next-due { color: #a40000; font-weight: bold; }
 th.id { width: 5.5em; }
 th.status { width: 7em; }
 th.difficulty { width: 5em; }
@@ -370,12 +622,15 @@ th.difficulty { width: 5em; }
 
 
 def render_fitgap(fitgap: FitGap, fmt: str, lang: str) -> bytes:
-    """The report as bytes: Markdown and HTML in UTF-8, CSV in UTF-8 with a BOM (one row per control)."""
+    """The report as bytes: Markdown and HTML in UTF-8, CSV in UTF-8 with a BOM (one row per control), xlsx
+    (an Excel workbook)."""
     if fmt == "csv":
-        rows = [cells(row, lang, fitgap.people) for row in fitgap.rows]
+        rows = [cells(row, lang, fitgap.people, fitgap.today) for row in fitgap.rows]
         return csv_table.to_csv(
             [text(f"fitgap.col.{c}", lang) for c in CSV_COLUMNS], [[r[c] for c in CSV_COLUMNS] for r in rows]
         )
+    if fmt == "xlsx":
+        return workbook(fitgap, lang)
     doc = document(fitgap, lang)
     if fmt == "html":
         return html.page(doc, css=_CSS).encode("utf-8")

@@ -302,11 +302,20 @@ def glob_match(pattern: str, path: str) -> bool:
 
 def _matching(pattern: str, files: list[str]) -> list[str]:
     """The files a cited path names: the file itself, every file under a folder, or what a glob matches."""
-    pattern = pattern.strip().removeprefix("./").split("#", 1)[0]  # "docs/rules.md#3" names a section
+    pattern = _cited(pattern)
     if not any(ch in pattern for ch in "*?["):
         under = pattern.rstrip("/") + "/"
         return [f for f in files if f == pattern or f.startswith(under)]
     return [f for f in files if glob_match(pattern, f)]
+
+
+def _cited(pattern: str) -> str:
+    return pattern.strip().removeprefix("./").split("#", 1)[0]  # "docs/rules.md#3" names a section
+
+
+def names_file(pattern: str, path: str) -> bool:
+    """Whether a cited path (a file, a folder, a glob; PML204 reads them so) names the file ``path``."""
+    return bool(_matching(pattern, [path]))
 
 
 def _paths(ctx: Context) -> None:

@@ -28,6 +28,7 @@ from helpers.repos import CONFIG, GOLDEN, make_repo
 
 GOLDEN = GOLDEN
 TODAY = "2026-11-26"
+C = {column: index for index, column in enumerate(COLUMNS)}  # a column's place in the table
 BOM = b"\xef\xbb\xbf"
 
 # A small repository with every kind of row: fit, partial, gap, not applicable with its reason, a control of
@@ -96,6 +97,7 @@ def small(tmp_path: Path) -> Path:
         "controls/controls.yaml": SMALL_CONTROLS,
         "docs/kyoiku.md": "# 教育規程\n",
         "docs/hourei.md": "# 法令等一覧\n",
+        "records/education/2026.md": "# 2026年度の受講記録\n",
     }
     return make_repo(tmp_path / "small", files, config=SMALL_CONFIG)
 
@@ -137,7 +139,7 @@ def test_realistic_repository_in_english(tmp_path: Path) -> None:
     assert code == 0 and err == ""
     assert out.startswith("# Fit & Gap table: 株式会社さくらマーケット\n")
     assert counts_lines(out) == [
-        "58 items: 58 fit, 0 partial, 0 gap, 0 not applicable, 0 missing",
+        "58 items: 58 fit, 0 needs action, 0 partial, 0 gap, 0 not applicable, 0 missing",
         "58 items: 45 low, 8 medium, 5 high",
     ]
     rows = table_rows(out)
@@ -146,13 +148,13 @@ def test_realistic_repository_in_english(tmp_path: Path) -> None:
     assert ids == sorted(ids, key=natural_key)
     assert ids[:3] == ["J.1.1", "J.1.2", "J.1.3"] and ids.index("J.9.4") < ids.index("J.10.1") < ids.index("J.11")
     by_id = {r[0]: r for r in rows}
-    assert by_id["J.9.4"][1] == "Supervision of contractors (unverified)"  # verified: false in the catalog
-    assert by_id["J.9.4"][3] == "委託先管理規程 (docs/itaku.md)"
-    assert "Contractor evaluation sheets (approver: privacy manager)" in by_id["J.9.4"][5]
-    assert by_id["J.9.4"][6] == "Re-evaluate contractors (yearly; owner: 中村 花子; last done 2026-04-01)"
-    assert by_id["J.9.2"][5].endswith("(approver: entry control manager)")
-    assert "(approver: system administrator)<br>" in by_id["J.9.2"][5]
-    assert by_id["J.9.4"][7] == "high" and by_id["J.9.4"][2] == "fit"
+    assert by_id["J.9.4"][C["title"]] == "Supervision of contractors (unverified)"  # verified: false in the catalog
+    assert by_id["J.9.4"][C["documents"]] == "委託先管理規程 (docs/itaku.md)"
+    assert "Contractor evaluation sheets (approver: privacy manager)" in by_id["J.9.4"][C["records"]]
+    assert by_id["J.9.4"][C["recurring"]] == "Re-evaluate contractors (yearly; owner: 中村 花子; last done 2026-04-01)"
+    assert by_id["J.9.2"][C["records"]].endswith("(approver: entry control manager)")
+    assert "(approver: system administrator)<br>" in by_id["J.9.2"][C["records"]]
+    assert by_id["J.9.4"][C["difficulty"]] == "high" and by_id["J.9.4"][C["status"]] == "fit"
 
 
 def test_realistic_repository_in_japanese(tmp_path: Path) -> None:
@@ -160,17 +162,19 @@ def test_realistic_repository_in_japanese(tmp_path: Path) -> None:
     code, out, _ = fitgap(repo, "--lang", "ja")
     assert code == 0
     assert out.startswith("# Fit & Gap 表: 株式会社さくらマーケット\n")
-    assert "| 項番 | 要求事項 | 対応状況 | 関連する社内規程・マニュアル | 初年度のタスク |" in out
+    assert (
+        "| 項番 | 要求事項 | 関連する社内規程の条項 | 対応状況 | check の指摘 | 関連する社内規程・マニュアル |" in out
+    )
     assert counts_lines(out) == [
-        "58項目: 適合 58、一部対応 0、未対応 0、適用除外 0、未作成 0",
+        "58項目: 適合 58、要対応 0、一部対応 0、未対応 0、適用除外 0、未作成 0",
         "58項目: 低 45、中 8、高 5",
     ]
     by_id = {r[0]: r for r in table_rows(out)}
-    assert by_id["J.9.4"][1] == "委託先の監督(要確認)"
-    assert by_id["J.9.4"][2] == "適合" and by_id["J.9.4"][7] == "高"
-    assert by_id["J.9.4"][6] == "委託先の再評価(年1回、担当: 中村 花子、最終実施 2026-04-01)"
-    assert "(承認者: 個人情報保護管理者)" in by_id["J.9.4"][5]
-    assert by_id["J.9.2"][5].endswith("(承認者: 入退室管理責任者)")
+    assert by_id["J.9.4"][C["title"]] == "委託先の監督(要確認)"
+    assert by_id["J.9.4"][C["status"]] == "適合" and by_id["J.9.4"][C["difficulty"]] == "高"
+    assert by_id["J.9.4"][C["recurring"]] == "委託先の再評価(年1回、担当: 中村 花子、最終実施 2026-04-01)"
+    assert "(承認者: 個人情報保護管理者)" in by_id["J.9.4"][C["records"]]
+    assert by_id["J.9.2"][C["records"]].endswith("(承認者: 入退室管理責任者)")
 
 
 def test_catalog_items_without_a_control_are_missing_rows(tmp_path: Path) -> None:
@@ -179,15 +183,19 @@ def test_catalog_items_without_a_control_are_missing_rows(tmp_path: Path) -> Non
     rows = {r[0]: r for r in table_rows(out)}
     assert len(rows) == 58
     for item in ("J.9.1", "J.9.2", "J.9.3", "J.9.4"):
-        assert rows[item][2] == "missing" and rows[item][3:] == ["", "", "", "", "", ""]
-    assert rows["J.9.4"][1] == "Supervision of contractors (unverified)"  # the catalog's title
+        assert rows[item][C["status"]] == "missing"
+        others = [
+            cell for column, cell in zip(COLUMNS, rows[item], strict=True) if column not in ("id", "title", "status")
+        ]
+        assert others == [""] * (len(COLUMNS) - 3)
+    assert rows["J.9.4"][C["title"]] == "Supervision of contractors (unverified)"  # the catalog's title
     assert counts_lines(out) == [
-        "58 items: 54 fit, 0 partial, 0 gap, 0 not applicable, 4 missing",
+        "58 items: 54 fit, 0 needs action, 0 partial, 0 gap, 0 not applicable, 4 missing",
         "58 items: 43 low, 8 medium, 3 high, 4 not set",
     ]
     _, out_ja, _ = fitgap(repo, "--lang", "ja")
-    assert "| J.9.1 | 正確性の確保(要確認) | 未作成 |" in out_ja
-    assert counts_lines(out_ja)[0] == "58項目: 適合 54、一部対応 0、未対応 0、適用除外 0、未作成 4"
+    assert "| J.9.1 | 正確性の確保(要確認) |  | 未作成 |" in out_ja
+    assert counts_lines(out_ja)[0] == "58項目: 適合 54、要対応 0、一部対応 0、未対応 0、適用除外 0、未作成 4"
 
 
 def test_every_kind_of_row(tmp_path: Path) -> None:
@@ -198,18 +206,21 @@ def test_every_kind_of_row(tmp_path: Path) -> None:
     assert ids.index("J.1.3") < ids.index("J.4.3") < ids.index("J.8.9") < ids.index("J.9.4")
     by_id = {r[0]: r for r in rows}
     assert (
-        by_id["J.8.9"][2] == "not applicable<br>匿名加工情報を作成しない / We make no anonymously processed information"
+        by_id["J.8.9"][C["status"]]
+        == "not applicable<br>匿名加工情報を作成しない / We make no anonymously processed information"
     )
-    assert by_id["J.4.3"][4] == "教育計画の作成<br>教材と理解度テストの作成"
-    assert by_id["J.4.3"][5] == (
+    assert by_id["J.4.3"][C["initial_tasks"]] == "教育計画の作成<br>教材と理解度テストの作成"
+    assert by_id["J.4.3"][C["records"]] == (
         "教育計画書 (approver: top management)<br>受講記録 (approver: education lead; evidence: records/education/*.md)"
     )
-    assert by_id["J.4.3"][6] == (
+    assert by_id["J.4.3"][C["recurring"]] == (
         "全従業者への教育 (yearly; owner: 渡辺 恵; last done 2026-06-15)<br>教材の見直し (every 6 months)"
     )
-    assert by_id["SEC-1"][6] == "入退室記録の点検 (every 3 months; owner: kato)"  # not in the roster: the id
+    assert (
+        by_id["SEC-1"][C["recurring"]] == "入退室記録の点検 (every 3 months; owner: kato)"
+    )  # not in the roster: the id
     assert counts_lines(out) == [
-        "59 items: 2 fit, 1 partial, 1 gap, 1 not applicable, 54 missing",
+        "59 items: 1 fit, 1 needs action, 1 partial, 1 gap, 1 not applicable, 54 missing",
         "59 items: 3 low, 1 medium, 1 high, 54 not set",
     ]
 
@@ -217,7 +228,7 @@ def test_every_kind_of_row(tmp_path: Path) -> None:
 def test_markdown_cells_are_escaped(tmp_path: Path) -> None:
     _, out, _ = fitgap(small(tmp_path), "--lang", "ja")
     row = {r[0]: r for r in table_rows(out)}["J.9.4"]
-    assert row[1] == "委託先の監督 \\| 再委託を含む"
+    assert row[C["title"]] == "委託先の監督 \\| 再委託を含む"
     assert len(row) == len(COLUMNS)
 
 
@@ -273,26 +284,29 @@ def test_csv_opens_in_excel_and_with_the_csv_module(tmp_path: Path) -> None:
     assert rows[0] == [
         "項番",
         "要求事項",
+        "関連する社内規程の条項",
         "対応状況",
         "理由",
+        "check の指摘",
         "関連する社内規程・マニュアル",
         "初年度のタスク",
         "審査時に必要な文書とその承認者",
         "次年度以降の通年運用(頻度・担当)",
+        "次の期限",
         "次年度以降の難易度",
         "審査での確認ポイント",
     ]
-    assert len(rows) == 1 + 59 and all(len(r) == 10 for r in rows)
+    assert len(rows) == 1 + 59 and all(len(r) == 13 for r in rows)
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["J.8.9"][2:4] == [
+    assert by_id["J.8.9"][3:5] == [
         "適用除外",
         "匿名加工情報を作成しない / We make no anonymously processed information",
     ]
-    assert by_id["J.4.3"][5] == "教育計画の作成\n教材と理解度テストの作成"
+    assert by_id["J.4.3"][7] == "教育計画の作成\n教材と理解度テストの作成"
     assert by_id["J.9.4"][1] == "委託先の監督 | 再委託を含む"
-    assert by_id["J.1.1"][2] == "未作成"
+    assert by_id["J.1.1"][3] == "未作成"
     english = read_csv(report_bytes(repo, tmp_path, "csv", "--lang", "en"))
-    assert english[0][:3] == ["ID", "Requirement item", "Status"]
+    assert english[0][:4] == ["ID", "Requirement item", "Clause of our rules", "Status"]
 
 
 def test_html_is_one_escaped_page(tmp_path: Path) -> None:
@@ -366,7 +380,7 @@ def test_broken_control_files_still_give_a_report_and_a_note(tmp_path: Path) -> 
     assert code == 0
     assert len(err.strip().splitlines()) == 1 and "pmarklint check" in err, err
     rows = {r[0]: r for r in table_rows(out)}
-    assert len(rows) == 58 and rows["J.9.2"][7] == "hard"
+    assert len(rows) == 58 and rows["J.9.2"][C["difficulty"]] == "hard"
     assert counts_lines(out)[1] == "58 items: 45 low, 8 medium, 4 high, 1 hard"
 
 

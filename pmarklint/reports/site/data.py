@@ -154,7 +154,7 @@ def load_site(start: Path, *, today: str | None, lang: str) -> Site:
     root, config = result.root, result.config
     day = result.today.isoformat()
     due = load_due(root, within=CALENDAR_WITHIN, within_text="P1Y", today=day, lang=lang)
-    fitgap = load_fitgap(root, today=day, lang=lang)
+    fitgap = load_fitgap(root, today=day, lang=lang, checked=result)
     trail, note = _trail(root, day, lang)
 
     cache = Cache(default_directory(find_git_dir(root)))
