@@ -59,6 +59,7 @@ MESSAGES = {
     "corrective_source.audit": "an internal audit",
     "corrective_source.operation_check": "an operation check",
     "corrective_source.review": "a management review",
+    "corrective_source.complaint": "a complaint",
     "PML201.audit_plan": "no audit plan with id '{id}' (kind: audit_plan): add it, or correct the id",
     "PML201.corrective": "no corrective action with id '{id}' (kind: corrective): record the action, or correct the id",
     # PML611

@@ -59,6 +59,7 @@ MESSAGES = {
     "corrective_source.audit": "内部監査",
     "corrective_source.operation_check": "運用の確認",
     "corrective_source.review": "マネジメントレビュー",
+    "corrective_source.complaint": "苦情",
     "PML201.audit_plan": "ID '{id}' の内部監査計画(kind: audit_plan)がありません。追加するか、IDを直してください",
     "PML201.corrective": "ID '{id}' の是正処置(kind: corrective)がありません。是正処置を記録するか、IDを直してください",
     # PML611
