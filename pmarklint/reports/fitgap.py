@@ -10,6 +10,7 @@ check`` lists it)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -21,6 +22,7 @@ from typing import Any
 from pmarklint import __version__
 from pmarklint.check.engine import load_catalog, load_one
 from pmarklint.dates import Duration, resolve_today
+from pmarklint.evidence import BY_KIND, Period, counts_in
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Paragraph, Section, Table, csv_table, html, markdown
 from pmarklint.rules import REGISTRY
@@ -61,6 +63,7 @@ class Row:
     difficulty: str = ""  # low, medium, high; "" when not set
     examination: tuple[dict[str, str], ...] = ()  # what the examiner looks at, each by language
     verified: bool = True  # False: the catalog says the title or clause still needs checking (verified: false)
+    records_this_year: tuple[tuple[str, int], ...] = ()  # (record kind, records in the period): pmarklint.evidence
 
     def title_in(self, lang: str) -> str:
         return in_language(self.title, lang)
@@ -80,6 +83,7 @@ class FitGap:
     rows: tuple[Row, ...]
     people: dict[str, str] = field(default_factory=dict)  # person id → name, for owners
     problems: int = 0  # findings in the control files that `pmarklint check` lists
+    period: Period | None = None  # the fiscal year "Records this year" counts (pmarklint.evidence)
 
 
 # ------------------------------------------------------------------------------------ reading the repository
@@ -97,6 +101,7 @@ def load_fitgap(start: Path, *, today: str | None = None, lang: str = "en") -> F
     controls_folder = config.folders["control"] + "/"
     entries: list[dict[str, Any]] = []
     people: dict[str, str] = {}
+    records: dict[str, list[dict[str, Any]]] = {}  # record kind → entries, for the records per item
     problems = 0
     for rel in workspace.files:
         result = load_one(root, rel, cache, config.max_file_size, config.rule_options)
@@ -111,16 +116,25 @@ def load_fitgap(start: Path, *, today: str | None = None, lang: str = "en") -> F
             entries += mappings
         elif result.kind == "person":
             people.update((_text(e.get("id")), _text(e.get("name"))) for e in mappings if _text(e.get("name")))
+        elif result.kind in BY_KIND:
+            records.setdefault(result.kind, []).extend(mappings)
     items = load_catalog(cache) if config.data.get("framework") else {}
     organisation = config.data.get("organization") or {}
+    period = Period.current(day, config.fiscal_year_start)
+    found = counts_in(records, period, config.fiscal_year_start, day)
+    rows = [
+        dataclasses.replace(row, records_this_year=tuple(found[row.id].items())) if row.id in found else row
+        for row in rows_of(entries, items)
+    ]
     return FitGap(
         organisation=_text(organisation.get("name")) if isinstance(organisation, dict) else "",
         framework=_text(config.data.get("framework")),
         today=day,
         language=config.language,
-        rows=tuple(rows_of(entries, items)),
+        rows=tuple(rows),
         people=people,
         problems=problems,
+        period=period,
     )
 
 
@@ -279,10 +293,24 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
         "recurring": "\n".join(recurring),
         "difficulty": difficulty_name(row.difficulty, lang) if row.status != MISSING else "",
         "examination": "\n".join(in_language(t, lang) for t in row.examination),
+        "records_this_year": "\n".join(
+            text("fitgap.records_count", lang, record_kind=kind, count=n) for kind, n in row.records_this_year
+        ),
     }
 
 
-COLUMNS = ("id", "title", "status", "documents", "initial_tasks", "records", "recurring", "difficulty", "examination")
+COLUMNS = (
+    "id",
+    "title",
+    "status",
+    "documents",
+    "initial_tasks",
+    "records",
+    "recurring",
+    "difficulty",
+    "examination",
+    "records_this_year",
+)
 CSV_COLUMNS = (
     "id",
     "title",
@@ -294,6 +322,7 @@ CSV_COLUMNS = (
     "recurring",
     "difficulty",
     "examination",
+    "records_this_year",
 )
 _NOWRAP = {"id", "difficulty"}  # a status cell also holds the reason, which must wrap
 
@@ -332,7 +361,7 @@ def document(fitgap: FitGap, lang: str) -> Document:
     return Document(
         title=text("fitgap.title", lang, organisation=fitgap.organisation),  # organization.name is required
         lang=lang,
-        intro=(Paragraph(intro), Paragraph(text("fitgap.legend", lang))),
+        intro=(Paragraph(intro), *_period(fitgap, lang), Paragraph(text("fitgap.legend", lang))),
         sections=(
             Section(text("fitgap.section.table", lang), (table,), anchor="items"),
             _counts_section("status", by_status, total, lang),
@@ -341,6 +370,14 @@ def document(fitgap: FitGap, lang: str) -> Document:
         contents_title=text("report.contents", lang),
         footer=text("report.generated", lang, version=__version__),
     )
+
+
+def _period(fitgap: FitGap, lang: str) -> tuple[Paragraph, ...]:
+    """The fiscal year the "Records this year" column counts, under the heading."""
+    if fitgap.period is None:
+        return ()
+    period = fitgap.period
+    return (Paragraph(text("fitgap.period", lang, year=period.year, start=period.start, end=period.end)),)
 
 
 def _status_cell(cell: dict[str, str]) -> str:

@@ -100,4 +100,3 @@ def check(ctx: Context) -> None:
             ctx.report("PML750", ref, ("status",), "PML750.soon", last=last[1].id or "?", **args)
         else:
             ctx.report("PML750", ref, ("status",), "PML750.none", **args)
-

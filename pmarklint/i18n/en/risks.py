@@ -3,6 +3,7 @@
 MESSAGES = {
     # PML730
     "PML730.missing": "the risks of {id} are not assessed for: {phases}; assess each phase of its lifecycle in risks/ (kind: risk), or mark a phase that does not apply not applicable with the reason",
+    "PML730.none": "the inventory has {count} active entries but no risk analysis is recorded (no entry of kind: risk): assess each entry phase by phase in {folder} (pmarklint migrate risks moves the former risks lists there); until the first one is recorded, the phases are not checked one by one",
     # PML731
     "PML731.no_residual": "no residual risk is recorded: record the risk left after the measures (residual) and have top management accept it",
     "PML731.unaccepted": "the residual risk ({residual}) is not accepted by top management: record who accepted it and when (accepted_by, accepted_on)",
@@ -54,7 +55,11 @@ RULE_DOCS = {
     "PML730": {
         "title": "Phase of an inventory entry's lifecycle without risk analysis",
         "what": "Reports an active inventory entry for which a phase of the lifecycle (acquisition, transfer, use, "
-        "storage, disposal) has no risk entry (risks/, kind: risk), neither assessed nor marked not applicable.",
+        "storage, disposal) has no risk entry (risks/, kind: risk), neither assessed nor marked not applicable. "
+        "The phases are checked once the repository keeps a risk register (one risk entry); before that, an "
+        "inventory with active entries and no risk entry at all is one warning at its first entry, so that a "
+        "repository that starts is not met with five errors per entry, and the missing risk analysis, what an "
+        "examiner asks first, is still said.",
         "why": "J.3.1.3 asks for the risks of each item of personal information to be identified, analysed and "
         "evaluated at every stage from acquisition to disposal; examiners read the risk analysis against the "
         "inventory, phase by phase.",
