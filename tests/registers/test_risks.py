@@ -75,7 +75,7 @@ def test_no_register_at_all_is_one_warning_not_a_phase_check(tmp_path: Path) -> 
     files[INVENTORY] += _INVENTORY.split("entries:\n")[1].replace("PI-001", "PI-002")
     repo = make_repo(tmp_path / "r", files, config=files["pmarklint.yaml"])
     (found,) = findings(repo)
-    assert place(found) == ("PML730", INVENTORY, *where(repo, INVENTORY, "id: PI-001"), "PI-001", None)
+    assert place(found) == ("PML736", INVENTORY, *where(repo, INVENTORY, "id: PI-001"), "PI-001", None)
     assert found["severity"] == "warning"
     assert found["message"] == (
         "the inventory has 2 active entries but no risk analysis is recorded (no entry of kind: risk): assess each "
