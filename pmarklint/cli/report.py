@@ -282,3 +282,5 @@ def tasks(
     listing = load_tasks(path, owner=owner, today=today, lang=early)
     language = lang or listing.language or early
     write_report(render_tasks(listing, fmt, language), output)
+    if listing.problems:
+        click.echo(text("report.partial", language, count=listing.problems), err=True)

@@ -70,6 +70,7 @@ class TaskList:
     people: dict[str, str]  # person id → name
     groups: tuple[tuple[Owner, tuple[Task, ...]], ...]
     owner: str | None = None  # the --owner asked for
+    problems: int = 0  # findings in the control files that `pmarklint check` lists (the tasks shown are what parses)
 
 
 def load_tasks(start: Path, *, owner: str | None = None, today: str | None = None, lang: str = "en") -> TaskList:
@@ -125,6 +126,7 @@ def load_tasks(start: Path, *, owner: str | None = None, today: str | None = Non
         people=fitgap.people,
         groups=tuple((whose, tuple(tasks)) for whose, tasks in ordered),
         owner=owner,
+        problems=fitgap.problems,
     )
 
 

@@ -134,3 +134,19 @@ def test_the_shop_lists_every_recurring_task_once_under_its_owner() -> None:
         "  J.6.3 Management review: マネジメントレビューの実施 (1 year; last done 2026-10-20, next due 2027-10-20)"
         in text.splitlines()
     )
+
+
+def test_a_broken_control_file_shows_what_parses_and_says_so(tmp_path: Path) -> None:
+    repo = small(tmp_path)
+    broken = _CONTROLS.replace("every: P6M, last_done: 2026-10-01}", "every: 半年, owner: 12}") + "  - {id: [x]}\n"
+    (repo / "controls" / "controls.yaml").write_text(broken, encoding="utf-8")
+    result = run("report", "tasks", repo, "--today", TODAY, "--format", "text", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "problems in the files this report reads" in result.stderr
+    # the interval that is no duration is shown as written, never done; the owner 12 (not in the roster) as written
+    lines = result.stdout.splitlines()
+    at = lines.index("12")
+    assert lines[at + 1] == (
+        "  J.11 Complaints and enquiries: Check the complaint records (半年; last done -, next due -)  [never done]"
+    )
