@@ -295,7 +295,9 @@ def cells(row: Row, lang: str, people: dict[str, str]) -> dict[str, str]:
         "examination": "\n".join(in_language(t, lang) for t in row.examination),
         "records_this_year": "\n".join(
             text("fitgap.records_count", lang, record_kind=kind, count=n) for kind, n in row.records_this_year
-        ),
+        )
+        if row.status != MISSING
+        else "",
     }
 
 

@@ -179,7 +179,7 @@ def test_catalog_items_without_a_control_are_missing_rows(tmp_path: Path) -> Non
     rows = {r[0]: r for r in table_rows(out)}
     assert len(rows) == 58
     for item in ("J.9.1", "J.9.2", "J.9.3", "J.9.4"):
-        assert rows[item][2] == "missing" and rows[item][3:] == ["", "", "", "", "", ""]
+        assert rows[item][2] == "missing" and rows[item][3:] == [""] * 7
     assert rows["J.9.4"][1] == "Supervision of contractors (unverified)"  # the catalog's title
     assert counts_lines(out) == [
         "58 items: 54 fit, 0 partial, 0 gap, 0 not applicable, 4 missing",
@@ -281,8 +281,9 @@ def test_csv_opens_in_excel_and_with_the_csv_module(tmp_path: Path) -> None:
         "次年度以降の通年運用(頻度・担当)",
         "次年度以降の難易度",
         "審査での確認ポイント",
+        "今年度の記録",
     ]
-    assert len(rows) == 1 + 59 and all(len(r) == 10 for r in rows)
+    assert len(rows) == 1 + 59 and all(len(r) == 11 for r in rows)
     by_id = {r[0]: r for r in rows[1:]}
     assert by_id["J.8.9"][2:4] == [
         "適用除外",
