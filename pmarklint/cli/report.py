@@ -231,3 +231,64 @@ def site(path: Path | None, repo: Path | None, output: Path, today: str | None, 
     language = lang or loaded.language or early
     count = build_site(loaded, output, language)
     click.echo(text("site.written", language, path=str(output), count=count), err=True)
+
+
+# -- everyone's task list for the fiscal year -----------------------------------------------------------------
+
+_TASKS_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text"}
+
+
+@report.command(short_help="Everyone's tasks of the yearly operation for the fiscal year, by owner.")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@REPO_OPTION
+@click.option(
+    "--owner",
+    metavar="ID",
+    default=None,
+    help="Only the tasks of this person (an id of the roster) or of this role (a role id, for the tasks that name "
+    "no person yet). An id that is neither ends the command with exit 2.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "markdown", "html", "text"]),
+    default=None,
+    help="md or markdown (Markdown), html (one self-contained page that prints on A4) or text (for a terminal). "
+    "Default: from the --output name, else md.",
+)
+@OUTPUT_OPTION
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="The date the list is as of (also PMARKLINT_TODAY; default: today in the repository's time zone).",
+)
+@LANG_OPTION
+def tasks(
+    path: Path | None,
+    repo: Path | None,
+    owner: str | None,
+    fmt: str | None,
+    output: Path | None,
+    today: str | None,
+    lang: str | None,
+) -> None:
+    """Everyone's task list for the fiscal year, from the yearly operation of the controls (recurring): one
+    section per owner (a person by name with their id; a task that names only the catalog's role under the
+    role; the rest as unassigned), each task with its requirement item, how often, when it was last done, when
+    it is next due and whether it is overdue. The dates are those `pmarklint due` and `check` compute
+    (docs/tasks.md).
+
+    Exit codes: 0 written, 2 the tool could not run (no pmarklint.yaml, an --owner that is no person or role).
+    """
+    from pmarklint.reports.tasks import load_tasks, render_tasks
+
+    if fmt is None:
+        fmt = format_of(output, _TASKS_SUFFIXES, "md")
+    fmt = "md" if fmt == "markdown" else fmt
+    path = repository(path, repo, lang)
+    early = language_for(lang, path)
+    listing = load_tasks(path, owner=owner, today=today, lang=early)
+    language = lang or listing.language or early
+    write_report(render_tasks(listing, fmt, language), output)
+    if listing.problems:
+        click.echo(text("report.partial", language, count=listing.problems), err=True)

@@ -24,6 +24,7 @@ _LOOKUP_ARGS |= {
     "clauses": "clause",
     "triggers": "incident_trigger",
     "decision": "request_decision",
+    "control_status": "fitgap.status",
 }
 # The risk register's values (PML73x)
 _LOOKUP_ARGS |= {"phases": "risk_phase", "residual": "risk_level"}

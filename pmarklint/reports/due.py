@@ -84,6 +84,7 @@ class Deadline:
     owner: str | None  # a person id
     owner_name: str | None
     what: str  # the finding's message, in the report's language
+    last: str | None = None  # the day the deadline counts from, when the finding names it (a task last done)
 
     @property
     def uid(self) -> str:
@@ -148,7 +149,8 @@ def _emails(result: CheckResult) -> dict[str, tuple[str, ...]]:
 def _deadline(
     item: Finding, today: dt.date, owners: Mapping[tuple[str, str], str], names: Mapping[str, str], lang: str
 ) -> Deadline | None:
-    value = dict(item.args).get(DEADLINE_KEYS[item.message_key])
+    args = dict(item.args)
+    value = args.get(DEADLINE_KEYS[item.message_key])
     try:
         due = dt.date.fromisoformat(str(value))
     except ValueError:
@@ -165,6 +167,7 @@ def _deadline(
         owner,
         names.get(owner) if owner else None,
         item.message(lang),
+        str(args["last"]) if args.get("last") else None,
     )
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pmarklint import __version__
 from pmarklint.check.engine import load_catalog, load_one
 from pmarklint.dates import Duration
+from pmarklint.evidence import BY_KIND, Period, counts_in
 from pmarklint.findings import Finding
 from pmarklint.i18n import catalog, text
 from pmarklint.render import Document, Paragraph, Section, Table, csv_table, html, markdown
@@ -87,6 +88,7 @@ class Row:
     file: str = ""  # the control file the row comes from; "" for a missing item
     check: RowCheck = RowCheck()
     next_due: dt.date | None = None  # the earliest deadline of the control (pmarklint due)
+    records_this_year: tuple[tuple[str, int], ...] = ()  # (record kind, records in the period): pmarklint.evidence
 
     def title_in(self, lang: str) -> str:
         return in_language(self.title, lang)
@@ -116,6 +118,7 @@ class FitGap:
     rows: tuple[Row, ...]
     people: dict[str, str] = field(default_factory=dict)  # person id → name, for owners
     problems: int = 0  # findings in the control files that `pmarklint check` lists
+    period: Period | None = None  # the fiscal year "Records this year" counts (pmarklint.evidence)
 
 
 # ------------------------------------------------------------------------------------ reading the repository
@@ -138,6 +141,7 @@ def load_fitgap(
     entries: list[tuple[str, dict[str, Any]]] = []
     people: dict[str, str] = {}
     control_files: set[str] = set()
+    records: dict[str, list[dict[str, Any]]] = {}  # record kind → entries, for the records per item
     for rel in result.checked_files:
         loaded = load_one(root, rel, cache, config.max_file_size, config.rule_options)
         if loaded.kind == "control" or (loaded.kind is None and rel.startswith(controls_folder)):
@@ -147,6 +151,8 @@ def load_fitgap(
             entries += [(rel, e) for e in mappings]
         elif loaded.kind == "person":
             people.update((_text(e.get("id")), _text(e.get("name"))) for e in mappings if _text(e.get("name")))
+        elif loaded.kind in BY_KIND:
+            records.setdefault(loaded.kind, []).extend(mappings)
     problems = sum(1 for f in [*result.findings, *result.waived] if f.rule in PROBLEM_RULES and f.file in control_files)
     within = Duration.parse(DUE_WITHIN)
     assert within is not None
@@ -158,10 +164,15 @@ def load_fitgap(
     items = load_catalog(cache) if config.data.get("framework") else {}
     organisation = config.data.get("organization") or {}
     found, waived = by_file(result.findings), by_file(result.waived)
+    period = Period.current(result.today, config.fiscal_year_start)
+    evidenced = counts_in(records, period, config.fiscal_year_start, result.today)
     rows = [
-        replace(row, check=row_check(row, found, waived), next_due=next_due.get((row.file, row.id)))
-        if row.file
-        else row
+        replace(
+            row,
+            check=row_check(row, found, waived) if row.file else row.check,
+            next_due=next_due.get((row.file, row.id)) if row.file else None,
+            records_this_year=tuple(evidenced[row.id].items()) if row.id in evidenced else (),
+        )
         for row in rows_of(entries, items)
     ]
     return FitGap(
@@ -172,6 +183,7 @@ def load_fitgap(
         rows=tuple(rows),
         people=people,
         problems=problems,
+        period=period,
     )
 
 
@@ -399,6 +411,11 @@ def cells(row: Row, lang: str, people: dict[str, str], today: dt.date | None = N
         "next_due": due_text(row.next_due, today, lang) if today is not None else "",
         "difficulty": difficulty_name(row.difficulty, lang) if row.status != MISSING else "",
         "examination": "\n".join(in_language(t, lang) for t in row.examination),
+        "records_this_year": "\n".join(
+            text("fitgap.records_count", lang, record_kind=kind, count=n) for kind, n in row.records_this_year
+        )
+        if row.status != MISSING
+        else "",
     }
 
 
@@ -417,6 +434,7 @@ COLUMNS = (
     "next_due",
     "difficulty",
     "examination",
+    "records_this_year",
 )
 CSV_COLUMNS = tuple(c for column in COLUMNS for c in ((column, "reason") if column == "status" else (column,)))
 _NOWRAP = {"id", "difficulty"}  # a status cell also holds the reason, which must wrap
@@ -480,7 +498,7 @@ def document(fitgap: FitGap, lang: str) -> Document:
     return Document(
         title=text("fitgap.title", lang, organisation=fitgap.organisation),  # organization.name is required
         lang=lang,
-        intro=(Paragraph(intro), Paragraph(text("fitgap.legend", lang))),
+        intro=(Paragraph(intro), *_period(fitgap, lang), Paragraph(text("fitgap.legend", lang))),
         sections=(
             Section(text("fitgap.section.table", lang), (table, *notes), anchor="items"),
             _counts_section("status", by_status, total, lang),
@@ -494,6 +512,14 @@ def document(fitgap: FitGap, lang: str) -> Document:
 def _row_class(row: Row, today: dt.date) -> str:
     overdue = row.next_due is not None and row.next_due < today
     return f"status-{row.shown_status or 'unset'}" + (" overdue" if overdue else "")
+
+
+def _period(fitgap: FitGap, lang: str) -> tuple[Paragraph, ...]:
+    """The fiscal year the "Records this year" column counts, under the heading."""
+    if fitgap.period is None:
+        return ()
+    period = fitgap.period
+    return (Paragraph(text("fitgap.period", lang, year=period.year, start=period.start, end=period.end)),)
 
 
 def _status_cell(cell: dict[str, str]) -> str:

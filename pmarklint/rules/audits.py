@@ -30,6 +30,7 @@ SOURCES: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "operation_check": ("operation_check", ("issues", "*", "corrective")),
     "review": ("review", None),
     "incident": ("incident", ("prevention",)),  # the registers (PML7xx): an incident names its prevention
+    "complaint": ("complaint", None),  # a complaint record has no field naming its corrective action
 }
 
 _AUDITORS = """  - id: kobayashi

@@ -1,4 +1,4 @@
-"""The risk register (リスク分析・対策, J.3.1.3 and J.3.1.4), PML730 to PML735: each active inventory entry is
+"""The risk register (リスク分析・対策, J.3.1.3 and J.3.1.4), PML730 to PML736: each active inventory entry is
 assessed in every phase of its lifecycle (acquisition, transfer, use, storage, disposal: 取得・入力, 移送・送信,
 利用・加工, 保管・バックアップ, 消去・廃棄), or the phase is marked not applicable with a reason; the residual
 risk is accepted by top management, except a risk of breaking the law, which cannot be left as residual risk;
@@ -8,7 +8,7 @@ the inventory entry it assessed (``assessed_digest``), so that an entry changed 
 A risk is an entry of its own (kind ``risk``, folder ``risks/``), one per inventory entry and phase (several
 when a phase has several risks). The former ``risks`` list of an inventory entry is reported (PML735) until it
 is moved with ``pmarklint migrate risks`` (docs/risks.md). The phases are checked once the repository keeps a
-risk register (at least one risk entry).
+risk register (at least one risk entry); an inventory with no risk entry at all is one warning (PML736).
 """
 
 from __future__ import annotations
@@ -160,6 +160,16 @@ RULES = (
         good=Example(_example()),
         requirement="J.3.1.3",
     ),
+    Rule(
+        "PML736",
+        "risk-register-missing",
+        Severity.WARNING,
+        Scope.REPOSITORY,
+        "registers",
+        bad=Example({**_example(), "risks/risks.yaml": "kind: risk\nentries: []\n"}),
+        good=Example(_example()),
+        requirement="J.3.1.3",
+    ),
 )
 
 
@@ -180,9 +190,8 @@ def check(ctx: Context) -> None:
         if target is not None:
             _assessed(ctx, ref, target)
     kept = _register_kept(ctx)
-    for ref in ctx.entries("inventory"):
-        if not active(ref):
-            continue
+    inventory = [ref for ref in ctx.entries("inventory") if active(ref)]
+    for ref in inventory:
         if "risks" in ref.data:
             ctx.report("PML735", ref, ("risks",), "PML735.legacy", at_key=True, count=_count(ref.data["risks"]))
         if not kept:
@@ -190,12 +199,19 @@ def check(ctx: Context) -> None:
         missing = [phase for phase in PHASES if phase not in covered.get(ref.id or "", set())]
         if missing:
             ctx.report("PML730", ref, (), "PML730.missing", phases=missing, id=ref.id or "?")
+    if not kept and inventory and not any("risks" in ref.data for ref in inventory):
+        # no risk register at all: one reminder, at the first entry, rather than one error per entry and phase
+        folder = ctx.config.folders["risk"] + "/"
+        first = inventory[0]
+        ctx.report("PML736", first, (), "PML736.none", count=len(inventory), folder=folder)
 
 
 def _register_kept(ctx: Context) -> bool:
     """Whether the repository keeps a risk register: at least one risk entry. Until the first risk is
-    recorded the inventory is not checked phase by phase (an inventory that still records its risks in the
-    former risks lists is PML735, whose fix, the migration, starts the register)."""
+    recorded the inventory is not checked phase by phase: a repository that keeps an inventory and no risk at
+    all gets one warning (PML736), the examiner's first question, rather than five errors per entry on
+    the day it starts; an inventory that still records its risks in the former risks lists is PML735, whose
+    fix, the migration, starts the register."""
     return any(True for _ in ctx.entries("risk"))
 
 

@@ -26,7 +26,7 @@ from helpers.approving import (
     summary,
 )
 from helpers.cli import run
-from helpers.pms import pms, where
+from helpers.pms import pms, where, with_rules
 from helpers.repos import GIT_ENV, commit_as, git
 
 ROSTER = "people/roster.yaml"
@@ -247,7 +247,7 @@ def forged(repo: Path, monkeypatch: pytest.MonkeyPatch, settings: str) -> None:
 @pytest.mark.parametrize(
     ("settings", "key"),
     [
-        (ENFORCED + "rules: {PML405: off}\n", "rules"),
+        (with_rules(ENFORCED, "PML405: off"), "rules"),
         (ENFORCED.replace("{contractor: error}", "{contractor: warning}"), "require_approvals"),
         (
             ENFORCED.replace("contractor: [privacy_manager]", "contractor: [privacy_manager, internal_auditor]"),
@@ -345,7 +345,7 @@ def test_a_cached_run_and_an_uncached_run_agree(repo: Path, monkeypatch: pytest.
     edit(repo, ROSTER, NAKAMURA_MAIL, "emails: [saito@sakura-market.example]")
     commit_as(repo, SAITO, "Roster: e-mail address", day="2026-05-02T09:00:00+09:00")
     sign(repo, monkeypatch, "C-001", "nakamura", SAITO)
-    (repo / "pmarklint.yaml").write_text(ENFORCED + "rules: {PML405: off}\n", encoding="utf-8")
+    (repo / "pmarklint.yaml").write_text(with_rules(ENFORCED, "PML405: off"), encoding="utf-8")
     commit_as(repo, SAITO, "C-001 approved", day="2026-05-02T10:00:00+09:00")
     first, again = findings(repo), findings(repo)
     uncached = run("check", repo, "--format", "json", "--today", "2026-11-26", "--lang", "en", "--no-cache").json()

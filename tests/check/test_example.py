@@ -29,7 +29,7 @@ def test_example_findings(tmp_path: Path) -> None:
         ("PML304", "contractors/contractors.yaml", 65, 69, "C-003", "warning"),
         ("PML204", "controls/J.9.yaml", 38, 31, "J.9.2", "error"),
         ("PML608", "corrective/corrective.yaml", 29, 10, "CA-2026-01", "error"),
-        ("PML610", "corrective/corrective.yaml", 41, 14, "CA-2026-02", "error"),
+        ("PML610", "corrective/corrective.yaml", 42, 14, "CA-2026-02", "error"),
         ("PML716", "disposals/disposals.yaml", 21, 18, "DS-2026-02", "error"),
         ("PML711", "drills/drills.yaml", 6, 11, "DR-2024", "error"),
         ("PML701", "incidents/incidents.yaml", 22, 20, "INC-2026-02", "error"),

@@ -18,7 +18,7 @@ from pmarklint.documents.loader import parse
 from pmarklint.workspace import scaffold
 
 from helpers.cli import run
-from helpers.pms import CONFIG, pms
+from helpers.pms import CONFIG, pms, with_rules
 from helpers.repos import ROOT, commit_as
 
 SAITO = "Misaki Saito <saito@sakura-market.example>"  # staff
@@ -100,7 +100,7 @@ def test_pmarklint_yaml_cannot_switch_the_failure_off(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str
 ) -> None:
     """The setting is in the file whose history cannot be read: it cannot turn the error into a pass."""
-    root = approved(tmp_path, monkeypatch, SAITO, config=ENFORCED + f"rules: {setting}\n")
+    root = approved(tmp_path, monkeypatch, SAITO, config=with_rules(ENFORCED, setting.strip("{}")))
     copy = tmp_path / "copy"
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".git"))
     result = run("check", copy, "--format", "json", "--today", "2026-11-26")

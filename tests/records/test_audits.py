@@ -3,6 +3,7 @@ action to what found it: PML611 to PML618, each with file, position, entry and m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -202,9 +203,48 @@ def test_corrective_action_source(tmp_path: Path) -> None:
     wrong = company(tmp_path / "b", actions=lambda items: entry(items, "CA-2025-01").update(source_ref="T-2025-01"))
     (found,) = findings(wrong, "PML611")
     assert found["message"] == "source_ref 'T-2025-01' is not a record of an internal audit: correct the id"
-    # near miss: a complaint's action names no record kind this version keeps
-    other = company(tmp_path / "c", actions=lambda items: entry(items, "CA-2026-01").update(source="complaint"))
+    # near miss: an action from the assessment body's examination names no record kind this version keeps
+    other = company(tmp_path / "c", actions=lambda items: entry(items, "CA-2026-01").update(source="external_audit"))
     assert findings(other, "PML611") == []
+
+
+_COMPLAINT = (
+    "kind: complaint\nentries:\n  - id: CP-2026-01\n    received_on: 2026-05-11\n    category: complaint\n"
+    "    summary: 配信停止後も案内が届いたとの苦情\n    responded_on: 2026-05-12\n    closed_on: 2026-05-20\n"
+)
+
+
+def test_corrective_action_from_a_complaint_names_it(tmp_path: Path) -> None:
+    def from_complaint(ref: object) -> Callable[[list[dict[str, Any]]], None]:
+        def change(items: list[dict[str, Any]]) -> None:
+            found = entry(items, "CA-2026-01")
+            found["source"] = "complaint"
+            found.pop("source_ref", None)
+            if ref is not None:
+                found["source_ref"] = ref
+
+        return change
+
+    files = {"complaints/complaints.yaml": _COMPLAINT}
+    unnamed = company(tmp_path / "a", actions=from_complaint(None), **files)
+    (found,) = findings(unnamed, "PML611")
+    assert (found["entry"], found["path"], found["file"]) == ("CA-2026-01", "source", CORRECTIVE)
+    assert (found["line"], found["column"]) == value_at(unnamed, CORRECTIVE, "source: complaint", "complaint")
+    assert found["message"] == (
+        "this corrective action comes from a complaint but does not say which record (source_ref): name it"
+    )
+    (ja,) = findings(unnamed, "PML611", "ja")
+    assert ja["message"].startswith("この是正処置は苦情によるものですが、どの記録か(source_ref)が書かれていません")
+    unknown = company(tmp_path / "b", actions=from_complaint("CP-2026-09"), **files)
+    (found,) = findings(unknown, "PML611")
+    assert (found["path"], found["message"]) == (
+        "source_ref",
+        "source_ref 'CP-2026-09' is not a record of a complaint: correct the id",
+    )
+    assert (found["line"], found["column"]) == value_at(unknown, CORRECTIVE, "source_ref: CP-2026-09", "CP-2026-09")
+    # a complaint record has no field naming its action, so the link is checked one way only
+    named = company(tmp_path / "c", actions=from_complaint("CP-2026-01"), **files)
+    assert findings(named, "PML611") == []
 
 
 # -- PML618: reported to top management ------------------------------------------------------------------------

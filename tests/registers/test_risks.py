@@ -68,11 +68,30 @@ def test_not_applicable_needs_a_reason_and_owes_no_residual_risk(tmp_path: Path)
     assert findings(repo_with(tmp_path / "b", transfer=_NOT_APPLICABLE)) == []
 
 
-def test_no_register_yet_no_phase_check(tmp_path: Path) -> None:
+def test_no_register_at_all_is_one_warning_not_a_phase_check(tmp_path: Path) -> None:
+    # an inventory with no risk entry at all: the examiner's first question, said once at the first entry
     files = _example()
     del files[RISKS]
+    files[INVENTORY] += _INVENTORY.split("entries:\n")[1].replace("PI-001", "PI-002")
     repo = make_repo(tmp_path / "r", files, config=files["pmarklint.yaml"])
-    assert findings(repo) == []
+    (found,) = findings(repo)
+    assert place(found) == ("PML736", INVENTORY, *where(repo, INVENTORY, "id: PI-001"), "PI-001", None)
+    assert found["severity"] == "warning"
+    assert found["message"] == (
+        "the inventory has 2 active entries but no risk analysis is recorded (no entry of kind: risk): assess each "
+        "entry phase by phase in risks/ (pmarklint migrate risks moves the former risks lists there); until the "
+        "first one is recorded, the phases are not checked one by one"
+    )
+    (ja,) = findings(repo, lang="ja")
+    assert ja["message"].startswith(
+        "個人情報管理台帳に有効なエントリが 2 件ありますが、リスク分析(kind: risk)が一つも記録されていません"
+    )
+    # an empty inventory (a fresh init) and former risks lists (PML735, whose fix starts the register) get none
+    files[INVENTORY] = "kind: inventory\nentries: []\n"
+    assert findings(make_repo(tmp_path / "empty", files, config=files["pmarklint.yaml"])) == []
+    files[INVENTORY] = _INVENTORY + "    risks:\n      - {phase: 保管, threat: 紛失, residual: low}\n"
+    legacy = make_repo(tmp_path / "legacy", files, config=files["pmarklint.yaml"])
+    assert [f["rule"] for f in findings(legacy)] == ["PML735"]
 
 
 def test_a_retired_inventory_entry_needs_no_analysis(tmp_path: Path) -> None:

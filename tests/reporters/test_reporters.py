@@ -134,7 +134,7 @@ def test_clean_repository(fmt: str, tmp_path: Path) -> None:
     else:  # a clean run shows every check passing on every file
         suites = ET.fromstring(output)
         assert [s.get("name") for s in suites] == ["pmarklint.yaml", "inventory/a.yaml"]
-        off = {"PML205", "PML302", "PML502", "PML504"}  # switched off in the tests' settings
+        off = {"PML205", "PML302", "PML502", "PML504", "PML736"}  # switched off in the tests' settings
         assert suites.get("tests") == str(2 * len(REGISTRY))
         assert suites.get("failures") == "0" and suites.get("skipped") == str(2 * len(off))
         skipped = {c.get("name", "").split()[0] for c in suites.iter("testcase") if c.find("skipped") is not None}
@@ -255,7 +255,7 @@ def test_sarif_lists_waived_findings_as_suppressed(tmp_path: Path) -> None:
 
 
 def test_sarif_records_the_settings_that_changed_a_rule(tmp_path: Path) -> None:
-    config = CONFIG.replace("PML504: off}", "PML504: off, PML102: {severity: warning}}")
+    config = CONFIG.replace("PML736: off}", "PML736: off, PML102: {severity: warning}}")
     repo = make_repo(tmp_path / "r", {"inventory/a.yaml": inventory("PI-1")}, config=config)
     (invocation,) = validate_sarif(report(repo, "sarif"))["runs"][0]["invocations"]
     overrides = {o["descriptor"]["id"]: o["configuration"] for o in invocation["ruleConfigurationOverrides"]}
@@ -265,6 +265,7 @@ def test_sarif_records_the_settings_that_changed_a_rule(tmp_path: Path) -> None:
         "PML302": {"enabled": False},
         "PML502": {"enabled": False},
         "PML504": {"enabled": False},
+        "PML736": {"enabled": False},
     }
 
 

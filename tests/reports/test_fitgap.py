@@ -295,8 +295,9 @@ def test_csv_opens_in_excel_and_with_the_csv_module(tmp_path: Path) -> None:
         "次の期限",
         "次年度以降の難易度",
         "審査での確認ポイント",
+        "今年度の記録",
     ]
-    assert len(rows) == 1 + 59 and all(len(r) == 13 for r in rows)
+    assert len(rows) == 1 + 59 and all(len(r) == 14 for r in rows)
     by_id = {r[0]: r for r in rows[1:]}
     assert by_id["J.8.9"][3:5] == [
         "適用除外",

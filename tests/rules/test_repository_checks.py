@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.cli import run
-from helpers.pms import CLEAN_TODAYS, CONFIG, CONTRACTORS, FIRST_WARNING, INVENTORY, PEOPLE, pms, where
+from helpers.pms import CLEAN_TODAYS, CONFIG, CONTRACTORS, FIRST_WARNING, INVENTORY, PEOPLE, pms, where, with_rules
 
 
 def check(repo: Path, today: str = "2026-11-26") -> dict:
@@ -467,7 +467,7 @@ def test_pml505_personal_data_and_allow_list(tmp_path: Path) -> None:
     assert [(i["rule"], i["entry"], i["path"]) for i in items] == [("PML505", "PI-CS-002", "notes")] * 2
     assert (items[0]["line"], items[0]["column"]) == where(repo, "inventory/cs.yaml", "担当の佐藤")
     assert all("090-1234-5678" not in i["message"] and "sato.taro@" not in i["message"] for i in items)  # masked
-    allowed = CONFIG + "rules: {PML505: {allow: ['090-1234-5678', '*@gmail.example.com']}}\n"
+    allowed = with_rules(CONFIG, "PML505: {allow: ['090-1234-5678', '*@gmail.example.com']}")
     assert check(pms(tmp_path / "a", config=allowed, **{"inventory/cs.yaml": text}))["findings"] == []
     # the roster's git identities are expected e-mail addresses, and data item names are not data
     assert check(pms(tmp_path / "n"))["findings"] == []
@@ -483,9 +483,9 @@ def test_pml505_allow_list_is_applied_as_the_file_is_checked_and_cached_with_it(
     assert [i["rule"] for i in check(repo)["findings"]] == ["PML505"]  # and now in the cache
     settings = repo / "pmarklint.yaml"
     plain = settings.read_text(encoding="utf-8")
-    settings.write_text(plain + "rules: {PML505: {allow: ['090-*']}}\n", encoding="utf-8")
+    settings.write_text(with_rules(plain, "PML505: {allow: ['090-*']}"), encoding="utf-8")
     assert check(repo)["findings"] == []
-    settings.write_text(plain + "rules: {PML505: {severity: warning}}\n", encoding="utf-8")
+    settings.write_text(with_rules(plain, "PML505: {severity: warning}"), encoding="utf-8")
     assert [(i["rule"], i["severity"]) for i in check(repo)["findings"]] == [("PML505", "warning")]
 
 

@@ -59,6 +59,7 @@ MESSAGES = {
     "corrective_source.audit": "an internal audit",
     "corrective_source.operation_check": "an operation check",
     "corrective_source.review": "a management review",
+    "corrective_source.complaint": "a complaint",
     "PML201.audit_plan": "no audit plan with id '{id}' (kind: audit_plan): add it, or correct the id",
     "PML201.corrective": "no corrective action with id '{id}' (kind: corrective): record the action, or correct the id",
     # PML611
@@ -220,7 +221,7 @@ RULE_DOCS = {
     },
     "PML611": {
         "title": "Corrective action not linked to its source",
-        "what": "Reports a corrective action from an internal audit (or another record this version keeps) whose source_ref is missing, is not such a record, or names a record that does not name the action back.",
+        "what": "Reports a corrective action from an internal audit (or another record this version keeps: an operation check, a management review, an incident, a complaint) whose source_ref is missing, is not such a record, or names a record that does not name the action back (a review and a complaint have no field for it and need only exist).",
         "why": "An examiner follows each nonconformity from where it was found to its action and back (J.7.1); a link on one side only is a thread that breaks.",
         "fix": "Write source_ref on the action and the action's id on the record that found it (findings[].corrective of the audit report).",
     },

@@ -72,6 +72,9 @@ MESSAGES = {
     "trail.kind.drill": "emergency drill",
     "trail.kind.complaint": "complaint or consultation",
     "trail.kind.disposal": "disposal",
+    # PML750
+    "PML750.none": "{item} is marked {control_status} but there is no {record_kind} record in fiscal year {year} ({start} to {end}) nor in the year before (today is {today}): add the record in {folder}, or change the status to partial or gap",
+    "PML750.soon": "{item} is marked {control_status} but there is no {record_kind} record yet in fiscal year {year} ({start} to {end}); the last one is {last}, of the year before (today is {today}): hold it and record it in {folder} before {end}, or change the status",
 }
 
 RULE_DOCS = {
@@ -207,5 +210,18 @@ RULE_DOCS = {
         "why": "Personal data no longer used is disposed of by the method the inventory states, and the disposal "
         "is recorded (J.9).",
         "fix": "Record the disposal in disposals/ (date, inventory, media, method, by, witness).",
+    },
+    "PML750": {
+        "title": "Control marked fit or partial without its records",
+        "what": "Reports a control whose status is fit or partial and whose yearly records (training, the internal "
+        "audit plan and reports, the management review, the annual plan, operation checks, the emergency drill, the "
+        "review of the risk analysis: the table in docs/evidence.md) have none in the current fiscal year; while the "
+        "year before has one, only once the year's end is near (review.warn_within). Records made when something "
+        "happens (incidents, requests, complaints, corrective actions, disposals) are not asked for, nor a kind "
+        "of which the repository keeps no record at all (it is then kept elsewhere, as records[].evidence says).",
+        "why": "For each item marked fit, the examiner asks for the records that show it in operation; a Fit & Gap "
+        "that says fit with no record of the year is the first thing to fall apart in the examination.",
+        "fix": "Add this year's record (for example the internal audit report in audits/); if the item is not in "
+        "operation yet, change its status to partial or gap.",
     },
 }

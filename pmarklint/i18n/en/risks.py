@@ -1,4 +1,4 @@
-"""English: the risk register (PML730-PML735), the words for its values, and ``pmarklint migrate risks``."""
+"""English: the risk register (PML730-PML736), the words for its values, and ``pmarklint migrate risks``."""
 
 MESSAGES = {
     # PML730
@@ -19,6 +19,8 @@ MESSAGES = {
     "PML734.fields": '{id} ({file}) has changed since this risk was assessed (changed: {fields}): assess the risk again, then record assessed_digest: "{digest}"',
     # PML735
     "PML735.legacy": "this entry still records its risks in the inventory ({count:plural:risk:risks}): risks now have a register of their own (risks/, kind: risk), one entry per phase; move them with 'pmarklint migrate risks'",
+    # PML736
+    "PML736.none": "the inventory has {count} active entries but no risk analysis is recorded (no entry of kind: risk): assess each entry phase by phase in {folder} (pmarklint migrate risks moves the former risks lists there); until the first one is recorded, the phases are not checked one by one",
     # the phases of the lifecycle, the threats, the levels
     "risk_phase.acquisition": "acquisition and input",
     "risk_phase.transfer": "transfer and transmission",
@@ -54,7 +56,9 @@ RULE_DOCS = {
     "PML730": {
         "title": "Phase of an inventory entry's lifecycle without risk analysis",
         "what": "Reports an active inventory entry for which a phase of the lifecycle (acquisition, transfer, use, "
-        "storage, disposal) has no risk entry (risks/, kind: risk), neither assessed nor marked not applicable.",
+        "storage, disposal) has no risk entry (risks/, kind: risk), neither assessed nor marked not applicable. "
+        "The phases are checked once the repository keeps a risk register (one risk entry); before that, PML736 "
+        "says once that there is none.",
         "why": "J.3.1.3 asks for the risks of each item of personal information to be identified, analysed and "
         "evaluated at every stage from acquisition to disposal; examiners read the risk analysis against the "
         "inventory, phase by phase.",
@@ -99,5 +103,17 @@ RULE_DOCS = {
         "why": "The risk analysis now has its own register (risks/, kind: risk), with every phase, the "
         "acceptance of the residual risk and the content it assessed; the checks read only that register.",
         "fix": "Run 'pmarklint migrate risks' once (docs/risks.md), then complete the entries it writes.",
+    },
+    "PML736": {
+        "title": "Inventory without any risk analysis",
+        "what": "Reports, once, on the first active inventory entry, a repository whose inventory has active entries "
+        "and which records no risk analysis at all (no entry of kind: risk) and no former risks lists (PML735). "
+        "From the first risk entry on, PML730 checks every entry phase by phase instead.",
+        "why": "The risk analysis of the personal information in the inventory (J.3.1.3) is what an examiner asks "
+        "for first; a repository that starts is told so from the first day, as one warning rather than five "
+        "errors per entry. A company that keeps its risk analysis outside the repository switches it off "
+        "(rules: {PML736: off}).",
+        "fix": "Record the risk analysis in risks/ (kind: risk), one entry per inventory entry and phase, or "
+        "move the former risks lists there with pmarklint migrate risks.",
     },
 }

@@ -59,6 +59,7 @@ MESSAGES = {
     "corrective_source.audit": "内部監査",
     "corrective_source.operation_check": "運用の確認",
     "corrective_source.review": "マネジメントレビュー",
+    "corrective_source.complaint": "苦情",
     "PML201.audit_plan": "ID '{id}' の内部監査計画(kind: audit_plan)がありません。追加するか、IDを直してください",
     "PML201.corrective": "ID '{id}' の是正処置(kind: corrective)がありません。是正処置を記録するか、IDを直してください",
     # PML611
@@ -209,7 +210,7 @@ RULE_DOCS = {
     },
     "PML611": {
         "title": "是正処置と発生源の記録がつながっていない",
-        "what": "内部監査など(このバージョンが扱う記録)による是正処置で、source_ref がない、その種類の記録でない、または参照先の記録がこの是正処置を指していないものを報告します。",
+        "what": "内部監査など(このバージョンが扱う記録: 運用の確認、マネジメントレビュー、事故、苦情)による是正処置で、source_ref がない、その種類の記録でない、または参照先の記録がこの是正処置を指していないもの(マネジメントレビューと苦情には是正処置を書く欄がないので、記録があれば足ります)を報告します。",
         "why": "審査では、不適合が見つかった記録から是正処置へ、またその逆へとたどります(J.7.1)。片側だけのつながりは途中で切れます。",
         "fix": "是正処置に source_ref を、見つけた記録の側(監査報告の findings[].corrective)に是正処置のIDを書いてください。",
     },
