@@ -8,7 +8,7 @@ MESSAGES = {
     "role.department_manager": "department manager",
     "role.education_lead": "education lead",
     "role.complaints_desk": "complaints desk",
-    "role.secretariat": "privacy office",
+    "role.secretariat": "PMS secretariat",
     "role.application_contact": "P-mark application contact",
     "role.sysadmin": "system administrator",
     "role.entry_manager": "entry control manager",

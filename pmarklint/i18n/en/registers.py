@@ -136,7 +136,7 @@ RULE_DOCS = {
         "what": "Warns about an incident whose facts (sensitive data, possible financial harm, malice, more than "
         "1,000 people, and not encrypted) make it look reportable under the law while reports.ppc.required is "
         "not set.",
-        "why": "Whether the law requires a report is a decision the privacy office must make and record; an "
+        "why": "Whether the law requires a report is a decision the privacy manager must make and record; an "
         "incident reported to nobody is a breach of the law.",
         "fix": "Decide and record reports.ppc.required: true (and report) or false (with the reason in notes).",
     },
