@@ -18,9 +18,9 @@ MESSAGES = {
     "employment.part_time": "パート",
     "employment.dispatched": "派遣",
     # PML601
-    "PML601.left": "{name} は {left} に退職していますが、{role} の役割が残っています: 後任を任命し、この人の役割を外してください",
+    "PML601.left": "{name} は {left} に退職していますが、{role} の役割が残っています。後任を任命し、この人の役割を外してください",
     # PML602
-    "PML602.after_left": "{name} の承認の日付 {date} は退職日({left})以降です: 在籍している人が承認してください",
+    "PML602.after_left": "{name} の承認の日付 {date} は退職日({left})以降です。在籍している人が承認してください",
     "topic.policy": "個人情報保護方針",
     "topic.importance": "PMSに適合することの重要性及び利点",
     "topic.roles": "PMSに適合するための役割及び責任",
@@ -30,30 +30,30 @@ MESSAGES = {
     "training_type.role": "役職者・役割別の教育",
     "training_type.special": "特別教育",
     # PML629
-    "PML629.disagrees": "「{task}」の last_done は {written} ですが、最新の{record_kind}の記録 {record} は {day} です: 記録が実施を示すので last_done を削除するか、記録を直してください",
+    "PML629.disagrees": "「{task}」の last_done は {written} ですが、最新の{record_kind}の記録 {record} は {day} です。記録が実施を示すので last_done を削除するか、記録を直してください",
     # PML603
-    "PML603.missed": "{name} は {year}年度(期限 {due})に定期教育を修了していません。最後の修了は {last} の {training} です: 教育を実施し、training/ に記録してください",
-    "PML603.missed_never": "{name} は {year}年度(期限 {due})に定期教育を修了しておらず、修了の記録もありません: 教育を実施し、training/ に記録してください",
-    "PML603.soon": "{name} は {year}年度の定期教育をまだ修了していません: 期限は {due} です",
+    "PML603.missed": "{name} は {year}年度(期限 {due})に定期教育を修了していません。最後の修了は {last} の {training} です。教育を実施し、training/ に記録してください",
+    "PML603.missed_never": "{name} は {year}年度(期限 {due})に定期教育を修了しておらず、修了の記録もありません。教育を実施し、training/ に記録してください",
+    "PML603.soon": "{name} は {year}年度の定期教育をまだ修了していません。期限は {due} です",
     "PML603.interval": "{name} の最後の定期教育の修了は {last} の {training} です。間隔が{every}のため期限は {due} です",
     "PML603.interval_never": "{name} は {since} 以降、定期教育を修了していません。間隔が{every}のため期限は {due} です",
     # PML604
-    "PML604.never": "{name} は {joined} に入社しましたが、教育を受けていません: 入社時教育の期限は入社から{within}、{due} でした",
-    "PML604.late": "{name} は {joined} に入社し、最初の教育は {first}({training})で、期限 {due}(入社から{within})を過ぎていました: 新しい従業者は期限内に教育してください",
+    "PML604.never": "{name} は {joined} に入社しましたが、教育を受けていません。入社時教育の期限は入社から{within}、{due} でした",
+    "PML604.late": "{name} は {joined} に入社し、最初の教育は {first}({training})で、期限 {due}(入社から{within})を過ぎていました。新しい従業者は期限内に教育してください",
     # PML605
     "PML605.missing": "この定期教育は J.4.3 の4項目のうち {count} 項目を扱っていません: {topics}。教育の内容と topics に加えてください",
     # PML606
     "PML606.passed_below": "{name} は {score} 点で合格点 {pass_mark} 点に届いていないのに合格(passed: true)になっています: passed か点数を直してください",
     "PML606.failed_above": "{name} は {score} 点で合格点 {pass_mark} 点以上なのに不合格(passed: false)になっています: passed か点数を直してください",
     # PML607
-    "PML607.overdue": "{name} は {date} の「{title}」を欠席し、フォローの期限 {due} を過ぎましたが、その後の受講の記録がありません: 補講を実施して記録してください",
+    "PML607.overdue": "{name} は {date} の「{title}」を欠席し、フォローの期限 {due} を過ぎましたが、その後の受講の記録がありません。補講を実施して記録してください",
     # PML608
-    "PML608.overdue": "この是正処置は未完了のまま期限 {due} を過ぎています(責任者: {owner}): 完了させて done_on を記録するか、新しい期限とその理由を記録してください",
+    "PML608.overdue": "この是正処置は未完了のまま期限 {due} を過ぎています(責任者: {owner})。完了させて done_on を記録するか、新しい期限とその理由を記録してください",
     # PML609
-    "PML609.missing": "根本原因(root_cause)が記録されていません: 原因を取り除かないと不適合が再発します。責任者: {owner}",
+    "PML609.missing": "根本原因(root_cause)が記録されていません。原因を取り除かないと不適合が再発します。責任者: {owner}",
     # PML610
-    "PML610.never": "処置は {done} に完了しましたが、{within}以内({deadline} まで)に有効性を確認していません: 確認して effectiveness を記録してください",
-    "PML610.late": "処置は {done} に完了し、有効性の確認は {checked} で、期限 {deadline}(完了から{within})を過ぎていました: 期限内に確認してください",
+    "PML610.never": "処置は {done} に完了しましたが、{within}以内({deadline} まで)に有効性を確認していません。確認して effectiveness を記録してください",
+    "PML610.late": "処置は {done} に完了し、有効性の確認は {checked} で、期限 {deadline}(完了から{within})を過ぎていました。期限内に確認してください",
     "criterion.conformity": "適合状況監査",
     "criterion.operation": "運用状況監査",
     "check_result.conforming": "問題なし",
@@ -68,21 +68,21 @@ MESSAGES = {
     "PML201.audit_plan": "ID '{id}' の内部監査計画(kind: audit_plan)がありません。追加するか、IDを直してください",
     "PML201.corrective": "ID '{id}' の是正処置(kind: corrective)がありません。是正処置を記録するか、IDを直してください",
     # PML611
-    "PML611.no_ref": "この是正処置は{source}によるものですが、どの記録か(source_ref)が書かれていません: 記録のIDを書いてください",
+    "PML611.no_ref": "この是正処置は{source}によるものですが、どの記録か(source_ref)が書かれていません。記録のIDを書いてください",
     "PML611.unknown": "source_ref '{id}' は{source}の記録ではありません: IDを直してください",
-    "PML611.no_back": "記録 '{id}'({file})にこの是正処置のIDがありません: その記録の側にも書いてください(corrective: ...)",
+    "PML611.no_back": "記録 '{id}'({file})にこの是正処置のIDがありません。その記録の側にも書いてください(corrective: ...)",
     # PML612
     "PML612.out_of_scope": "{year}年度の内部監査計画の対象から外れている部門があります: {departments}。全部門を監査します",
-    "PML612.missed": "部門 {department} は {year}年度({end} まで)に監査されていません(監査報告がありません): 監査して報告を記録してください",
+    "PML612.missed": "部門 {department} は {year}年度({end} まで)に監査されていません(監査報告がありません)。監査して報告を記録してください",
     "PML612.soon": "部門 {department} は {year}年度の監査がまだです。年度末は {end} です",
     # PML613
-    "PML613.own": "{name} は部門 {department} の所属なので、この部門を監査できません: 別の監査員を割り当ててください",
+    "PML613.own": "{name} は部門 {department} の所属なので、この部門を監査できません。別の監査員を割り当ててください",
     # PML614
-    "PML614.unqualified": "{name} は内部監査員(internal_auditor)でも個人情報保護監査責任者(audit_lead)でもありません: 先に内部監査員に任命する(people/ の roles)か、別の監査員にしてください",
+    "PML614.unqualified": "{name} は内部監査員(internal_auditor)でも個人情報保護監査責任者(audit_lead)でもありません。先に内部監査員に任命する(people/ の roles)か、別の監査員にしてください",
     # PML615
-    "PML615.manager": "個人情報保護監査責任者 {name} が個人情報保護管理者を兼ねています: 監査は監査対象から独立している必要があります。トップマネジメントが別の監査責任者を任命してください",
+    "PML615.manager": "個人情報保護監査責任者 {name} が個人情報保護管理者を兼ねています。監査は監査対象から独立している必要があります。トップマネジメントが別の監査責任者を任命してください",
     # PML616
-    "PML616.missing": "{year}年度の内部監査で{criteria}を行っていません: 適合状況監査と運用状況監査の両方を計画してください",
+    "PML616.missing": "{year}年度の内部監査で{criteria}を行っていません。適合状況監査と運用状況監査の両方を計画してください",
     # PML617
     "PML617.missing": "不適合 {finding} に是正処置がありません: corrective/ に記録し、そのIDをここに書いてください(corrective: ...)",
     # PML618
@@ -101,10 +101,10 @@ MESSAGES = {
     "review_input.pms_changes": "PMSのあらゆる変更の必要性に関する決定",
     "review_input.resources": "資源の必要性",
     # PML619
-    "PML619.missing": "{year}年度({end} まで)にマネジメントレビューを実施していません。空白の前のマネジメントレビューは {last} のこのマネジメントレビューです: 年度ごとに実施してください",
+    "PML619.missing": "{year}年度({end} まで)にマネジメントレビューを実施していません(それより前の最後の実施は {last} のこの記録です)。年度ごとに実施してください",
     "PML619.soon": "{year}年度のマネジメントレビューはまだです。年度末は {end}、前回は {last} でした",
     # PML620
-    "PML620.absent": "{date} のマネジメントレビューの出席者にトップマネジメントがいません: トップマネジメントが出席し、アウトプットを決定します",
+    "PML620.absent": "{date} のマネジメントレビューの出席者にトップマネジメントがいません。トップマネジメントが出席し、アウトプットを決定します",
     # PML621
     "PML621.missing": "必要なインプットのうち {count} 項目に内容も文書もありません: {inputs}。各項目に報告した内容を書いてください",
     # PML622
@@ -123,17 +123,17 @@ MESSAGES = {
     "activity.policy_review": "個人情報保護方針の見直し",
     "expect.month": "YYYY-MM 形式の月(例: 2026-06)",
     # PML624
-    "PML624.none": "{year}年度の年間計画に承認がありません: 年度の開始({start})の前に承認します",
-    "PML624.late": "{year}年度の年間計画の承認は {date} で、年度の開始({start})より前ではありません: 次の年度の計画は開始前に承認してください",
+    "PML624.none": "{year}年度の年間計画に承認がありません。年度の開始({start})の前に承認します",
+    "PML624.late": "{year}年度の年間計画の承認は {date} で、年度の開始({start})より前ではありません。次の年度の計画は開始前に承認してください",
     # PML625
-    "PML625.missing": "{year}年度の年間計画に{activity}の予定がありません: 追加してください(items: activity, month)",
+    "PML625.missing": "{year}年度の年間計画に{activity}の予定がありません。追加してください(items: activity, month)",
     # PML626
-    "PML626.overdue": "{month} に予定した{activity}(担当: {owner})に実施日(done_on)がありません: 実施して日付を記録するか、予定月を変えて理由を書いてください",
+    "PML626.overdue": "{month} に予定した{activity}(担当: {owner})に実施日(done_on)がありません。実施して日付を記録するか、予定月を変えて理由を書いてください",
     # PML627
-    "PML627.none": "{done} に実施した{activity}に記録(record)が示されていません: 実施を示す記録のIDを書いてください",
-    "PML627.kind": "記録 '{id}' は{activity}の記録ではありません: 対応する記録のIDを書いてください",
+    "PML627.none": "{done} に実施した{activity}に記録(record)が示されていません。実施を示す記録のIDを書いてください",
+    "PML627.kind": "記録 '{id}' は{activity}の記録ではありません。対応する記録のIDを書いてください",
     # PML628
-    "PML628.overdue": "部門 {department} の運用の確認は {last} が最後です。間隔が{every}のため期限は {due} です: 確認して operation-checks/ に記録してください",
+    "PML628.overdue": "部門 {department} の運用の確認は {last} が最後です。間隔が{every}のため期限は {due} です。確認して operation-checks/ に記録してください",
     "PML628.never": "部門 {department} の運用の確認の記録がありません。記録は {first} から始まっており、間隔が{every}のため期限は {due} でした",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
