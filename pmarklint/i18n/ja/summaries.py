@@ -3,7 +3,7 @@ pmarklint report audits)と、担当者ごとの期限一覧(``due_owner.*``)。
 
 MESSAGES = {
     # what the summaries share (pmarklint.reports.summary)
-    "summary.no_git": "{path} は git のリポジトリではありません: まとめには作成元のコミットを記載するため、git で管理しているリポジトリからだけ作成します(git init のうえ、PMS のファイルをコミットしてください)",
+    "summary.no_git": "{path} は git のリポジトリではありません。まとめには作成元のコミットを記載するため、git で管理しているリポジトリからだけ作成します(git init のうえ、PMS のファイルをコミットしてください)",
     "summary.person": "{name} ({id})",
     "summary.organisation": "事業者: {organisation}",
     "summary.period": "対象期間: {year}年度({first} 〜 {last})",
