@@ -154,3 +154,94 @@ def test_no_raw_identifier_in_the_japanese_golden_reports(name: str) -> None:
     text = (GOLDEN / name).read_text(encoding="utf-8-sig")
     text = re.sub(r"<[^>]+>", " ", text)  # HTML tags and their attributes are not read
     assert raw_identifiers(text) == []
+
+
+# Where each fixed value of the schemas has its words in the catalogs: the family of keys (``<family>.<value>``)
+# by schema and field name ("*": any schema). Role ids have theirs under ``role.``; the values one types in
+# pmarklint.yaml (_TYPED) are shown as written.
+_FAMILIES = {
+    ("*", "status"): "table.value.status",
+    ("control", "status"): "fitgap.status",
+    ("audit_plan", "criteria"): "criterion",
+    ("audit_report", "type"): "audits.finding",
+    ("complaint", "category"): "complaint_category",
+    ("contractor", "type"): "table.value.certifications.type",
+    ("contractor", "result"): "table.value.evaluation.result",
+    ("control", "record_kind"): "kind",
+    ("control", "difficulty"): "fitgap.difficulty",
+    ("corrective", "source"): "corrective_source",
+    ("corrective", "result"): "audits.effect",
+    ("incident", "type"): "incident_type",
+    ("inventory", "basis"): "table.value.overseas.basis",
+    ("inventory", "residual"): "table.value.risks.residual",
+    ("operation_check", "result"): "check_result",
+    ("person", "employment"): "employment",
+    ("plan", "activity"): "activity",
+    ("request", "type"): "request_type",
+    ("request", "decision"): "request_decision",
+    ("risk", "phase"): "risk_phase",
+    ("risk", "threats"): "risk_threat",
+    ("risk", "likelihood"): "risk_level",
+    ("risk", "impact"): "risk_level",
+    ("risk", "residual"): "risk_level",
+    ("training", "type"): "training_type",
+    ("training", "topics"): "topic",
+}
+
+
+def _enum_fields() -> list[tuple[str, str, str]]:
+    """(schema, field name, value) for every fixed value of the data schemas, and every contract clause."""
+    found: list[tuple[str, str, str]] = []
+
+    def walk(node: object, schema: str, name: str) -> None:
+        if isinstance(node, dict):
+            found.extend((schema, name, v) for v in node.get("enum", []) if isinstance(v, str))
+            for key, child in node.items():
+                if key in ("properties", "patternProperties", "$defs", "definitions") and isinstance(child, dict):
+                    for field, sub in child.items():
+                        walk(sub, schema, field)
+                        if field == "clauses" and isinstance(sub, dict):
+                            found.extend((schema, "clauses", c) for c in sub.get("properties", {}))
+                elif key not in ("enum", "const", "default", "examples"):
+                    walk(child, schema, name)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child, schema, name)
+
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        if path.name not in ("check-output.schema.json", "trail.schema.json"):
+            walk(json.loads(path.read_text(encoding="utf-8")), path.name.split(".")[0], "")
+    return found
+
+
+def test_every_fixed_value_of_the_schemas_has_its_words_in_both_languages() -> None:
+    """A value the files hold (corrective source: incident, request type: disclosure…) is shown in words:
+    every one has a Japanese and an English label, and a new fixed value fails here until it has one."""
+    from pmarklint.i18n import en, ja
+    from pmarklint.resources import ROLES
+
+    fields = _enum_fields()
+    assert ("corrective", "source", "incident") in fields and ("contractor", "clauses", "audit_rights") in fields
+    missing = []
+    for schema, name, value in fields:
+        if value in _TYPED:
+            continue
+        if value in ROLES:
+            family = "role"
+        elif name == "clauses":
+            family = "clause"
+        else:
+            family = _FAMILIES.get((schema, name)) or _FAMILIES.get(("*", name)) or f"(no family for {schema}.{name})"
+        for lang, catalog in (("ja", ja), ("en", en)):
+            if f"{family}.{value}" not in catalog.MESSAGES:
+                missing.append(f"{lang}: {schema}.{name} = {value} ({family}.{value})")
+    assert missing == []
+
+
+def test_a_corrective_action_from_an_incident_names_its_source_in_words(tmp_path: Path) -> None:
+    from pmarklint.i18n import text
+
+    assert text("PML611.no_ref", "ja", source="incident") == (
+        "この是正処置は事故によるものですが、どの記録か(source_ref)が書かれていません。記録のIDを書いてください"
+    )
+    assert "comes from incident" in text("PML611.no_ref", "en", source="incident")

@@ -224,7 +224,7 @@ def _source(action: dict[str, Any], lang: str) -> str:
 
     source = plain(action.get("source"))
     messages = catalog(lang).MESSAGES
-    shown = messages.get(f"corrective_source.{source}") or messages.get(f"audits.source.{source}") or source
+    shown = messages.get(f"corrective_source.{source}") or source
     ref = plain(action.get("source_ref"))
     return f"{shown} ({ref})" if ref else str(shown)
 

@@ -52,7 +52,7 @@ def test_response_not_made_around_its_deadline(tmp_path: Path, today: str, sever
         (ja,) = findings(repo, "PML712", today, "ja")
         assert ja["message"] == (
             "この苦情・相談への回答は受付日 2026-11-02 から 14日 以内、2026-11-16 までに必要でしたが、記録がありません"
-            "(今日は 2026-11-17): 直ちに回答して responded_on を記録してください"
+            "(今日は 2026-11-17)。直ちに回答して responded_on を記録してください"
         )
     else:
         assert found["message"] == (
@@ -75,7 +75,7 @@ def test_response_made_around_its_deadline(tmp_path: Path, responded: str, late:
         (ja,) = findings(repo, "PML712", lang="ja")
         assert ja["message"] == (
             "この苦情・相談への回答は 2026-11-17 で、社内基準の受付日 2026-11-02 から 14日(2026-11-16 まで)を過ぎて"
-            "いました(今日は 2026-11-26): 遅れた理由を notes に記録してください"
+            "いました(今日は 2026-11-26)。遅れた理由を notes に記録してください"
         )
 
 
@@ -94,7 +94,7 @@ def test_open_around_its_deadline(tmp_path: Path, today: str, severity: str) -> 
         (ja,) = findings(repo, "PML713", today, "ja")
         assert ja["message"] == (
             "この苦情・相談は受付日 2026-11-02 から 30日 以内、2026-12-02 までに完了する必要がありましたが、未完了です"
-            "(今日は 2026-12-03): 対応を終えて closed_on を記録してください"
+            "(今日は 2026-12-03)。対応を終えて closed_on を記録してください"
         )
     else:
         assert found["message"] == (
@@ -154,13 +154,13 @@ def test_the_record_a_complaint_turns_into(
         "PML714": (
             "this complaint, received on 2026-11-02, is a suspected incident but names no incident record: record the "
             "incident (kind: incident) and name it in incident",
-            "2026-11-02 に受け付けたこの苦情・相談は事故の疑いですが、事故の記録が示されていません: 事故(kind: incident)"
+            "2026-11-02 に受け付けたこの苦情・相談は事故の疑いですが、事故の記録が示されていません。事故(kind: incident)"
             "を記録し、その ID を `incident` に書いてください",
         ),
         "PML715": (
             "this complaint, received on 2026-11-02, is a request from the person but names no request record: record "
             "the request (kind: request) and name it in request",
-            "2026-11-02 に受け付けたこの苦情・相談は本人からの開示等の請求ですが、請求の記録が示されていません: "
+            "2026-11-02 に受け付けたこの苦情・相談は本人からの開示等の請求ですが、請求の記録が示されていません。"
             "開示等の請求(kind: request)を記録し、その ID を `request` に書いてください",
         ),
     }
@@ -180,7 +180,7 @@ def test_the_records_named_exist_and_are_of_the_right_kind(tmp_path: Path) -> No
     ]
     (ja,) = [f for f in findings(repo, "PML201", lang="ja") if f["path"] == "incident"]
     assert (
-        ja["message"] == "ID が 'RQ-2026-01' の事故(kind: incident)がありません: 事故を記録するか、ID を直してください"
+        ja["message"] == "ID が 'RQ-2026-01' の事故(kind: incident)がありません。事故を記録するか、ID を直してください"
     )
 
 

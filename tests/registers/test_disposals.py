@@ -42,7 +42,7 @@ def test_an_outsourced_disposal_without_a_certificate(tmp_path: Path) -> None:
     )
     (ja,) = findings(repo, "PML716", lang="ja")
     assert ja["message"] == (
-        "2026-11-10 の廃棄は委託先 機密文書処理株式会社 (C-001) が行いましたが、廃棄証明書が記録されていません: "
+        "2026-11-10 の廃棄は委託先 機密文書処理株式会社 (C-001) が行いましたが、廃棄証明書が記録されていません。"
         "証明書をリポジトリに追加(git add)し、certificate にそのパスを書いてください"
     )
     in_house = make_repo(tmp_path / "h", _example())
@@ -65,7 +65,7 @@ def test_a_certificate_not_added_to_git(tmp_path: Path) -> None:
     )
     (ja,) = findings(repo, "PML716", lang="ja")
     assert ja["message"] == (
-        f"廃棄証明書 '{PDF}' は、このリポジトリで git が管理しているファイルではありません: 追加(git add)するか、"
+        f"廃棄証明書 '{PDF}' は、このリポジトリで git が管理しているファイルではありません。追加(git add)するか、"
         "パスを直してください"
     )
 
@@ -106,7 +106,7 @@ def test_a_retired_inventory_entry_needs_a_disposal_record(tmp_path: Path) -> No
     )
     (ja,) = findings(repo, "PML717", lang="ja")
     assert ja["message"] == (
-        "この個人情報は 2026-10-31 に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません: "
+        "この個人情報は 2026-10-31 に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません。"
         "廃棄方法(紙は溶解処理、データはシステムから削除)に従って廃棄した日、方法、実施者を disposals/ に記録してください"
     )
 

@@ -44,7 +44,7 @@ def test_a_fiscal_year_that_ended_without_a_drill(tmp_path: Path) -> None:
     (ja,) = findings(repo, lang="ja")
     assert ja["message"] == (
         "2025年度(2025-04-01 から 2026-03-31 まで)の緊急事態への準備の訓練の記録がありません(今日は 2026-11-26)。"
-        "その前の訓練は 2024-11-15 です: 訓練は毎年度行い、drills/ に記録してください"
+        "その前の訓練は 2024-11-15 です。訓練は毎年度行い、drills/ に記録してください"
     )
     full = repo_with(tmp_path / "f", ("DR-2024", "2024-11-15"), ("DR-2025", "2025-11-14"), ("DR-2026", "2026-10-20"))
     assert findings(full) == []
@@ -71,7 +71,7 @@ def test_the_current_year_around_its_end(tmp_path: Path, today: str, severity: s
         (ja,) = findings(repo, today, "ja")
         assert ja["message"] == (
             "2026年度(2026-04-01 から)の緊急事態への準備の訓練がまだ記録されていません。年度は 2027-03-31 に終わります"
-            f"(今日は {today})。前回の訓練は 2025-11-14 です: 年度内に訓練を行い、drills/ に記録してください"
+            f"(今日は {today})。前回の訓練は 2025-11-14 です。年度内に訓練を行い、drills/ に記録してください"
         )
     else:
         assert "fiscal year 2026, from 2026-04-01 to 2027-03-31 (today is 2027-04-01)" in one["message"]

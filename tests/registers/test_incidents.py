@@ -54,7 +54,7 @@ def test_final_report_not_made_around_its_deadline(tmp_path: Path, today: str, s
         (ja,) = findings(repo, "PML701", today, "ja")
         assert ja["message"] == (
             "審査機関への確報は発覚日 2026-10-27 から 30日以内、2026-11-26 までに必要でしたが、記録がありません"
-            "(今日は 2026-11-27): 直ちに報告して reports.pmark.final_on に日付を記録してください"
+            "(今日は 2026-11-27)。直ちに報告して reports.pmark.final_on に日付を記録してください"
         )
     else:
         assert found["message"] == (

@@ -126,7 +126,7 @@ def test_a_second_run_finds_nothing_to_move(tmp_path: Path) -> None:
     assert migrate(repo)[0] == 0
     before = {p: p.read_bytes() for p in repo.rglob("*.yaml")}
     assert migrate(repo) == (0, "No inventory entry records risks: nothing to migrate.\n", "")
-    assert migrate(repo, lang="ja") == (0, "リスクを記録した台帳エントリはありません: 移行するものはありません。\n", "")
+    assert migrate(repo, lang="ja") == (0, "リスクを記録した台帳エントリはありません。移行するものはありません。\n", "")
     assert {p: p.read_bytes() for p in repo.rglob("*.yaml")} == before
 
 
@@ -156,7 +156,7 @@ def test_refuses_a_phase_it_cannot_read_and_an_id_already_taken(tmp_path: Path) 
     assert code == 2
     assert err == (
         "pmarklint: エラー: inventory/cs.yaml:12: PI-001 のリスクの局面「その他」が分かりません(取得、移送、利用、保管、廃棄、または "
-        "acquisition、transfer、use、storage、disposal など): 直してから移行をやり直してください。何も書いていません\n"
+        "acquisition、transfer、use、storage、disposal など)。直してから移行をやり直してください。何も書いていません\n"
     )
     taken = "kind: contractor\nentries:\n  - id: RA-PI-001-2\n    name: 配送株式会社\n    service: 配送\n"
     repo = shop(tmp_path / "b", **{"contractors/c.yaml": taken})

@@ -52,7 +52,7 @@ def test_response_not_made_around_its_deadline(tmp_path: Path, today: str, sever
         (ja,) = findings(repo, "PML707", today, "ja")
         assert ja["message"] == (
             "この請求への回答は受付日 2026-11-02 から 14日以内、2026-11-16 までに必要でしたが、記録がありません"
-            "(今日は 2026-11-17): 直ちに回答して responded_on を記録してください"
+            "(今日は 2026-11-17)。直ちに回答して responded_on を記録してください"
         )
 
 

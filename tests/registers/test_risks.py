@@ -84,7 +84,7 @@ def test_no_register_at_all_is_one_warning_not_a_phase_check(tmp_path: Path) -> 
     )
     (ja,) = findings(repo, lang="ja")
     assert ja["message"].startswith(
-        "個人情報管理台帳に有効なエントリが 2 件ありますが、リスク分析(kind: risk)が一つも記録されていません"
+        "個人情報管理台帳に有効なエントリが2件ありますが、リスク分析(kind: risk)が一つも記録されていません"
     )
     # an empty inventory (a fresh init) and former risks lists (PML735, whose fix starts the register) get none
     files[INVENTORY] = "kind: inventory\nentries: []\n"
@@ -109,7 +109,7 @@ def test_a_retired_inventory_entry_needs_no_analysis(tmp_path: Path) -> None:
             None,
             "no residual risk is recorded: record the risk left after the measures (residual) and have top "
             "management accept it",
-            "残留リスク(residual)が記録されていません: 対策後に残るリスクを記録し、トップマネジメントの承認を受けてください",
+            "残留リスク(residual)が記録されていません。対策後に残るリスクを記録し、トップマネジメントの承認を受けてください",
         ),
         (
             _ASSESSED + "    residual: medium\n",
@@ -117,7 +117,7 @@ def test_a_retired_inventory_entry_needs_no_analysis(tmp_path: Path) -> None:
             "residual",
             "the residual risk (medium) is not accepted by top management: record who accepted it and when "
             "(accepted_by, accepted_on)",
-            "残留リスク(中)がトップマネジメントに承認されていません: 承認した人と日付(accepted_by、accepted_on)を記録してください",
+            "残留リスク(中)がトップマネジメントに承認されていません。承認した人と日付(accepted_by、accepted_on)を記録してください",
         ),
         (
             _ASSESSED + _ACCEPTED.replace("yamamoto", "nakamura"),
@@ -125,7 +125,7 @@ def test_a_retired_inventory_entry_needs_no_analysis(tmp_path: Path) -> None:
             "accepted_by",
             "the residual risk (low) is accepted by 中村 花子 (nakamura), who is not top management: the residual risk "
             "is accepted by a person holding the top management role (top_management)",
-            "残留リスク(低)を承認した 中村 花子(nakamura) はトップマネジメントではありません: 残留リスクはトップマネジメント"
+            "残留リスク(低)を承認した 中村 花子(nakamura) はトップマネジメントではありません。残留リスクはトップマネジメント"
             "(top_management)が承認します",
         ),
     ],
@@ -153,7 +153,7 @@ def test_a_legal_risk_cannot_be_accepted_as_residual(tmp_path: Path) -> None:
     )
     (ja,) = findings(repo, lang="ja")
     assert ja["message"] == (
-        "法令違反のリスクは残留リスクとして承認できません: 法令に沿った取扱いにする対策をとり、residual と accepted_by は"
+        "法令違反のリスクは残留リスクとして承認できません。法令に沿った取扱いにする対策をとり、residual と accepted_by は"
         "書かないでください(ほかの脅威は別のエントリに記録します)"
     )
     # removed by its measures, with no residual risk kept: nothing to accept, nothing reported
@@ -188,7 +188,7 @@ def test_the_yearly_review_around_its_due_date(tmp_path: Path, today: str, state
         )
         (ja, *_) = findings(repo, today, "ja")
         assert ja["message"] == (
-            "リスク分析の見直しの期限を過ぎています: 最終見直し 2026-05-01、間隔 1年、期限 2027-05-01。リスクと対策を見直して"
+            "リスク分析の見直しの期限を過ぎています(最終見直し 2026-05-01、間隔1年、期限 2027-05-01)。リスクと対策を見直して"
             " reviewed_on を更新してください"
         )
 
@@ -240,7 +240,7 @@ def test_changed_since_assessment_without_history(tmp_path: Path) -> None:
     )
     (ja, *_) = findings(repo, lang="ja")
     assert ja["message"] == (
-        f'PI-001({INVENTORY})はこのリスク分析の後に変更されています: リスクを分析し直し、assessed_digest: "{NOW}" を'
+        f'PI-001({INVENTORY})はこのリスク分析の後に変更されています。リスクを分析し直し、assessed_digest: "{NOW}" を'
         "記録してください"
     )
 
@@ -265,7 +265,7 @@ def test_reassessment_after_an_inventory_change_names_the_fields_git_knows(tmp_p
     )
     (ja, *_) = findings(repo, lang="ja")
     assert ja["message"] == (
-        f"PI-001({INVENTORY})はこのリスク分析の後に変更されています(変更: data_items, disposal): リスクを分析し直し、"
+        f"PI-001({INVENTORY})はこのリスク分析の後に変更されています(変更: data_items, disposal)。リスクを分析し直し、"
         f'assessed_digest: "{NOW}" を記録してください'
     )
     # an uncommitted change on top: still compared with the revision that was assessed
@@ -292,7 +292,7 @@ def test_an_inventory_entry_that_still_carries_risks(tmp_path: Path) -> None:
     )
     (ja,) = [f for f in findings(repo, lang="ja") if f["rule"] == "PML735"]
     assert ja["message"] == (
-        "このエントリはリスクを台帳に記録したままです(2件): リスク分析は専用の記録簿(risks/、kind: risk)に局面ごとに"
+        "このエントリはリスクを台帳に記録したままです(2件)。リスク分析は専用の記録簿(risks/、kind: risk)に局面ごとに"
         "記録します。'pmarklint migrate risks' で移してください"
     )
     assert [f for f in findings(repo_with(tmp_path / "b")) if f["rule"] == "PML735"] == []

@@ -318,7 +318,7 @@ def test_the_shop_audits_of_2026_corrective_actions_and_no_review_yet() -> None:
         (
             "2026-05-12",
             "CA-2026-02",
-            "a complaint (CP-2026-01)",
+            "complaint (CP-2026-01)",
             "伊藤 翔太 (ito)",
             "done on 2026-06-20; effectiveness not checked yet",
         ),
@@ -349,7 +349,7 @@ def test_audits_in_japanese_name_the_states_in_the_office_words() -> None:
     assert "# 2026年度 内部監査及びマネジメントレビューの実施状況\n" in out
     actions = table_rows(out, "年度中に起票した是正処置")
     assert [(r[2], r[7]) for r in actions] == [
-        ("苦情 (CP-2026-01)", "2026-06-20 完了。有効性は未確認"),
+        ("苦情・相談 (CP-2026-01)", "2026-06-20 完了。有効性は未確認"),
         ("事故 (INC-2026-01)", "2026-07-24 完了。2026-10-15 に有効性を確認: 有効"),
         ("運用の確認 (OC-2026Q2-CS)", "期限超過(期限 2026-09-30)"),
     ]

@@ -95,7 +95,7 @@ def test_contractors_and_the_roster_in_words(tmp_path: Path) -> None:
     assert cell(people, "nakamura", "雇用形態") == "正社員"
     assert cell(people, "nakamura", "PMS上の役割") == "個人情報保護管理者\n事務局"
     english = _export(repo, "people", tmp_path / "pe.csv", "en")
-    assert cell(english, "nakamura", "PMS roles") == "privacy manager\nprivacy office"
+    assert cell(english, "nakamura", "PMS roles") == "privacy manager\nPMS secretariat"
 
 
 def test_the_id_columns_are_hidden_in_the_workbook(tmp_path: Path) -> None:

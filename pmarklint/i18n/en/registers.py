@@ -32,8 +32,30 @@ MESSAGES = {
     "PML709.missing": "the decision is {decision} but no reason is given: the person must be told why (record it in reason)",
     # PML710
     "PML710.not_retained": "{id} ({file}) is not recorded as retained personal data (retained_personal_data: true): requests concern retained personal data; correct the inventory or the request",
+    "request_decision.full": "full",
     "request_decision.partial": "partial",
     "request_decision.refused": "refused",
+    "request_decision.withdrawn": "withdrawn",
+    # request types, incident types, complaint categories
+    "request_type.purpose_notice": "notice of the purpose of use",
+    "request_type.disclosure": "disclosure",
+    "request_type.third_party_record_disclosure": "disclosure of third-party provision records",
+    "request_type.correction": "correction",
+    "request_type.suspension": "suspension of use",
+    "request_type.stop_third_party": "stop of provision to third parties",
+    "incident_type.leak": "leak",
+    "incident_type.loss": "loss",
+    "incident_type.destruction": "destruction",
+    "incident_type.damage": "damage",
+    "incident_type.misdelivery": "misdelivery",
+    "incident_type.tampering": "tampering",
+    "incident_type.unauthorized_acquisition": "unauthorised acquisition",
+    "incident_type.unauthorized_use": "use beyond the purpose",
+    "incident_type.other": "other",
+    "complaint_category.complaint": "complaint",
+    "complaint_category.consultation": "consultation",
+    "complaint_category.request": "request from the person",
+    "complaint_category.suspected_incident": "suspected incident",
     "trail.kind.request": "request from a data subject",
     # why an incident needs a preliminary report, or looks reportable under the law
     "incident_trigger.sensitive": "sensitive data",
@@ -117,7 +139,7 @@ RULE_DOCS = {
         "what": "Warns about an incident whose facts (sensitive data, possible financial harm, malice, more than "
         "1,000 people, and not encrypted) make it look reportable under the law while reports.ppc.required is "
         "not set.",
-        "why": "Whether the law requires a report is a decision the privacy office must make and record; an "
+        "why": "Whether the law requires a report is a decision the privacy manager must make and record; an "
         "incident reported to nobody is a breach of the law.",
         "fix": "Decide and record reports.ppc.required: true (and report) or false (with the reason in notes).",
     },

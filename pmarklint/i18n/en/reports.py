@@ -24,7 +24,7 @@ MESSAGES = {
     "report.role.department_manager": "department manager",
     "report.role.education_lead": "education lead",
     "report.role.complaints_desk": "complaints desk",
-    "report.role.secretariat": "privacy office",
+    "report.role.secretariat": "PMS secretariat",
     "report.role.application_contact": "P-mark application contact",
     "report.role.sysadmin": "system administrator",
     "report.role.entry_manager": "entry control manager",

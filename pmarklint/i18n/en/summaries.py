@@ -111,10 +111,6 @@ MESSAGES = {
     "audits.state.unknown": "no such corrective action on record",
     "audits.effect.effective": "effective",
     "audits.effect.not_effective": "not effective",
-    "audits.source.incident": "incident",
-    "audits.source.complaint": "complaint",
-    "audits.source.external_audit": "the assessment body's examination",
-    "audits.source.other": "other",
     # pmarklint due --by-owner (pmarklint.reports.due)
     "due_owner.title": "Deadlines by owner",
     "due_owner.issue_title": "PMS deadlines: {owner}",

@@ -18,9 +18,9 @@ MESSAGES = {
     "employment.part_time": "パート",
     "employment.dispatched": "派遣",
     # PML601
-    "PML601.left": "{name} は {left} に退職していますが、{role} の役割が残っています: 後任を任命し、この人の役割を外してください",
+    "PML601.left": "{name} は {left} に退職していますが、{role} の役割が残っています。後任を任命し、この人の役割を外してください",
     # PML602
-    "PML602.after_left": "{name} の承認の日付 {date} は退職日({left})以降です: 在籍している人が承認してください",
+    "PML602.after_left": "{name} の承認の日付 {date} は退職日({left})以降です。在籍している人が承認してください",
     "topic.policy": "個人情報保護方針",
     "topic.importance": "PMSに適合することの重要性及び利点",
     "topic.roles": "PMSに適合するための役割及び責任",
@@ -30,54 +30,59 @@ MESSAGES = {
     "training_type.role": "役職者・役割別の教育",
     "training_type.special": "特別教育",
     # PML629
-    "PML629.disagrees": "「{task}」の last_done は {written} ですが、最新の{record_kind}の記録 {record} は {day} です: 記録が実施を示すので last_done を削除するか、記録を直してください",
+    "PML629.disagrees": "「{task}」の last_done は {written} ですが、最新の{record_kind}の記録 {record} は {day} です。記録が実施を示すので last_done を削除するか、記録を直してください",
     # PML603
-    "PML603.missed": "{name} は {year}年度(期限 {due})に定期教育を修了していません。最後の修了は {last} の {training} です: 教育を実施し、training/ に記録してください",
-    "PML603.missed_never": "{name} は {year}年度(期限 {due})に定期教育を修了しておらず、修了の記録もありません: 教育を実施し、training/ に記録してください",
-    "PML603.soon": "{name} は {year}年度の定期教育をまだ修了していません: 期限は {due} です",
+    "PML603.missed": "{name} は {year}年度(期限 {due})に定期教育を修了していません。最後の修了は {last} の {training} です。教育を実施し、training/ に記録してください",
+    "PML603.missed_never": "{name} は {year}年度(期限 {due})に定期教育を修了しておらず、修了の記録もありません。教育を実施し、training/ に記録してください",
+    "PML603.soon": "{name} は {year}年度の定期教育をまだ修了していません。期限は {due} です",
     "PML603.interval": "{name} の最後の定期教育の修了は {last} の {training} です。間隔が{every}のため期限は {due} です",
     "PML603.interval_never": "{name} は {since} 以降、定期教育を修了していません。間隔が{every}のため期限は {due} です",
     # PML604
-    "PML604.never": "{name} は {joined} に入社しましたが、教育を受けていません: 入社時教育の期限は入社から{within}、{due} でした",
-    "PML604.late": "{name} は {joined} に入社し、最初の教育は {first}({training})で、期限 {due}(入社から{within})を過ぎていました: 新しい従業者は期限内に教育してください",
+    "PML604.never": "{name} は {joined} に入社しましたが、教育を受けていません。入社時教育の期限は入社から{within}、{due} でした",
+    "PML604.late": "{name} は {joined} に入社し、最初の教育は {first}({training})で、期限 {due}(入社から{within})を過ぎていました。新しい従業者は期限内に教育してください",
     # PML605
     "PML605.missing": "この定期教育は J.4.3 の4項目のうち {count} 項目を扱っていません: {topics}。教育の内容と topics に加えてください",
     # PML606
     "PML606.passed_below": "{name} は {score} 点で合格点 {pass_mark} 点に届いていないのに合格(passed: true)になっています: passed か点数を直してください",
     "PML606.failed_above": "{name} は {score} 点で合格点 {pass_mark} 点以上なのに不合格(passed: false)になっています: passed か点数を直してください",
     # PML607
-    "PML607.overdue": "{name} は {date} の「{title}」を欠席し、フォローの期限 {due} を過ぎましたが、その後の受講の記録がありません: 補講を実施して記録してください",
+    "PML607.overdue": "{name} は {date} の「{title}」を欠席し、フォローの期限 {due} を過ぎましたが、その後の受講の記録がありません。補講を実施して記録してください",
     # PML608
-    "PML608.overdue": "この是正処置は未完了のまま期限 {due} を過ぎています(責任者: {owner}): 完了させて done_on を記録するか、新しい期限とその理由を記録してください",
+    "PML608.overdue": "この是正処置は未完了のまま期限 {due} を過ぎています(責任者: {owner})。完了させて done_on を記録するか、新しい期限とその理由を記録してください",
     # PML609
-    "PML609.missing": "根本原因(root_cause)が記録されていません: 原因を取り除かないと不適合が再発します。責任者: {owner}",
+    "PML609.missing": "根本原因(root_cause)が記録されていません。原因を取り除かないと不適合が再発します。責任者: {owner}",
     # PML610
-    "PML610.never": "処置は {done} に完了しましたが、{within}以内({deadline} まで)に有効性を確認していません: 確認して effectiveness を記録してください",
-    "PML610.late": "処置は {done} に完了し、有効性の確認は {checked} で、期限 {deadline}(完了から{within})を過ぎていました: 期限内に確認してください",
+    "PML610.never": "処置は {done} に完了しましたが、{within}以内({deadline} まで)に有効性を確認していません。確認して effectiveness を記録してください",
+    "PML610.late": "処置は {done} に完了し、有効性の確認は {checked} で、期限 {deadline}(完了から{within})を過ぎていました。期限内に確認してください",
     "criterion.conformity": "適合状況監査",
     "criterion.operation": "運用状況監査",
+    "check_result.conforming": "問題なし",
+    "check_result.issues_found": "問題あり",
     "corrective_source.audit": "内部監査",
     "corrective_source.operation_check": "運用の確認",
     "corrective_source.review": "マネジメントレビュー",
-    "corrective_source.complaint": "苦情",
+    "corrective_source.incident": "事故",
+    "corrective_source.complaint": "苦情・相談",
+    "corrective_source.external_audit": "審査機関の審査",
+    "corrective_source.other": "その他",
     "PML201.audit_plan": "ID '{id}' の内部監査計画(kind: audit_plan)がありません。追加するか、IDを直してください",
     "PML201.corrective": "ID '{id}' の是正処置(kind: corrective)がありません。是正処置を記録するか、IDを直してください",
     # PML611
-    "PML611.no_ref": "この是正処置は{source}によるものですが、どの記録か(source_ref)が書かれていません: 記録のIDを書いてください",
+    "PML611.no_ref": "この是正処置は{source}によるものですが、どの記録か(source_ref)が書かれていません。記録のIDを書いてください",
     "PML611.unknown": "source_ref '{id}' は{source}の記録ではありません: IDを直してください",
-    "PML611.no_back": "記録 '{id}'({file})にこの是正処置のIDがありません: その記録の側にも書いてください(corrective: ...)",
+    "PML611.no_back": "記録 '{id}'({file})にこの是正処置のIDがありません。その記録の側にも書いてください(corrective: ...)",
     # PML612
-    "PML612.out_of_scope": "{year}年度の内部監査計画の対象から外れている部門があります: {departments}。全部門を監査します",
-    "PML612.missed": "部門 {department} は {year}年度({end} まで)に監査されていません(監査報告がありません): 監査して報告を記録してください",
+    "PML612.out_of_scope": "{year}年度の内部監査計画の対象から外れている部門があります: {departments}。全部門を対象にしてください",
+    "PML612.missed": "部門 {department} は {year}年度({end} まで)に監査されていません(監査報告がありません)。監査して報告を記録してください",
     "PML612.soon": "部門 {department} は {year}年度の監査がまだです。年度末は {end} です",
     # PML613
-    "PML613.own": "{name} は部門 {department} の所属なので、この部門を監査できません: 別の監査員を割り当ててください",
+    "PML613.own": "{name} は部門 {department} の所属なので、この部門を監査できません。別の監査員を割り当ててください",
     # PML614
-    "PML614.unqualified": "{name} は内部監査員(internal_auditor)でも個人情報保護監査責任者(audit_lead)でもありません: 先に内部監査員に任命する(people/ の roles)か、別の監査員にしてください",
+    "PML614.unqualified": "{name} は内部監査員(internal_auditor)でも個人情報保護監査責任者(audit_lead)でもありません。先に内部監査員に任命する(people/ の roles)か、別の監査員にしてください",
     # PML615
-    "PML615.manager": "個人情報保護監査責任者 {name} が個人情報保護管理者を兼ねています: 監査は監査対象から独立している必要があります。トップマネジメントが別の監査責任者を任命してください",
+    "PML615.manager": "個人情報保護監査責任者 {name} が個人情報保護管理者を兼ねています。監査は監査対象から独立している必要があります。トップマネジメントが別の監査責任者を任命してください",
     # PML616
-    "PML616.missing": "{year}年度の内部監査で{criteria}を行っていません: 適合状況監査と運用状況監査の両方を計画してください",
+    "PML616.missing": "{year}年度の内部監査で{criteria}を行っていません。適合状況監査と運用状況監査の両方を計画してください",
     # PML617
     "PML617.missing": "不適合 {finding} に是正処置がありません: corrective/ に記録し、そのIDをここに書いてください(corrective: ...)",
     # PML618
@@ -96,10 +101,10 @@ MESSAGES = {
     "review_input.pms_changes": "PMSのあらゆる変更の必要性に関する決定",
     "review_input.resources": "資源の必要性",
     # PML619
-    "PML619.missing": "{year}年度({end} まで)にマネジメントレビューを実施していません。空白の前のマネジメントレビューは {last} のこのマネジメントレビューです: 年度ごとに実施してください",
+    "PML619.missing": "{year}年度({end} まで)にマネジメントレビューを実施していません(それより前の最後の実施は {last} のこの記録です)。年度ごとに実施してください",
     "PML619.soon": "{year}年度のマネジメントレビューはまだです。年度末は {end}、前回は {last} でした",
     # PML620
-    "PML620.absent": "{date} のマネジメントレビューの出席者にトップマネジメントがいません: トップマネジメントが出席し、アウトプットを決定します",
+    "PML620.absent": "{date} のマネジメントレビューの出席者にトップマネジメントがいません。トップマネジメントが出席し、アウトプットを決定します",
     # PML621
     "PML621.missing": "必要なインプットのうち {count} 項目に内容も文書もありません: {inputs}。各項目に報告した内容を書いてください",
     # PML622
@@ -114,21 +119,21 @@ MESSAGES = {
     "activity.risk_assessment": "リスクアセスメント",
     "activity.contractor_evaluation": "委託先の評価",
     "activity.law_review": "法令等の見直し",
-    "activity.drill": "緊急事態の訓練",
+    "activity.drill": "緊急事態への準備の訓練",
     "activity.policy_review": "個人情報保護方針の見直し",
     "expect.month": "YYYY-MM 形式の月(例: 2026-06)",
     # PML624
-    "PML624.none": "{year}年度の年間計画に承認がありません: 年度の開始({start})の前に承認します",
-    "PML624.late": "{year}年度の年間計画の承認は {date} で、年度の開始({start})より前ではありません: 次の年度の計画は開始前に承認してください",
+    "PML624.none": "{year}年度の年間計画に承認がありません。年度の開始({start})の前に承認します",
+    "PML624.late": "{year}年度の年間計画の承認は {date} で、年度の開始({start})より前ではありません。次の年度の計画は開始前に承認してください",
     # PML625
-    "PML625.missing": "{year}年度の年間計画に{activity}の予定がありません: 追加してください(items: activity, month)",
+    "PML625.missing": "{year}年度の年間計画に{activity}の予定がありません。追加してください(items: activity, month)",
     # PML626
-    "PML626.overdue": "{month} に予定した{activity}(担当: {owner})に実施日(done_on)がありません: 実施して日付を記録するか、予定月を変えて理由を書いてください",
+    "PML626.overdue": "{month} に予定した{activity}(担当: {owner})に実施日(done_on)がありません。実施して日付を記録するか、予定月を変えて理由を書いてください",
     # PML627
-    "PML627.none": "{done} に実施した{activity}に記録(record)が示されていません: 実施を示す記録のIDを書いてください",
-    "PML627.kind": "記録 '{id}' は{activity}の記録ではありません: 対応する記録のIDを書いてください",
+    "PML627.none": "{done} に実施した{activity}に記録(record)が示されていません。実施を示す記録のIDを書いてください",
+    "PML627.kind": "記録 '{id}' は{activity}の記録ではありません。対応する記録のIDを書いてください",
     # PML628
-    "PML628.overdue": "部門 {department} の運用の確認は {last} が最後です。間隔が{every}のため期限は {due} です: 確認して operation-checks/ に記録してください",
+    "PML628.overdue": "部門 {department} の運用の確認は {last} が最後です。間隔が{every}のため期限は {due} です。確認して operation-checks/ に記録してください",
     "PML628.never": "部門 {department} の運用の確認の記録がありません。記録は {first} から始まっており、間隔が{every}のため期限は {due} でした",
     # the trail's words for the kinds of the records
     "trail.kind.training": "教育",
@@ -172,7 +177,8 @@ RULE_DOCS = {
     },
     "PML605": {
         "title": "定期教育が4項目を扱っていない",
-        "what": "topics に policy、importance、roles、consequences のいずれかが無い定期教育を報告します。",
+        "what": "topics に個人情報保護方針(policy)、重要性及び利点(importance)、役割及び責任(roles)、違反した際に予想される結果"
+        "(consequences)のいずれかが無い定期教育を報告します。",
         "why": "J.4.3 は、個人情報保護方針、PMSに適合することの重要性及び利点、役割及び責任、違反した際に予想される結果の"
         "4点を従業者に認識させることを求めています。",
         "fix": "教育で4項目を扱い、topics に書いてください。",
@@ -210,7 +216,7 @@ RULE_DOCS = {
     },
     "PML611": {
         "title": "是正処置と発生源の記録がつながっていない",
-        "what": "内部監査など(このバージョンが扱う記録: 運用の確認、マネジメントレビュー、事故、苦情)による是正処置で、source_ref がない、その種類の記録でない、または参照先の記録がこの是正処置を指していないもの(マネジメントレビューと苦情には是正処置を書く欄がないので、記録があれば足ります)を報告します。",
+        "what": "内部監査など、pmarklint が記録を扱う発生源による是正処置で、source_ref がない、その種類の記録でない、または参照先の記録がこの是正処置を指していないものを報告します。",
         "why": "審査では、不適合が見つかった記録から是正処置へ、またその逆へとたどります(J.7.1)。片側だけのつながりは途中で切れます。",
         "fix": "是正処置に source_ref を、見つけた記録の側(監査報告の findings[].corrective)に是正処置のIDを書いてください。",
     },
@@ -228,13 +234,13 @@ RULE_DOCS = {
     },
     "PML614": {
         "title": "監査員の役割がない監査員",
-        "what": "計画または報告の監査員で、internal_auditor も audit_lead も持たない人を報告します。",
+        "what": "計画または報告の監査員で、内部監査員(internal_auditor)も個人情報保護監査責任者(audit_lead)も持たない人を報告します。",
         "why": "内部監査員は監査責任者が選任します(J.6.2)。任命されていない人は監査報告に署名できません。",
         "fix": "people/ でその人に internal_auditor の役割を与える(名簿の変更として承認)か、別の監査員にしてください。",
     },
     "PML615": {
         "title": "監査責任者が個人情報保護管理者を兼ねている",
-        "what": "計画の監査責任者(lead、または audit_lead として承認した人)が privacy_manager も持つ場合に報告します。",
+        "what": "計画の監査責任者(lead、または audit_lead として承認した人)が個人情報保護管理者(privacy_manager)の役割も持つ場合に報告します。",
         "why": "個人情報保護管理者と個人情報保護監査責任者は別の人でなければなりません(J.2.3.2)。監査責任者は管理者が運用するものを監査します。",
         "fix": "トップマネジメントが別の監査責任者を任命してください。",
     },
@@ -246,7 +252,7 @@ RULE_DOCS = {
     },
     "PML617": {
         "title": "是正処置のない不適合",
-        "what": "監査報告の指摘で種類が nonconformity なのに是正処置を指していないものを報告します。",
+        "what": "監査報告の指摘で区分が不適合(nonconformity)なのに是正処置を指していないものを報告します。",
         "why": "不適合にはすべて是正処置を行います(J.7.1)。審査では取り残しがないか確認されます。",
         "fix": "corrective/ に是正処置を記録し、指摘にそのIDを書いてください(corrective: CA-...)。",
     },
@@ -264,8 +270,8 @@ RULE_DOCS = {
     },
     "PML620": {
         "title": "トップマネジメントのいないマネジメントレビュー",
-        "what": "出席者(attendees)に top_management の人がいないマネジメントレビューを報告します。",
-        "why": "マネジメントレビューはトップマネジメント自身が行うマネジメントレビューです。審査のトップインタビューでも確認されます(J.6.3)。",
+        "what": "出席者(attendees)にトップマネジメント(top_management)の人がいないマネジメントレビューを報告します。",
+        "why": "マネジメントレビューは、トップマネジメント自身がPMSの状況を確かめ、改善を決めるものです。審査のトップインタビューでも確認されます(J.6.3)。",
         "fix": "トップマネジメントが出席し、attendees に記録してください。",
     },
     "PML621": {
@@ -290,7 +296,7 @@ RULE_DOCS = {
         "title": "年間計画が年度開始前に承認されていない",
         "what": "年度の開始より前の日付の承認がない年間計画を報告します。",
         "why": "PMSの年間計画(J.3.3)は、その年度が始まる前に決めます。審査では承認日が確認されます。",
-        "fix": "年度の開始前に計画を承認してください(pmarklint sign 計画ID --as 承認者 --date ...)。",
+        "fix": "年度の開始前に計画を承認してください(pmarklint sign 計画ID --as 承認者ID --date ...)。",
     },
     "PML625": {
         "title": "年間計画に教育・内部監査・マネジメントレビューがない",
@@ -317,9 +323,9 @@ RULE_DOCS = {
         "fix": "部門の運用を確認して記録する(kind: operation_check)か、事業者が決めた間隔を設定してください。",
     },
     "PML629": {
-        "title": "手書きの last_done が記録と合わない",
-        "what": "実施を示す記録の種類(record_kind)を指定した管理策の定期作業で、手書きの last_done がその種類の最新の記録(定期教育、監査報告、マネジメントレビュー、運用の確認はその日付、年間計画は承認日)と異なるものを報告します。",
-        "why": "入力した日付は何も証明しません。証明するのは記録です。記録を残すようになれば最終実施日は記録から決まり(PML306 が判定します)、手で書いた別の日付はどちらかの誤りです。",
+        "title": "手入力した last_done が記録と合わない",
+        "what": "実施を示す記録の種類(record_kind)を指定した管理策の定期作業で、手入力した last_done がその種類の最新の記録(定期教育、監査報告、マネジメントレビュー、運用の確認はその日付、年間計画は承認日)と異なるものを報告します。",
+        "why": "入力した日付は何も証明しません。証明するのは記録です。記録を残すようになれば最終実施日は記録から決まり(PML306 が判定します)、手入力した別の日付はどちらかの誤りです。",
         "fix": "last_done を削除して記録に任せるか、記録を直してください。",
     },
 }

@@ -2,38 +2,60 @@
 
 MESSAGES = {
     # PML701
-    "PML701.due": "審査機関への確報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today}): 報告して reports.pmark.final_on に日付を記録してください",
-    "PML701.overdue": "審査機関への確報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.final_on に日付を記録してください",
-    "PML701.late": "審査機関への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML701.due": "審査機関への確報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today})。報告して reports.pmark.final_on に日付を記録してください",
+    "PML701.overdue": "審査機関への確報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today})。直ちに報告して reports.pmark.final_on に日付を記録してください",
+    "PML701.late": "審査機関への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML702
-    "PML702.due": "審査機関への速報が必要です({triggers})。発覚日 {start} から {within}以内、{deadline} までです(今日は {today}): 報告して reports.pmark.preliminary_on に日付を記録してください",
-    "PML702.overdue": "審査機関への速報が必要でした({triggers})。発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.pmark.preliminary_on に日付を記録してください",
-    "PML702.late": "審査機関への速報({triggers})は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML702.due": "審査機関への速報が必要です({triggers})。発覚日 {start} から {within}以内、{deadline} までです(今日は {today})。報告して reports.pmark.preliminary_on に日付を記録してください",
+    "PML702.overdue": "審査機関への速報が必要でした({triggers})。発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today})。直ちに報告して reports.pmark.preliminary_on に日付を記録してください",
+    "PML702.late": "審査機関への速報({triggers})は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML703
-    "PML703.due": "個人情報保護委員会への速報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.preliminary_on に日付を記録してください",
-    "PML703.overdue": "個人情報保護委員会への速報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.preliminary_on に日付を記録してください",
-    "PML703.late": "個人情報保護委員会への速報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML703.due": "個人情報保護委員会への速報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today})。報告して reports.ppc.preliminary_on に日付を記録してください",
+    "PML703.overdue": "個人情報保護委員会への速報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today})。直ちに報告して reports.ppc.preliminary_on に日付を記録してください",
+    "PML703.late": "個人情報保護委員会への速報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML704
-    "PML704.due": "個人情報保護委員会への確報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today}): 報告して reports.ppc.final_on に日付を記録してください",
-    "PML704.overdue": "個人情報保護委員会への確報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに報告して reports.ppc.final_on に日付を記録してください",
-    "PML704.late": "個人情報保護委員会への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML704.due": "個人情報保護委員会への確報は発覚日 {start} から {within}以内、{deadline} までに必要です(今日は {today})。報告して reports.ppc.final_on に日付を記録してください",
+    "PML704.overdue": "個人情報保護委員会への確報は発覚日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today})。直ちに報告して reports.ppc.final_on に日付を記録してください",
+    "PML704.late": "個人情報保護委員会への確報は {done} で、期限 {deadline}(発覚日 {start} から {within})を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML705
-    "PML705.undecided": "記録された事実({triggers})からは個人情報保護委員会への報告対象に見えますが、reports.ppc.required が記録されていません: 法令上の報告義務の有無を判断し、true か false を記録してください",
+    "PML705.undecided": "記録された事実({triggers})からは個人情報保護委員会への報告対象に見えますが、reports.ppc.required が記録されていません。法令上の報告義務の有無を判断し、true か false を記録してください",
     # PML706
-    "PML706.missing": "確報は {final} に提出されましたが、再発防止策(是正処置)が記録されていません: 再発を防ぐ是正処置を prevention に記録してください",
+    "PML706.missing": "確報は {final} に提出されましたが、再発防止策(是正処置)が記録されていません。再発を防ぐ是正処置を prevention に記録してください",
     # PML707
-    "PML707.due": "この請求への回答は受付日 {start} から {within}以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
-    "PML707.overdue": "この請求への回答は受付日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
-    "PML707.late": "この請求への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML707.due": "この請求への回答は受付日 {start} から {within}以内、{deadline} までです(今日は {today})。回答して responded_on を記録してください",
+    "PML707.overdue": "この請求への回答は受付日 {start} から {within}以内、{deadline} までに必要でしたが、記録がありません(今日は {today})。直ちに回答して responded_on を記録してください",
+    "PML707.late": "この請求への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML708
-    "PML708.missing": "{responded} に回答しましたが、本人確認(identity_check.on)の記録がありません: 回答の前に本人確認を行い、方法と日付を記録してください",
-    "PML708.after": "本人確認は {checked} で、回答の {responded} より後です: 本人確認は回答の前に行います",
+    "PML708.missing": "{responded} に回答しましたが、本人確認(identity_check.on)の記録がありません。回答の前に本人確認を行い、方法と日付を記録してください",
+    "PML708.after": "本人確認は {checked} で、回答の {responded} より後です。本人確認は回答の前に行います",
     # PML709
-    "PML709.missing": "決定が「{decision}」なのに理由がありません: 本人に理由を説明する必要があります(reason に記録してください)",
+    "PML709.missing": "決定が「{decision}」なのに理由がありません。本人に理由を説明する必要があります(reason に記録してください)",
     # PML710
-    "PML710.not_retained": "{id}({file})が保有個人データ(retained_personal_data: true)として記録されていません: 開示等の請求の対象は保有個人データです。台帳か請求の記録を直してください",
+    "PML710.not_retained": "{id}({file})が保有個人データ(retained_personal_data: true)として記録されていません。開示等の請求の対象は保有個人データです。台帳か請求の記録を直してください",
+    "request_decision.full": "全部開示等",
     "request_decision.partial": "一部開示等",
     "request_decision.refused": "不開示等",
+    "request_decision.withdrawn": "取下げ",
+    # 請求の種類、事故の種類、苦情・相談の区分
+    "request_type.purpose_notice": "利用目的の通知",
+    "request_type.disclosure": "開示",
+    "request_type.third_party_record_disclosure": "第三者提供記録の開示",
+    "request_type.correction": "訂正等",
+    "request_type.suspension": "利用停止等",
+    "request_type.stop_third_party": "第三者提供の停止",
+    "incident_type.leak": "漏えい",
+    "incident_type.loss": "紛失",
+    "incident_type.destruction": "滅失",
+    "incident_type.damage": "き損",
+    "incident_type.misdelivery": "誤送付",
+    "incident_type.tampering": "改ざん",
+    "incident_type.unauthorized_acquisition": "不正取得",
+    "incident_type.unauthorized_use": "目的外利用",
+    "incident_type.other": "その他",
+    "complaint_category.complaint": "苦情",
+    "complaint_category.consultation": "相談",
+    "complaint_category.request": "開示等の請求",
+    "complaint_category.suspected_incident": "事故の疑い",
     "trail.kind.request": "開示等の請求",
     # 速報が必要な理由、法令上の報告対象に見える理由
     "incident_trigger.sensitive": "要配慮個人情報",
@@ -44,37 +66,37 @@ MESSAGES = {
     # 証跡(trail)での記録簿の種類の言葉
     "trail.kind.incident": "事故",
     # PML711
-    "PML711.missing": "{year}年度({start} から {deadline} まで)の緊急事態への準備の訓練の記録がありません(今日は {today})。その前の訓練は {last} です: 訓練は毎年度行い、drills/ に記録してください",
-    "PML711.soon": "{year}年度({start} から)の緊急事態への準備の訓練がまだ記録されていません。年度は {deadline} に終わります(今日は {today})。前回の訓練は {last} です: 年度内に訓練を行い、drills/ に記録してください",
-    "PML711.none": "緊急事態への準備の訓練の記録がありません。{year}年度({start} から)は {deadline} に終わります(今日は {today}): 年度内に訓練を行い、drills/ に記録してください(手順で別の間隔を定めているときは drills.yearly: false)",
+    "PML711.missing": "{year}年度({start} から {deadline} まで)の緊急事態への準備の訓練の記録がありません(今日は {today})。その前の訓練は {last} です。訓練は毎年度行い、drills/ に記録してください",
+    "PML711.soon": "{year}年度({start} から)の緊急事態への準備の訓練がまだ記録されていません。年度は {deadline} に終わります(今日は {today})。前回の訓練は {last} です。年度内に訓練を行い、drills/ に記録してください",
+    "PML711.none": "緊急事態への準備の訓練の記録がありません。{year}年度({start} から)は {deadline} に終わります(今日は {today})。年度内に訓練を行い、drills/ に記録してください(手順で別の間隔を定めているときは drills.yearly: false)",
     # PML712
-    "PML712.due": "この苦情・相談への回答は受付日 {start} から {within} 以内、{deadline} までです(今日は {today}): 回答して responded_on を記録してください",
-    "PML712.overdue": "この苦情・相談への回答は受付日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today}): 直ちに回答して responded_on を記録してください",
-    "PML712.late": "この苦情・相談への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML712.due": "この苦情・相談への回答は受付日 {start} から {within} 以内、{deadline} までです(今日は {today})。回答して responded_on を記録してください",
+    "PML712.overdue": "この苦情・相談への回答は受付日 {start} から {within} 以内、{deadline} までに必要でしたが、記録がありません(今日は {today})。直ちに回答して responded_on を記録してください",
+    "PML712.late": "この苦情・相談への回答は {done} で、社内基準の受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML713
-    "PML713.due": "この苦情・相談は受付日 {start} から {within} 以内、{deadline} までに完了する必要があります(今日は {today}): 対応を終えて closed_on を記録してください",
-    "PML713.overdue": "この苦情・相談は受付日 {start} から {within} 以内、{deadline} までに完了する必要がありましたが、未完了です(今日は {today}): 対応を終えて closed_on を記録してください",
-    "PML713.late": "この苦情・相談の完了は {done} で、受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today}): 遅れた理由を notes に記録してください",
+    "PML713.due": "この苦情・相談は受付日 {start} から {within} 以内、{deadline} までに完了する必要があります(今日は {today})。対応を終えて closed_on を記録してください",
+    "PML713.overdue": "この苦情・相談は受付日 {start} から {within} 以内、{deadline} までに完了する必要がありましたが、未完了です(今日は {today})。対応を終えて closed_on を記録してください",
+    "PML713.late": "この苦情・相談の完了は {done} で、受付日 {start} から {within}({deadline} まで)を過ぎていました(今日は {today})。遅れた理由を notes に記録してください",
     # PML714
-    "PML714.missing": "{received} に受け付けたこの苦情・相談は事故の疑いですが、事故の記録が示されていません: 事故(kind: incident)を記録し、その ID を `incident` に書いてください",
+    "PML714.missing": "{received} に受け付けたこの苦情・相談は事故の疑いですが、事故の記録が示されていません。事故(kind: incident)を記録し、その ID を `incident` に書いてください",
     # PML715
-    "PML715.missing": "{received} に受け付けたこの苦情・相談は本人からの開示等の請求ですが、請求の記録が示されていません: 開示等の請求(kind: request)を記録し、その ID を `request` に書いてください",
+    "PML715.missing": "{received} に受け付けたこの苦情・相談は本人からの開示等の請求ですが、請求の記録が示されていません。開示等の請求(kind: request)を記録し、その ID を `request` に書いてください",
     # PML716
-    "PML716.missing": "{date} の廃棄は委託先 {contractor} が行いましたが、廃棄証明書が記録されていません: 証明書をリポジトリに追加(git add)し、certificate にそのパスを書いてください",
-    "PML716.untracked": "廃棄証明書 '{target}' は、このリポジトリで git が管理しているファイルではありません: 追加(git add)するか、パスを直してください",
-    "PML716.outside": "廃棄証明書 '{target}' はリポジトリの外にあります(またはリポジトリの外を指すシンボリックリンクです): 証明書そのものをリポジトリに置いてください",
+    "PML716.missing": "{date} の廃棄は委託先 {contractor} が行いましたが、廃棄証明書が記録されていません。証明書をリポジトリに追加(git add)し、certificate にそのパスを書いてください",
+    "PML716.untracked": "廃棄証明書 '{target}' は、このリポジトリで git が管理しているファイルではありません。追加(git add)するか、パスを直してください",
+    "PML716.outside": "廃棄証明書 '{target}' はリポジトリの外にあります(またはリポジトリの外を指すシンボリックリンクです)。証明書そのものをリポジトリに置いてください",
     # PML717
-    "PML717.missing": "この個人情報は {retired_on} に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません: 廃棄方法({method})に従って廃棄した日、方法、実施者を disposals/ に記録してください",
-    "PML717.no_method": "この個人情報は {retired_on} に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません: 廃棄した日、方法、実施者を disposals/ に記録してください",
-    "PML201.incident": "ID が '{id}' の事故(kind: incident)がありません: 事故を記録するか、ID を直してください",
-    "PML201.request": "ID が '{id}' の開示等の請求(kind: request)がありません: 請求を記録するか、ID を直してください",
+    "PML717.missing": "この個人情報は {retired_on} に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません。廃棄方法({method})に従って廃棄した日、方法、実施者を disposals/ に記録してください",
+    "PML717.no_method": "この個人情報は {retired_on} に廃止されましたが、これを対象とする廃棄記録(kind: disposal)がありません。廃棄した日、方法、実施者を disposals/ に記録してください",
+    "PML201.incident": "ID が '{id}' の事故(kind: incident)がありません。事故を記録するか、ID を直してください",
+    "PML201.request": "ID が '{id}' の開示等の請求(kind: request)がありません。請求を記録するか、ID を直してください",
     # 訓練、苦情・相談、廃棄記録の変更履歴での呼び方
     "trail.kind.drill": "緊急事態への準備の訓練",
     "trail.kind.complaint": "苦情・相談",
     "trail.kind.disposal": "廃棄記録",
     # PML750
-    "PML750.none": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})にも前年度にも{record_kind}の記録がありません(今日は {today}): 記録を {folder} に追加するか、状況(status)を partial(一部対応)か gap(未対応)に直してください",
-    "PML750.soon": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})の{record_kind}の記録がまだありません(前年度の最後は {last}、今日は {today}): 年度末の {end} までに実施して {folder} に記録するか、状況(status)を直してください",
+    "PML750.none": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})にも前年度にも{record_kind}の記録がありません(今日は {today})。記録を {folder} に追加するか、対応状況(status)を一部対応(partial)か未対応(gap)に直してください",
+    "PML750.soon": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})の{record_kind}の記録がまだありません(前年度の最後は {last}、今日は {today})。年度末の {end} までに実施して {folder} に記録するか、対応状況(status)を直してください",
 }
 
 RULE_DOCS = {
@@ -112,7 +134,7 @@ RULE_DOCS = {
         "title": "委員会への報告対象に見えるのに判断が記録されていない事故",
         "what": "要配慮個人情報、財産的被害のおそれ、不正の目的、1,000人超のいずれかに当たり暗号化もされていない事故で、"
         "reports.ppc.required が記録されていないものを警告します。",
-        "why": "法令上の報告義務の有無は個人情報保護管理者が判断して記録するものです。どこにも報告されない事故は法令違反です。",
+        "why": "法令上の報告義務の有無は個人情報保護管理者が判断して記録するものです。報告対象の事態を委員会に報告しなければ法令違反です。",
         "fix": "reports.ppc.required に true(報告する)か false(理由を notes に)を記録してください。",
     },
     "PML706": {
@@ -136,7 +158,7 @@ RULE_DOCS = {
     },
     "PML709": {
         "title": "理由のない一部開示・不開示の決定",
-        "what": "決定(decision)が partial または refused で、理由(reason)のない請求を報告します。",
+        "what": "決定(decision)が一部開示等(partial)または不開示等(refused)で、理由(reason)のない請求を報告します。",
         "why": "請求に全部は応じないとき、本人にその理由を説明する必要があります(J.10)。",
         "fix": "本人に説明した理由を reason に記録してください。",
     },
@@ -169,13 +191,13 @@ RULE_DOCS = {
     },
     "PML714": {
         "title": "事故の記録のない、事故の疑いのある苦情・相談",
-        "what": "区分(category)が suspected_incident で、事故(incident)を示していない苦情・相談を報告します。",
+        "what": "区分(category)が事故の疑い(suspected_incident)で、事故(incident)を示していない苦情・相談を報告します。",
         "why": "事故の疑いがある苦情は、報告とその期限を含めて事故として扱います(J.11、J.4.4.2)。",
         "fix": "事故(kind: incident)を記録し、その ID を苦情・相談の incident に書いてください。",
     },
     "PML715": {
         "title": "請求の記録のない、開示等の請求にあたる苦情・相談",
-        "what": "区分(category)が request で、開示等の請求(request)を示していない苦情・相談を報告します。",
+        "what": "区分(category)が開示等の請求(request)で、開示等の請求(request)を示していない苦情・相談を報告します。",
         "why": "開示・訂正・利用停止等の求めは、回答期限と本人確認を含めて開示等の請求として扱います(J.11、J.10)。",
         "fix": "開示等の請求(kind: request)を記録し、その ID を苦情・相談の request に書いてください。",
     },

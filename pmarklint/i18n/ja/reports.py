@@ -114,7 +114,7 @@ MESSAGES = {
     "fitgap.binary_terminal": "--format xlsx はバイナリのワークブックを書き出すため、端末には表示できません: --output ファイル名.xlsx を指定してください(または標準出力をファイルにリダイレクトしてください)",
     # pmarklint trail (the audit trail: pmarklint.trail.build, pmarklint.trail.render)
     "trail.not_git": "{path} は git リポジトリの中にありません。監査証跡は git の履歴から作ります",
-    "trail.shallow": "このクローンは浅い(shallow)クローンで、古い履歴がないため監査証跡が不完全になります。履歴をすべて取得してください: git fetch --unshallow(GitHub Actions: actions/checkout に fetch-depth: 0、GitLab CI: GIT_DEPTH: 0)",
+    "trail.shallow": "このクローンは浅いクローンで、古い履歴がないため監査証跡が不完全になります。履歴をすべて取得してください: git fetch --unshallow(GitHub Actions: actions/checkout に fetch-depth: 0、GitLab CI: GIT_DEPTH: 0)",
     "trail.skipped": "注意: コミット {commit} の {path} は{size}バイトあり、上限の{limit}バイト(pmarklint.yaml の limits.max_file_size)を超えているため、この版は読んでいません。この版をはさむ変更は、次にこのファイルを変えたコミットの変更として示します",
     "trail.bad_period": "期間の開始({since})が終了({until})より後です。--since は --until より前にしてください",
     "trail.bad_date": "{option} {value}: 日付ではありません。YYYY-MM-DD で書いてください",
@@ -217,7 +217,7 @@ MESSAGES = {
     "trail.approval.superseded": "後の承認済みの変更で置換",
     "trail.approval.unapproved": "有効な承認なし",
     "trail.approval.not_required": "不要",
-    "trail.signature.good": "正当",
+    "trail.signature.good": "有効",
     "trail.signature.bad": "検証失敗",
     "trail.signature.unsigned": "署名なし",
     "trail.signature.unknown": "不明",

@@ -3,7 +3,7 @@ pmarklint report audits)と、担当者ごとの期限一覧(``due_owner.*``)。
 
 MESSAGES = {
     # what the summaries share (pmarklint.reports.summary)
-    "summary.no_git": "{path} は git のリポジトリではありません: まとめには作成元のコミットを記載するため、git で管理しているリポジトリからだけ作成します(git init のうえ、PMS のファイルをコミットしてください)",
+    "summary.no_git": "{path} は git のリポジトリではありません。まとめには作成元のコミットを記載するため、git で管理しているリポジトリからだけ作成します(git init のうえ、PMS のファイルをコミットしてください)",
     "summary.person": "{name} ({id})",
     "summary.organisation": "事業者: {organisation}",
     "summary.period": "対象期間: {year}年度({first} 〜 {last})",
@@ -111,10 +111,6 @@ MESSAGES = {
     "audits.state.unknown": "この是正処置の記録はありません",
     "audits.effect.effective": "有効",
     "audits.effect.not_effective": "有効でない",
-    "audits.source.incident": "事故",
-    "audits.source.complaint": "苦情",
-    "audits.source.external_audit": "審査機関の審査",
-    "audits.source.other": "その他",
     # pmarklint due --by-owner (pmarklint.reports.due)
     "due_owner.title": "担当者ごとの期限一覧",
     "due_owner.issue_title": "PMS の期限: {owner}",

@@ -34,7 +34,7 @@ MESSAGES = {
     "ui.write_failed": "{file} に書き込めませんでした({reason})。ファイルは元のままです",
     "ui.no_config": "{path} とその上のフォルダに pmarklint.yaml がありません。PMSのリポジトリではありません。"
     "'pmarklint init DIR' で作成できます",
-    "ui.path_missing": "{path} がありません。綴りと、いまいるフォルダを確かめてください",
+    "ui.path_missing": "{path} がありません。パスの綴りと、現在のフォルダを確かめてください",
     "ui.path_outside": "{path} は PMS のリポジトリ {root} の中にありません。一度に指定できるのは一つのリポジトリのファイルです",
     "ui.repo_twice": "リポジトリが PATH({path})と --repo({repo})の二通りで指定されています。どちらか一つにしてください",
     "ui.select_unknown": "{option} {code}: この文字で始まるルールコードはありません。'pmarklint rules' で一覧を表示できます",
@@ -55,7 +55,7 @@ MESSAGES = {
     "ui.cache_key_not_file": "pmarklint: この実行ではキャッシュを使いません。鍵ファイルの場所 {path} がファイルではありません。取り除くか、PMARKLINT_CACHE_KEY に別の場所を指定してください",
     "ui.cache_key_size": "pmarklint: この実行ではキャッシュを使いません。{path} は pmarklint が作った鍵ファイルではありません(大きさが違います)。削除してください(新しい鍵が作られます)",
     "ui.cache_key_unreadable": "pmarklint: この実行ではキャッシュを使いません。キャッシュの鍵ファイル {path} を読めません({detail})。削除するか、PMARKLINT_CACHE_KEY に別の場所を指定してください",
-    "ui.cache_key_unwritable": "pmarklint: この実行ではキャッシュを使いません。{path} に鍵ファイルを作れませんでした({error})。PMARKLINT_CACHE_KEY に書き込めるフォルダーのファイルを指定してください",
+    "ui.cache_key_unwritable": "pmarklint: この実行ではキャッシュを使いません。{path} に鍵ファイルを作れませんでした({error})。PMARKLINT_CACHE_KEY に書き込めるフォルダのファイルを指定してください",
     "ui.explain_what": "チェック内容",
     "ui.explain_why": "なぜ重要か",
     "ui.explain_bad": "エラーになる例",
@@ -117,7 +117,7 @@ MESSAGES = {
     "sign.unwritable": "{file}: 他の行を変えずに承認を書き込めませんでした({reason})。手で追加してください",
     # export and import of tables (pmarklint.tables)
     "table.exported": "{count}件のエントリを {output} に書き出しました",
-    "table.unreadable_ledger": "{file} を読めません({reason}): そのエントリは表に入っていません",
+    "table.unreadable_ledger": "{file} を読めません({reason})。そのエントリは表に入っていません",
     "table.not_mapping": "{file} の {index} 番目のエントリが「キー: 値」の形になっていないため、表に含めていません",
     "table.unreadable_repo": "{file} を読めません({reason})。IDの重複を避けるため、先に直してください(pmarklint check)",
     "table.bad_file": "{file} を読めません: {reason}",
@@ -140,7 +140,7 @@ MESSAGES = {
     "table.bad_map": "--map {value}: {reason}",
     "table.map_syntax": "'見出し=フィールド' の形で書いてください",
     "table.map_field": "{field} は{kind}のフィールドではありません",
-    "table.map_approvals": "approvals(承認)は取り込めません: 承認は pmarklint sign で記録します",
+    "table.map_approvals": "approvals(承認)は取り込めません。承認は pmarklint sign で記録します",
     "table.into_kind": "--into {file} は{kind}の台帳ではありません",
     "table.into_outside": "--into {file} はリポジトリの PMS フォルダ({folders})の中にしてください",
     "table.into_layout": "{file} にエントリを追加できません({reason})",
@@ -199,6 +199,6 @@ MESSAGES = {
     "table.skipped": "読み飛ばした行: 合計行 {totals} 行、空のひな形の行 {templates} 行",
     "table.dry_run": "(--dry-run: ファイルは書き換えていません)",
     "table.stale": "承認のあるエントリを変更しました: {ids}。承認は内容と合わなくなったので、承認し直してください",
-    "table.created": "{file} を作りました。git add {file} を忘れずに",
+    "table.created": "{file} を作りました。'git add {file}' で git に追加してください",
     "table.sheet": "シート {sheet} を読みます",
 }
