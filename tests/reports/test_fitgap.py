@@ -163,7 +163,8 @@ def test_realistic_repository_in_japanese(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith("# Fit & Gap 表: 株式会社さくらマーケット\n")
     assert (
-        "| 項番 | 要求事項 | 関連する社内規程の条項 | 対応状況 | check の指摘 | 関連する社内規程・マニュアル |" in out
+        "| 項番 | 要求事項 | 関連する社内規程の条項 | 対応状況 | pmarklint の指摘 | 関連する社内規程・マニュアル |"
+        in out
     )
     assert counts_lines(out) == [
         "58項目: 適合 58、要対応 0、一部対応 0、未対応 0、適用除外 0、未作成 0",
@@ -287,7 +288,7 @@ def test_csv_opens_in_excel_and_with_the_csv_module(tmp_path: Path) -> None:
         "関連する社内規程の条項",
         "対応状況",
         "理由",
-        "check の指摘",
+        "pmarklint の指摘",
         "関連する社内規程・マニュアル",
         "初年度のタスク",
         "審査時に必要な文書とその承認者",
