@@ -100,7 +100,7 @@ def test_fit_without_a_record_this_year_or_last(tmp_path: Path) -> None:
     (ja,) = findings(repo, lang="ja")
     assert ja["message"] == (
         "J.6.2 は「適合」ですが、2026年度(2026-04-01〜2027-03-31)にも前年度にも内部監査計画、内部監査報告の記録が"
-        "ありません(今日は 2026-11-26): 記録を audits/ に追加するか、状況(status)を partial(一部対応)か gap(未対応)に"
+        "ありません(今日は 2026-11-26): 記録を audits/ に追加するか、状況(status)を一部対応(partial)か未対応(gap)に"
         "直してください"
     )
 

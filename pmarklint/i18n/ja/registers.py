@@ -73,7 +73,7 @@ MESSAGES = {
     "trail.kind.complaint": "苦情・相談",
     "trail.kind.disposal": "廃棄記録",
     # PML750
-    "PML750.none": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})にも前年度にも{record_kind}の記録がありません(今日は {today}): 記録を {folder} に追加するか、状況(status)を partial(一部対応)か gap(未対応)に直してください",
+    "PML750.none": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})にも前年度にも{record_kind}の記録がありません(今日は {today}): 記録を {folder} に追加するか、状況(status)を一部対応(partial)か未対応(gap)に直してください",
     "PML750.soon": "{item} は「{control_status}」ですが、{year}年度({start}〜{end})の{record_kind}の記録がまだありません(前年度の最後は {last}、今日は {today}): 年度末の {end} までに実施して {folder} に記録するか、状況(status)を直してください",
 }
 
