@@ -112,7 +112,7 @@ def test_the_generated_lines_reach_the_fast_path() -> None:
     the comparison above would compare nothing)."""
     accepted = 0
 
-    @settings(PROFILE, max_examples=300)
+    @settings(PROFILE, max_examples=300, derandomize=True)  # the same examples every run: a count, not a search
     @given(block())
     def count(lines: list[str]) -> None:
         nonlocal accepted
