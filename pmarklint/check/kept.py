@@ -4,7 +4,8 @@ Python). docs/design/cache.md, "The kept run".
 
 What the result depends on, all in its key or checked before it is used:
 
-- pmarklint's version and code (the cache's salt), the command's options, the folder it runs in, the
+- pmarklint's version and code (the cache's salt, with the name, size and modification time of each module
+  and schema standing for their bytes: resources.code_stamp), the command's options, the folder it runs in, the
   variables that change what a run does or says (``PMARKLINT_*``, ``GIT_*``, the locale, ``TZ``,
   ``GITHUB_ACTIONS``, ``NO_COLOR``) and whether standard output is a terminal (colour);
 - pmarklint.yaml's bytes;
@@ -89,24 +90,23 @@ class Keeper:
     def open(cls, start: Path, options: tuple[Any, ...]) -> Keeper | None:
         """The keeper for a run from ``start`` with ``options``; None where nothing is kept (outside git, no
         usable cache key, a repository that cannot be read: the run itself says what is wrong)."""
-        from pmarklint.git.repo import git_dir
         from pmarklint.git.state import fingerprint
         from pmarklint.workspace.cache import Cache, default_directory
 
         root = _root(start)
         if root is None:
             return None
+        found = fingerprint(root)
+        if found is None:
+            return None
+        state, directory = found
         try:
-            directory = git_dir(root)
-            if directory is None:
-                return None
-            state = fingerprint(root)
             config = (root / CONFIG_NAME).read_bytes()
-        except (PmarklintError, OSError):
+        except OSError:
             return None
-        if state is None:
-            return None
-        cache = Cache(default_directory(directory))
+        from pmarklint.resources import code_stamp
+
+        cache = Cache(default_directory(directory), code="stamp:" + code_stamp())
         if cache.directory is None:
             return None
         settings = (FORMAT, options, str(root), os.getcwd(), _environment(), sys.stdout.isatty())
