@@ -17,8 +17,9 @@ Its answer is trusted only where it checks what pmarklint checks, the way pmarkl
   alternation, quantifiers, ``^``, ``$`` where Python's "before a final line break" cannot matter, and the
   ``(?!...)``/``(?=...)`` look-aheads); any other construct makes the schema fall back to jsonschema.
 - A keyword outside :data:`KNOWN_KEYWORDS` (whose meaning has been compared) makes the schema fall back too.
-- A value jsonschema-rs cannot take (a number beyond 64 bits, not-a-number, a key that is not text) raises or
-  is refused: that entry is validated by jsonschema.
+- A value jsonschema-rs cannot take (a key that is not text, bytes) raises: that entry is validated by
+  jsonschema. Where the schema makes numbers matter (:func:`numbers_matter`), an entry holding a non-finite
+  float or an integer beyond 2**53 is validated by jsonschema too.
 
 When jsonschema-rs is not installed, refuses a schema, or ``PMARKLINT_FAST_SCHEMA=0`` is set, every entry goes
 through jsonschema: slower, with the same findings.
@@ -173,14 +174,43 @@ def build(schema: dict[str, Any], format_check: Callable[[str, str], bool]) -> C
     except Exception:  # a schema it cannot compile: jsonschema judges every entry
         return None
     is_valid = validator.is_valid
+    walk = numbers_matter(schema)
 
     def valid(instance: Any) -> bool:
         try:
-            return bool(is_valid(instance)) and _representable(instance)
-        except Exception:  # a value it cannot take (a key that is not text, an integer beyond 64 bits)
+            return bool(is_valid(instance)) and (not walk or _representable(instance))
+        except Exception:  # a value it cannot take (a key that is not text, bytes)
             return False
 
     return valid
+
+
+_LIMITS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"})
+_NUMERIC_WORDS = ("'number'", "'integer'", "minimum", "maximum", "multipleOf")
+
+
+def numbers_matter(node: Any) -> bool:
+    """Whether a non-finite float or a very large integer could be judged differently by jsonschema-rs (which
+    reads ``.inf`` as a value of no type that passes ``maximum``, and compares numbers as it reads them): a
+    numeric limit without a ``type`` beside it (any ``type`` refuses such a value there, and jsonschema refuses
+    it too or has a number in range), ``multipleOf``, ``uniqueItems``, a number in ``enum`` or ``const``, or a
+    ``not``, ``if``, ``anyOf`` or ``oneOf`` that speaks of numbers. Only then are an entry's numbers looked at."""
+    if isinstance(node, list):
+        return any(numbers_matter(item) for item in node)
+    if not isinstance(node, dict):
+        return False
+    if _LIMITS.intersection(node) and "type" not in node:
+        return True
+    if "multipleOf" in node or "uniqueItems" in node:
+        return True
+    for key in ("enum", "const"):
+        values = node.get(key, []) if key == "enum" else [node.get(key)]
+        if isinstance(values, list) and any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            return True
+    for key in ("not", "if", "anyOf", "oneOf"):
+        if key in node and any(word in repr(node[key]) for word in _NUMERIC_WORDS):
+            return True
+    return any(numbers_matter(value) for key, value in node.items() if key not in ANNOTATIONS and key != "enum")
 
 
 _LIMIT = 2**53  # integers jsonschema-rs reads exactly (past it, a float may stand in)
