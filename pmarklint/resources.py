@@ -111,6 +111,22 @@ def schema_path(name: str) -> Path:
 
 
 @lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """:func:`code_digest`'s quick stand-in for the kept run (pmarklint.check.kept): the name, size and
+    modification time of the same files, not their bytes (an install or an edit gives a file a new time; reading
+    every module's bytes costs more than the rest of a kept run)."""
+    import hashlib
+    import os
+
+    digest = hashlib.sha256()
+    schemas = [(f"schemas/{path.name}", path) for path in data_dir("schemas").glob("*.json")]
+    modules = [(path.relative_to(_PACKAGE).as_posix(), path) for path in _PACKAGE.rglob("*.py")]
+    for name, path in sorted(schemas + modules):
+        info = os.stat(path)
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
 def code_digest() -> str:
     """Changes whenever a shipped schema or any of pmarklint's own modules changes: part of every cache key,
     so that a cached result is always what this very code would compute (a checkout being edited too)."""

@@ -142,19 +142,28 @@ def check(
     Inside git, the files checked are the ones git tracks or has staged; untracked files under the PMS
     folders get a warning.
     """
-    from pmarklint.check.engine import run_check
-    from pmarklint.reporters import REPORTERS
-
     if fmt is None:  # annotations on the pull request when run by GitHub Actions, else a report for people
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" and output is None else "text"
     for named in paths:
         if not named.exists():
             raise PmarklintError(text("ui.path_missing", language_for(lang, Path(".")), path=str(named)))
     path = repo if repo is not None else (paths[0] if paths else Path("."))
+    keeper = None
+    if not (no_cache or staged or hook or as_of or changed_since):  # the kept run (pmarklint.check.kept)
+        from pmarklint.check.kept import Keeper
+
+        options = (paths, repo, fmt, output, today, lang, strict, no_history, quiet, stage, select, ignore, exit_zero)
+        keeper = Keeper.open(path, tuple(str(o) if isinstance(o, Path) else o for o in options))
+        kept = keeper.lookup(today) if keeper is not None else None
+        if kept is not None:
+            _emit(*kept, output)
     early = language_for(lang, path)
     from pmarklint.check.selection import prefixes
 
     chosen = (prefixes(select, "--select", early), prefixes(ignore, "--ignore", early))
+    from pmarklint.check.engine import run_check  # the check machinery: only when no kept run answers
+    from pmarklint.reporters import REPORTERS
+
     if hook:
         from pmarklint.check.hook import commit_can_break
 
@@ -180,8 +189,7 @@ def check(
             staged=staged,
         )
         final = lang or result.config.language or early
-        for key, args in result.notices:
-            click.echo(text(key, final, **args), err=True)
+        notices = tuple(text(key, final, **args) for key, args in result.notices)
         result = _selection(result, paths, chosen, final).apply(result)
         color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
         if fmt == "text" and quiet:
@@ -190,6 +198,21 @@ def check(
             report = render(result, final, color, quiet=True)
         else:
             report = REPORTERS[fmt](result, final, color)  # the text report reads lines from the extracted files
+    failed = result.errors > 0 or (strict and result.warnings > 0)
+    code = 1 if failed and not exit_zero else 0
+    if keeper is not None:
+        files = [result.root / rel for rel in result.checked_files] + [result.root / "pmarklint.yaml"]
+        from pmarklint.resources import data_dir
+
+        files += sorted(data_dir("controls").glob("*.yaml"))
+        keeper.keep(files, result.today.isoformat(), result.config.timezone, code, report, notices)
+    _emit(code, report, notices, output)
+
+
+def _emit(code: int, report: str, notices: tuple[str, ...], output: Path | None) -> None:
+    """Print a run's notices and report (or write the report to ``output``) and exit with its code."""
+    for line in notices:
+        click.echo(line, err=True)
     if output is None:
         click.echo(report, nl=False)
     else:
@@ -197,8 +220,7 @@ def check(
             output.write_text(report, encoding="utf-8")
         except OSError as exc:
             raise PmarklintError(f"--output {output}: {exc.strerror or exc}") from exc
-    failed = result.errors > 0 or (strict and result.warnings > 0)
-    click.get_current_context().exit(1 if failed and not exit_zero else 0)
+    click.get_current_context().exit(code)
 
 
 def _selection(

@@ -107,6 +107,35 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     return out
 
 
+@cache
+def _fast(name: str, part: str) -> Any:
+    """jsonschema-rs's first opinion for :func:`_validator`'s schema (:mod:`pmarklint.documents.fastschema`):
+    a function that is True only for a valid instance, or None (no library, or a schema it cannot judge)."""
+    from pmarklint.documents import fastschema
+
+    if not fastschema.enabled():
+        return None
+    schema = load_schema(name)
+    defs = schema.get("$defs", {})
+    if part == "entry":
+        schema = defs["entry"]
+    elif part == "file":
+        schema = dict(schema, properties=dict(schema["properties"], entries={"type": "array"}))
+    return fastschema.build(_inline(schema, defs), _conforms)
+
+
+def _conforms(value: str, name: str) -> bool:
+    """A format as :func:`format_checker` checks it (``date`` without importing jsonschema)."""
+    if name == "date":
+        return is_date(value)
+    return bool(format_checker().conforms(value, name))
+
+
+def _valid_fast(name: str, part: str, instance: Any) -> bool:
+    fast = _fast(name, part)
+    return fast is not None and bool(fast(instance))
+
+
 def entry_validator(kind: str) -> Any:
     """The validator ``check`` uses for one entry of ``kind`` (references inlined: twice as fast)."""
     return _validator(kind, "entry")
@@ -115,13 +144,16 @@ def entry_validator(kind: str) -> Any:
 def validate_document(kind: str, document: Document, rel: str) -> list[Finding]:
     """Findings for a data file of a known kind: its top level, then each entry."""
     data = document.data
-    out = _findings(_validator(kind, "file"), data, document, rel, (), None)
+    out = [] if _valid_fast(kind, "file", data) else _findings(_validator(kind, "file"), data, document, rel, (), None)
     entries = data.get("entries")
     if isinstance(entries, list):
-        validator = _validator(kind, "entry")
+        fast = _fast(kind, "entry")
         for index, entry in enumerate(entries):
-            # is_valid first: most entries are valid, and it is cheaper than iter_errors; an entry with more
-            # keys than any schema knows is not worth walking twice (an unknown-key flood)
+            # jsonschema-rs's "valid" is trusted (fastschema.py); then jsonschema's is_valid, cheaper than
+            # iter_errors; an entry with more keys than any schema knows is not worth walking twice
+            if fast is not None and fast(entry):
+                continue
+            validator = _validator(kind, "entry")
             if (isinstance(entry, dict) and len(entry) > 1000) or not validator.is_valid(entry):
                 entry_id = entry.get("id") if isinstance(entry, dict) else None
                 out += _findings(validator, entry, document, rel, ("entries", index), entry_id)
@@ -129,6 +161,8 @@ def validate_document(kind: str, document: Document, rel: str) -> list[Finding]:
 
 
 def validate_config(document: Document, rel: str) -> list[Finding]:
+    if _valid_fast("pmarklint", "whole", document.data):
+        return []
     return _findings(_validator("pmarklint", "whole"), document.data, document, rel, (), None)
 
 

@@ -124,10 +124,11 @@ def default_directory(git_dir: Path | None) -> Path:
 
 
 class Cache:
-    def __init__(self, directory: Path | None, secret: bytes | None = None) -> None:
+    def __init__(self, directory: Path | None, secret: bytes | None = None, code: str | None = None) -> None:
         """``directory=None`` disables the cache (``--no-cache``). ``secret``: the key records are
         authenticated with (default: the user's, :func:`user_key`); when it cannot be used, the cache is off
-        and :attr:`notice` says why (a message key and its arguments)."""
+        and :attr:`notice` says why (a message key and its arguments). ``code``: what stands for pmarklint's
+        code in every key (default: :func:`code_digest`)."""
         self.notice: tuple[str, dict[str, str]] | None = None
         self._secret = b""
         if directory is not None and secret is None:
@@ -136,7 +137,7 @@ class Cache:
                 directory = None
         self._secret = secret or b""
         self.directory = directory
-        self._salt = f"{_FORMAT}\0{__version__}\0{code_digest()}\0".encode()
+        self._salt = f"{_FORMAT}\0{__version__}\0{code or code_digest()}\0".encode()
 
     def key(self, namespace: str, content: bytes, *settings: Any) -> str:
         digest = hashlib.sha256(self._salt)
