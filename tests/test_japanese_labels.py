@@ -244,4 +244,4 @@ def test_a_corrective_action_from_an_incident_names_its_source_in_words(tmp_path
     assert text("PML611.no_ref", "ja", source="incident") == (
         "この是正処置は事故によるものですが、どの記録か(source_ref)が書かれていません。記録のIDを書いてください"
     )
-    assert "comes from incident" in text("PML611.no_ref", "en", source="incident")
+    assert "comes from an incident" in text("PML611.no_ref", "en", source="incident")

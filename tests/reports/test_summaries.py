@@ -318,14 +318,14 @@ def test_the_shop_audits_of_2026_corrective_actions_and_no_review_yet() -> None:
         (
             "2026-05-12",
             "CA-2026-02",
-            "complaint (CP-2026-01)",
+            "a complaint (CP-2026-01)",
             "伊藤 翔太 (ito)",
             "done on 2026-06-20; effectiveness not checked yet",
         ),
         (
             "2026-06-12",
             "CA-2026-03",
-            "incident (INC-2026-01)",
+            "an incident (INC-2026-01)",
             "伊藤 翔太 (ito)",
             "done on 2026-07-24; effectiveness checked on 2026-10-15: effective",
         ),

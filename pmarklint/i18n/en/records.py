@@ -61,10 +61,10 @@ MESSAGES = {
     "corrective_source.audit": "an internal audit",
     "corrective_source.operation_check": "an operation check",
     "corrective_source.review": "a management review",
-    "corrective_source.incident": "incident",
-    "corrective_source.complaint": "complaint",
+    "corrective_source.incident": "an incident",
+    "corrective_source.complaint": "a complaint",
     "corrective_source.external_audit": "the assessment body's examination",
-    "corrective_source.other": "other",
+    "corrective_source.other": "another source",
     "PML201.audit_plan": "no audit plan with id '{id}' (kind: audit_plan): add it, or correct the id",
     "PML201.corrective": "no corrective action with id '{id}' (kind: corrective): record the action, or correct the id",
     # PML611
