@@ -234,7 +234,9 @@ def test_corrective_action_from_a_complaint_names_it(tmp_path: Path) -> None:
         "this corrective action comes from a complaint but does not say which record (source_ref): name it"
     )
     (ja,) = findings(unnamed, "PML611", "ja")
-    assert ja["message"].startswith("この是正処置は苦情・相談によるものですが、どの記録か(source_ref)が書かれていません")
+    assert ja["message"].startswith(
+        "この是正処置は苦情・相談によるものですが、どの記録か(source_ref)が書かれていません"
+    )
     unknown = company(tmp_path / "b", actions=from_complaint("CP-2026-09"), **files)
     (found,) = findings(unknown, "PML611")
     assert (found["path"], found["message"]) == (
