@@ -8,6 +8,7 @@ and then signals can be late, and the command done, when the machine is loaded).
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,13 @@ runpy.run_module("pmarklint", run_name="__main__", alter_sys=True)
 """
 
 
+def _as_in_a_terminal() -> None:
+    """In the child, before Python starts: Ctrl-C does what it does in a terminal. A process started in the
+    background by a shell without job control (a CI script's `cmd &`) ignores SIGINT, and its children inherit
+    that; Python then installs no handler at all."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_after(module: str, *args: str | Path, env: dict[str, str] | None = None) -> tuple[int, list[str], str]:
     """Start pmarklint with ARGS, which gets SIGINT as soon as ``module`` is imported; (exit code, the lines of
     standard error that are not the import report, the whole import report)."""
@@ -47,6 +55,7 @@ def _interrupt_after(module: str, *args: str | Path, env: dict[str, str] | None 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_as_in_a_terminal,
     )
     with proc:
         assert proc.stderr is not None
