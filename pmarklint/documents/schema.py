@@ -30,16 +30,21 @@ def load_schema(name: str) -> dict[str, Any]:
     return data
 
 
-@cache
-def _validator(name: str, part: str) -> Any:
-    """``part`` is ``entry`` (one entry of a kind), ``file`` (the file without its entries) or ``whole``."""
+def _part(name: str, part: str) -> Any:
+    """The schema of ``part`` of kind ``name`` (see :func:`_validator`), its references inlined."""
     schema = load_schema(name)
     defs = schema.get("$defs", {})
     if part == "entry":
         schema = defs["entry"]
     elif part == "file":
         schema = dict(schema, properties=dict(schema["properties"], entries={"type": "array"}))
-    return validator_class()(_inline(schema, defs), format_checker=format_checker())
+    return _inline(schema, defs)
+
+
+@cache
+def _validator(name: str, part: str) -> Any:
+    """``part`` is ``entry`` (one entry of a kind), ``file`` (the file without its entries) or ``whole``."""
+    return validator_class()(_part(name, part), format_checker=format_checker())
 
 
 @cache
@@ -115,13 +120,7 @@ def _fast(name: str, part: str) -> Any:
 
     if not fastschema.enabled():
         return None
-    schema = load_schema(name)
-    defs = schema.get("$defs", {})
-    if part == "entry":
-        schema = defs["entry"]
-    elif part == "file":
-        schema = dict(schema, properties=dict(schema["properties"], entries={"type": "array"}))
-    return fastschema.build(_inline(schema, defs), _conforms)
+    return fastschema.build(_part(name, part), _conforms)
 
 
 def _conforms(value: str, name: str) -> bool:

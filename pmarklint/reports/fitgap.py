@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,7 @@ from pmarklint.workspace.files import find_git_dir
 
 if TYPE_CHECKING:
     from pmarklint.check.engine import CheckResult
+    from pmarklint.tables.workbook import SheetTable
 
 FORMATS = ("md", "html", "csv", "xlsx")
 # always counted, in this order; needs_action is shown, never written: a control written fit with an error
@@ -584,26 +585,35 @@ def workbook(fitgap: FitGap, lang: str) -> bytes:
                         )
                     ),
                     SheetTable(_chapter_table(fitgap, lang), heading=text("fitgap.section.chapter", lang)),
-                    SheetTable(
-                        Table.of(
-                            [text("fitgap.col.status", lang), text("fitgap.col.count", lang)],
-                            [[status_name(s, lang), str(n)] for s, n in status_counts(fitgap.rows)],
-                        ),
-                        tuple((STATUS_FILLS.get(s, ""), "") for s, _ in status_counts(fitgap.rows)),
-                        heading=text("fitgap.section.status", lang),
-                    ),
-                    SheetTable(
-                        Table.of(
-                            [text("fitgap.col.difficulty", lang), text("fitgap.col.count", lang)],
-                            [[difficulty_name(d, lang), str(n)] for d, n in difficulty_counts(fitgap.rows)],
-                        ),
-                        tuple((DIFFICULTY_FILLS.get(d, ""), "") for d, _ in difficulty_counts(fitgap.rows)),
-                        heading=text("fitgap.section.difficulty", lang),
+                    _count_sheet_table("status", status_counts(fitgap.rows), status_name, STATUS_FILLS, lang),
+                    _count_sheet_table(
+                        "difficulty", difficulty_counts(fitgap.rows), difficulty_name, DIFFICULTY_FILLS, lang
                     ),
                     Paragraph(doc.footer),
                 ),
             ),
         ]
+    )
+
+
+def _count_sheet_table(
+    what: str,
+    pairs: list[tuple[str, int]],
+    name: Callable[[str, str], str],
+    fills: Mapping[str, str],
+    lang: str,
+) -> SheetTable:
+    """One table of the summary sheet: each value of ``what`` (status or difficulty) by name, its count, the
+    value's colour on its name."""
+    from pmarklint.tables.workbook import SheetTable
+
+    return SheetTable(
+        Table.of(
+            [text(f"fitgap.col.{what}", lang), text("fitgap.col.count", lang)],
+            [[name(value, lang), str(n)] for value, n in pairs],
+        ),
+        tuple((fills.get(value, ""), "") for value, _ in pairs),
+        heading=text(f"fitgap.section.{what}", lang),
     )
 
 
