@@ -119,6 +119,7 @@ class Judge:
         self._signers: dict[str, tuple[str, str] | None] = {}
         self._merges: dict[str, list[tuple[str, tuple[str | None, ...], str | None]]] | None = None
         self._written_memo: dict[tuple[str, Origin, str], Origin | None] = {}
+        self._origins: dict[tuple[str, ...], Origin | None] = {}
 
     # -- the roster at any commit: the policy chain -----------------------------------------------------
     def _written(self, files: Mapping[str, str]) -> dict[str, Mapping[str, Any]]:
@@ -328,7 +329,12 @@ class Judge:
 
     # -- tracing --------------------------------------------------------------------------------------
     def approval_origin(self, entry_id: str, path: str, item: Approval) -> Origin | None:
-        return self.tracer.origin(entry_id, path, approval_in(self.entries, item))
+        """The commit that added the approval to the entry (in ``path`` at the log's newest commit), traced once
+        per approval: the history checks and the fields changed since a stale approval both ask."""
+        key = (entry_id, path, item.by, item.role, item.date, item.digest)
+        if key not in self._origins:
+            self._origins[key] = self.tracer.origin(entry_id, path, approval_in(self.entries, item))
+        return self._origins[key]
 
     def _digest(self, blob: str, entry_id: str) -> str | None:
         """The entry's digest in the blob, computed once per distinct content (approvals lines aside)."""
@@ -486,9 +492,14 @@ def approval_in(entries: Entries, item: Approval) -> Callable[[str, str], bool]:
     digest's text in the entry first, then its approvals lines, then (when they do not stand apart) the whole
     entry."""
 
+    wanted = (item.by, item.role, item.date, item.digest)
+
     def holds(blob: str, eid: str) -> bool:
         if not entries.may_hold(blob, eid, item.digest):
             return False
+        keys = entries.approval_keys(blob, eid)
+        if keys is not None:
+            return wanted in keys
         listed = entries.approvals(blob, eid)
         if listed is None:  # the approvals lines do not stand apart: read the whole entry
             entry = entries.get(blob, eid)

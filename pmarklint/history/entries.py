@@ -9,6 +9,7 @@ import bisect
 from collections import OrderedDict
 from typing import Any
 
+from pmarklint.approvals.digest import Approval
 from pmarklint.documents.loader import decode, parse
 from pmarklint.documents.plain import (
     FILE_DEPTH,
@@ -32,6 +33,8 @@ from pmarklint.documents.slices import (
 )
 from pmarklint.git.blobs import Blobs
 
+_NEAR = 64  # how far split_among looks for a revision split already
+
 
 class Entries:
     """Entries of blobs by id, parsing only what is asked for. A blob's split is cached by blob id, a parsed
@@ -46,8 +49,9 @@ class Entries:
         self._slices: dict[str, dict[str, tuple[int, int]] | None] = {}
         self._whole: dict[str, dict[str, Any]] = {}
         self._parsed: dict[bytes, Any] = {}
-        self._keys: dict[bytes, bytes] = {}  # an entry's bytes → its content key (without the approvals lines)
+        self._keys: dict[bytes, tuple[bytes, bytes | None]] = {}  # an entry's bytes → _parts(them)
         self._kind: dict[str, str | None] = {}
+        self._approval_keys: dict[bytes, frozenset[tuple[str, str, str, str]]] = {}
         self._digests: dict[str, dict[str, set[str]]] = {}
         # For reading revision after revision (see "Revision after revision" below).
         self._blocks: dict[bytes, tuple[str, Any, int]] = {}  # a key's lines → (key, value, depth bound)
@@ -100,11 +104,14 @@ class Entries:
         piece = self.piece(blob, entry_id)
         if piece is None:
             return None
+        return self._parts(piece)[0]
+
+    def _parts(self, piece: bytes) -> tuple[bytes, bytes | None]:
         found = self._keys.get(piece)
         if found is None:
             if len(self._keys) > 100_000:
                 self._keys.clear()
-            found = self._keys[piece] = _parts(piece)[0]
+            found = self._keys[piece] = _parts(piece)
         return found
 
     def approvals(self, blob: str, entry_id: str) -> list[Any] | None:
@@ -113,11 +120,14 @@ class Entries:
         piece = self.piece(blob, entry_id)
         if piece is None:
             return None
-        block = _parts(piece)[1]
+        block = self._parts(piece)[1]
         if block is None:
             return None
         if block not in self._parsed:
-            plain = plain_block(block, "approvals")  # the usual block style, without libyaml
+            # the usual block style, without libyaml; the blank lines that end the block (before the next entry)
+            # say nothing, and the plain reader takes no blank line (it reads no block scalar, whose ``|+``
+            # would keep them)
+            plain = plain_block(block.rstrip(b"\n") + b"\n", "approvals")
             if plain is not None and plain[2] <= FILE_DEPTH:
                 self._parsed[block] = plain[1]
             else:
@@ -127,6 +137,23 @@ class Entries:
                 self._parsed[block] = data.get("approvals") if isinstance(data, dict) else None
         value = self._parsed[block]
         return value if isinstance(value, list) else None
+
+    def approval_keys(self, blob: str, entry_id: str) -> frozenset[tuple[str, str, str, str]] | None:
+        """(by, role, date, digest) of each well-formed item of :meth:`approvals`, kept by the bytes of those
+        lines: what a search for one approval compares, revision after revision. None as :meth:`approvals`."""
+        piece = self.piece(blob, entry_id)
+        block = self._parts(piece)[1] if piece is not None else None
+        if block is None:
+            return None
+        found = self._approval_keys.get(block)
+        if found is None:
+            listed = self.approvals(blob, entry_id)
+            if listed is None:
+                return None
+            found = self._approval_keys[block] = frozenset(
+                (a.by, a.role, a.date, a.digest) for a in Approval.read({"approvals": listed})
+            )
+        return found
 
     def get(self, blob: str | None, entry_id: str) -> Any:
         """The entry's data in this blob (as pmarklint reads YAML), or None when it is not there."""
@@ -219,6 +246,19 @@ class Entries:
                 derived = resplit(x, y, before, head, tail)
             self._slices[blob] = derived if derived is not None else split_entries(self._bytes(blob))
         return self._slices[blob]
+
+    def split_among(self, blob: str, revisions: list[str | None], at: int) -> None:
+        """Split ``blob`` (``revisions[at]``, one revision of a file among its others) from the nearest revision
+        already split (:meth:`split_near`), when one is near; a search that probes revisions out of order (the
+        tracer's gallop and bisection) then reads only what differs from a revision it has seen."""
+        if blob in self._slices:
+            return
+        for distance in range(1, min(_NEAR, len(revisions)) + 1):
+            for j in (at - distance, at + distance):
+                base = revisions[j] if 0 <= j < len(revisions) else None
+                if base is not None and self._slices.get(base):
+                    self.split_near(blob, base)
+                    return
 
     def get_reusing(self, blob: str | None, entry_id: str) -> Any:
         """The same value as :meth:`get`, with less parsing. The entry is put together from its top-level keys

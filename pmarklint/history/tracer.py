@@ -37,6 +37,7 @@ class Tracer:
     def __init__(self, log: Log, entries: Entries) -> None:
         self.log = log
         self.entries = entries
+        self._blobs: dict[str, list[str | None]] = {}
 
     def origin(self, entry_id: str, path: str, holds: Predicate, start: int = 0) -> Origin | None:
         """The most recent commit, among ``log.by_path[path][start:]``, that introduced the state; the
@@ -54,6 +55,14 @@ class Tracer:
             path, start = moved
         return None
 
+    def _revisions(self, path: str) -> list[str | None]:
+        """The blobs of ``path``'s changes, newest first, each change's new blob then its old one: neighbours in
+        this list are revisions of the file that are close in time."""
+        found = self._blobs.get(path)
+        if found is None:
+            found = self._blobs[path] = [b for c in self.log.by_path.get(path, []) for b in (c.new, c.old)]
+        return found
+
     def _holds(self, blob: str | None, entry_id: str, holds: Predicate) -> bool:
         return blob is not None and holds(blob, entry_id)
 
@@ -62,8 +71,20 @@ class Tracer:
         if start >= len(changes):
             return None
 
+        revisions = self._revisions(path)
+        split = self.entries.split_among
+
         def after(i: int) -> bool:
-            return self._holds(changes[i].new, entry_id, holds)
+            blob = changes[i].new
+            if blob is not None:
+                split(blob, revisions, 2 * i)
+            return self._holds(blob, entry_id, holds)
+
+        def before(i: int) -> bool:
+            blob = changes[i].old
+            if blob is not None:
+                split(blob, revisions, 2 * i + 1)
+            return self._holds(blob, entry_id, holds)
 
         if after(start):
             # Gallop back until the state is absent after some change, then bisect between.
@@ -78,10 +99,10 @@ class Tracer:
                     good = middle
                 else:
                     bad = middle
-            if not self._holds(changes[good].old, entry_id, holds):
+            if not before(good):
                 return Origin(changes[good].commit, path, good)
         for i in range(start, len(changes)):  # the state came and went, or merges: read change by change
-            if after(i) and not self._holds(changes[i].old, entry_id, holds):
+            if after(i) and not before(i):
                 return Origin(changes[i].commit, path, i)
         return None
 
@@ -89,10 +110,13 @@ class Tracer:
         """When the commit moved the entry into ``found.path`` from another file where the state already
         held, where to continue: that file, from the changes before this commit."""
         change = self.log.by_path[found.path][found.index]
-        if self.entries.get(change.old, entry_id) is not None:
+        others = [c for c in self.log.changes.get(found.commit, []) if c.path != found.path and c.old is not None]
+        if not others:
+            return None  # the commit changed no other file that the entry could have come from
+        if self.entries.get_reusing(change.old, entry_id) is not None:
             return None  # the entry was already in this file: the commit changed it here
-        for other in self.log.changes.get(found.commit, []):
-            if other.path != found.path and self._holds(other.old, entry_id, holds):
+        for other in others:
+            if self._holds(other.old, entry_id, holds):
                 index = self.log.position[(other.path, found.commit)]
                 return other.path, index + 1
         return None
