@@ -149,7 +149,10 @@ def check(
             raise PmarklintError(text("ui.path_missing", language_for(lang, Path(".")), path=str(named)))
     path = repo if repo is not None else (paths[0] if paths else Path("."))
     keeper = None
-    if not (no_cache or staged or hook or as_of or changed_since):  # the kept run (pmarklint.check.kept)
+    # the kept run (pmarklint.check.kept); PMARKLINT_KEEP_RUN=0 computes every run (measurements: what the
+    # checks cost with every file's cache warm, docs/design/cache.md)
+    keep = os.environ.get("PMARKLINT_KEEP_RUN", "1") != "0"
+    if keep and not (no_cache or staged or hook or as_of or changed_since):
         from pmarklint.check.kept import Keeper
 
         options = (paths, repo, fmt, output, today, lang, strict, no_history, quiet, stage, select, ignore, exit_zero)

@@ -113,7 +113,9 @@ def _session(ctx: Context) -> Session:
 # (commit that added it or "", PML405 code or "", its message key, its arguments, PML404 or PML409 verdict as
 # (code, key, arguments) or (), the approver as the roster of the time has them as (id, keys) or ()).
 Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
-_CACHE_FORMAT = 5
+# What changed since a stale approval: (the fields, the blob that holds the entry as approved or "").
+Stale = tuple[tuple[str, ...], str]
+_CACHE_FORMAT = 6
 
 
 class Session:
@@ -151,8 +153,9 @@ class Session:
         self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
         self.since: Log | None = None  # those commits (None: the verdicts kept are HEAD's, or there are none)
-        self.stale_records: dict[tuple[str, ...], tuple[str, ...]] = {}  # stale approval → fields changed since
-        self.earlier_stale: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # stale approval → (fields changed since, the blob that holds the entry as approved, or "")
+        self.stale_records: dict[tuple[str, ...], Stale] = {}
+        self.earlier_stale: dict[tuple[str, ...], Stale] = {}
         # the roster in force at HEAD (the policy chain), as (person,) → (emails, roles, keys, active, commit of
         # a change awaiting approval or "")
         self.force_records: dict[tuple[str, ...], tuple[Any, ...]] = {}
@@ -574,20 +577,19 @@ class Session:
         if located is None or not any(same(approval, o) for o in Approval.read(located[1])):
             return ()
         key = (ref.id, approval.by, approval.role, approval.date, approval.digest, located[0])
-        fields = self.earlier_stale.get(key) if located[0] not in self.touched else None
-        if fields is None:
-            fields = self._changed_since_kept(ref, approval, located[0])
-        if fields is None:
-            fields = self._changed_since(ref, approval, located[0])
-        self.stale_records[key] = fields
-        return fields
+        found = self.earlier_stale.get(key) if located[0] not in self.touched else None
+        if found is None:
+            found = self._changed_since_kept(ref, approval, located[0])
+        if found is None:
+            found = self._changed_since(ref, approval, located[0])
+        self.stale_records[key] = found
+        return found[0]
 
-    def _changed_since_kept(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...] | None:
-        """The fields changed since a stale approval, without tracing it, when the cached verdicts' HEAD had the
-        approval in ``path`` with the content it approves (then that content is the one approved) and every
-        commit since kept the approval there (see :meth:`_still_held`). None: trace it."""
-        from pmarklint.history.fields import content, diff_fields
-
+    def _changed_since_kept(self, ref: EntryRef, item: Approval, path: str) -> Stale | None:
+        """The fields changed since a stale approval, without tracing it, when every commit since the cached
+        verdicts' HEAD kept the approval in ``path`` (see :meth:`_still_held`): then the content approved is the
+        one that HEAD had, if it had the approval fresh, or the one the cached record names, if it was stale
+        already (a blob id: what it holds never changes). None: trace it."""
         key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
         if (key not in self.earlier and key not in self.earlier_stale) or not self._still_held(
             ref.id or "", item, path
@@ -602,23 +604,29 @@ class Session:
                 change.new is not None and self.entries.content_key(change.new, ref.id or "") == was
                 for change in changes
             )
-            return self.earlier_stale[key] if kept else None
-        approved = self.entries.get(before, ref.id or "") if before is not None else None
-        if not isinstance(approved, dict) or digest(approved) != item.digest:
-            return None
-        return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data))))
+            if kept:
+                return self.earlier_stale[key]
+            blob = self.earlier_stale[key][1]
+            return self._fields_since(ref, item, blob) if blob else None
+        return self._fields_since(ref, item, before) if before is not None else None
 
-    def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> tuple[str, ...]:
-        from pmarklint.history.fields import content, diff_fields
-
+    def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> Stale:
         origin = self.judge.approval_origin(ref.id or "", path, item)
         if origin is None:
-            return ()
-        change = self.judge.log.by_path[origin.path][origin.index]
-        approved = self.entries.get(change.new, ref.id or "")
+            return (), ""
+        blob = self.judge.log.by_path[origin.path][origin.index].new
+        # () when the commit did not have the content that was approved
+        return (self._fields_since(ref, item, blob) if blob is not None else None) or ((), "")
+
+    def _fields_since(self, ref: EntryRef, item: Approval, blob: str) -> Stale | None:
+        """The fields that differ between the entry in ``blob`` and now, with the blob; None when the entry in
+        ``blob`` is not the content the approval approves."""
+        from pmarklint.history.fields import content, diff_fields
+
+        approved = self.entries.get(blob, ref.id or "")
         if not isinstance(approved, dict) or digest(approved) != item.digest:
-            return ()  # the commit did not have the content that was approved
-        return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data))))
+            return None
+        return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data)))), blob
 
     def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]:
         """The fields that changed since the entry had the content with digest ``value`` (a risk assessed

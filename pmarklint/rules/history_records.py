@@ -41,11 +41,21 @@ def history_record(value: Any) -> bool:
         and isinstance(value.get("head"), str)
         and len(value["head"]) == 40
         and _keyed(value.get("records"), None, _record)
-        and _keyed(value.get("stale"), None, lambda item: isinstance(item, tuple))
+        and _keyed(value.get("stale"), None, _stale)
         and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
         and _keyed(value.get("force"), 1, _force)
         and _keyed(value.get("policy"), 1, lambda item: isinstance(item, tuple) and len(item) == 5)
         and all(isinstance(part, str) for _, item in value.get("policy", ()) for part in item)
+    )
+
+
+def _stale(value: Any) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], tuple)
+        and all(isinstance(part, str) for part in value[0])
+        and isinstance(value[1], str)
     )
 
 

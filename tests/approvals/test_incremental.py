@@ -112,3 +112,23 @@ def test_a_merge_among_the_new_commits(approved: Path) -> None:
     subprocess.run(["git", "commit", "-q", "-m", "Merge side"], cwd=approved, env=env, check=True)
     found = same_as_cold(approved)
     assert ("PML403", "C-001", "approvals[0].digest") in codes(found)
+
+
+def test_a_stale_approval_whose_entry_changes_again_names_every_field(approved: Path) -> None:
+    """C-001's approval is stale at the HEAD the cache was warmed at; the next commit changes C-001 again. The
+    fields changed since the approval are then both edits' (read from the entry as approved, which the cached
+    record names by its blob), the same as a run that reads the whole history."""
+    edit(approved, LEDGER, "country: JP", "country: KR")
+    commit_as(approved, SAITO, "C-001: country", day="2026-05-03T10:00:00+09:00")
+    assert codes(same_as_cold(approved)) == [("PML403", "C-001", "approvals[0].digest")]
+    edit(approved, LEDGER, "service: 商品の配送", "service: 商品の配送と返品の回収")
+    commit_as(approved, SAITO, "C-001: returns", day="2026-05-04T10:00:00+09:00")
+    found = same_as_cold(approved)
+    assert codes(found) == [("PML403", "C-001", "approvals[0].digest")]
+    assert "country" in found[0][3] and "service" in found[0][3]
+    # and once more, from the record this run kept: the fields stay both, and a third edit adds the owner
+    edit(approved, LEDGER, "    owner: nakamura\n    entrusted_data", "    owner: saito\n    entrusted_data")
+    commit_as(approved, SAITO, "C-001: owner", day="2026-05-05T10:00:00+09:00")
+    again = same_as_cold(approved)
+    assert codes(again) == [("PML403", "C-001", "approvals[0].digest")]
+    assert all(field in again[0][3] for field in ("country", "service", "owner"))

@@ -237,3 +237,15 @@ def test_a_second_edit_of_a_changed_file_runs_again(repo: Path, calls: list[int]
     got = check(repo)
     assert len(calls) == before + 1
     same_as_fresh(repo, got)
+
+
+def test_keep_run_0_computes_every_run(repo: Path, calls: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """PMARKLINT_KEEP_RUN=0 (for measurements) runs the checks every time, with the same output; without it the
+    kept result answers again."""
+    monkeypatch.setenv("PMARKLINT_KEEP_RUN", "0")
+    first, second = check(repo), check(repo)
+    assert len(calls) == 2
+    assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
+    same_as_fresh(repo, first)
+    monkeypatch.delenv("PMARKLINT_KEEP_RUN")
+    kept_and_fresh(repo, calls)
