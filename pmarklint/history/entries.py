@@ -6,6 +6,7 @@ for the whole run."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -147,12 +148,13 @@ class Entries:
             return None
         found = self._approval_keys.get(block)
         if found is None:
-            listed = self.approvals(blob, entry_id)
-            if listed is None:
-                return None
-            found = self._approval_keys[block] = frozenset(
-                (a.by, a.role, a.date, a.digest) for a in Approval.read({"approvals": listed})
-            )
+            found = _usual_approvals(block)
+            if found is None:
+                listed = self.approvals(blob, entry_id)
+                if listed is None:
+                    return None
+                found = frozenset((a.by, a.role, a.date, a.digest) for a in Approval.read({"approvals": listed}))
+            self._approval_keys[block] = found
         return found
 
     def get(self, blob: str | None, entry_id: str) -> Any:
@@ -176,9 +178,12 @@ class Entries:
     def may_hold(self, blob: str, entry_id: str, text: str) -> bool:
         """A quick test of whether the entry's item in the blob can hold ``text`` (a digest): False only when it
         surely does not; a file that cannot be split is looked up in :meth:`digests`."""
-        piece = self.piece(blob, entry_id)
-        if piece is not None:
-            return text.encode("utf-8", "surrogateescape") in piece
+        slices = self._split(blob)
+        if slices is not None:
+            if entry_id not in slices:
+                return False
+            start, end = slices[entry_id]
+            return self._bytes(blob).find(text.encode("utf-8", "surrogateescape"), start, end) >= 0
         return entry_id in self.digests(blob).get(text, ())
 
     def digests(self, blob: str) -> dict[str, set[str]]:
@@ -409,6 +414,27 @@ class Entries:
                 return None
             out[entry_id] = self._parsed[piece]
         return out
+
+
+# The approvals lines as pmarklint writes them (``pmarklint sign``): a key, then items of the four keys in this
+# order, each value a plain scalar that the loader reads as text (an id, a date, a digest), and blank lines at
+# the end. Anything else is read by the plain reader or libyaml.
+_ID_TEXT = rb"(?!(?:null|true|false)\n)[a-z][a-z0-9_.-]{0,63}"
+_USUAL_APPROVALS = re.compile(
+    rb"( *)approvals:\n((?:\1  - by: " + _ID_TEXT + rb"\n\1    role: " + _ID_TEXT + rb"\n"
+    rb"\1    date: [0-9]{4}-[0-9]{2}-[0-9]{2}\n\1    digest: sha256:[0-9a-f]{64}\n)+)\n*"
+)
+_USUAL_ITEM = re.compile(rb" *- by: ([^\n]+)\n *role: ([^\n]+)\n *date: ([^\n]+)\n *digest: ([^\n]+)\n")
+
+
+def _usual_approvals(block: bytes) -> frozenset[tuple[str, str, str, str]] | None:
+    """(by, role, date, digest) of each item when the approvals lines are in the usual layout (above), else
+    None: the same tuples that the loader's reading of those lines gives, without reading them as YAML."""
+    whole = _USUAL_APPROVALS.fullmatch(block)
+    if whole is None:
+        return None
+    items = _USUAL_ITEM.findall(whole.group(2))
+    return frozenset(tuple(part.decode("ascii") for part in item) for item in items)
 
 
 def _parts(piece: bytes) -> tuple[bytes, bytes | None]:

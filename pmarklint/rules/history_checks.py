@@ -623,7 +623,7 @@ class Session:
         ``blob`` is not the content the approval approves."""
         from pmarklint.history.fields import content, diff_fields
 
-        approved = self.entries.get(blob, ref.id or "")
+        approved = self.entries.get_reusing(blob, ref.id or "")
         if not isinstance(approved, dict) or digest(approved) != item.digest:
             return None
         return tuple(dict.fromkeys(c.field for c in diff_fields(content(approved), content(ref.data)))), blob

@@ -327,3 +327,89 @@ def test_approvals_lines_and_digest_test_agree_with_the_whole_entry(seed: int) -
                 assert entries.may_hold(sha, entry_id, item["digest"])
             assert not entries.may_hold(sha, entry_id, "sha256:" + "e" * 64)
     assert seen > 50
+
+
+_DIGEST = "sha256:" + "0123456789abcdef" * 4
+_VALUES = [
+    "saito",
+    "inoue.akiko",
+    "privacy_manager",
+    "top_management",
+    "a-b",
+    "null",
+    "true",
+    "false",
+    "nullx",
+    "truth",
+    "Null",
+    "yes",
+    "no",
+    "on",
+    "~",
+    "123",
+    "1e3",
+    "0x1f",
+    ".inf",
+    "x" * 64,
+    "x" * 65,
+    "'saito'",
+    "saito #c",
+    "saito ",
+    "a: b",
+    "-x",
+    "2026-05-02",
+    "2026-5-2",
+    _DIGEST,
+    _DIGEST[:-1],
+    _DIGEST.upper(),
+    "",
+]
+
+
+def _approvals_block(rng: random.Random) -> bytes:
+    """Approvals lines, mostly in the usual layout, with the values and the layout changed here and there."""
+    indent = " " * rng.choice([4, 4, 4, 2, 6])
+    lines = [f"{indent}approvals:"]
+    for _ in range(rng.randint(1, 4)):
+        by, role = rng.choice(_VALUES[:5]), rng.choice(_VALUES[:5])
+        date, value = "2026-05-02", _DIGEST
+        if rng.random() < 0.5:
+            which = rng.randrange(4)
+            odd = rng.choice(_VALUES)
+            by, role, date, value = [odd if i == which else v for i, v in enumerate((by, role, date, value))]
+        item = [f"{indent}  - by: {by}", f"{indent}    role: {role}", f"{indent}    date: {date}"]
+        item.append(f"{indent}    digest: {value}")
+        if rng.random() < 0.1:
+            item.insert(rng.randrange(1, 4), f"{indent}    note: x")
+        if rng.random() < 0.05:
+            item[0] = f"{indent}- by: {by}"
+        lines.extend(item)
+    return ("\n".join(lines) + "\n" + "\n" * rng.choice([0, 0, 1, 2])).encode("utf-8")
+
+
+def test_the_usual_approvals_lines_read_as_the_loader_reads_them() -> None:
+    """The approvals lines in the usual layout are read by a pattern instead of YAML: wherever it answers, the
+    (by, role, date, digest) of the well-formed items are exactly the loader's; it answers for the usual
+    layout and leaves every odd value or layout to the reader."""
+    from pmarklint.approvals.digest import Approval
+    from pmarklint.history.entries import _usual_approvals
+
+    rng = random.Random(18)
+    answered = 0
+    for _ in range(3000):
+        block = _approvals_block(rng)
+        fast = _usual_approvals(block)
+        if fast is None:
+            continue
+        answered += 1
+        text = block.decode("utf-8")
+        column = len(text) - len(text.lstrip(" "))
+        data = loaded(" " * (column - 2) + "- id: X\n" + text)
+        entry = data[0] if isinstance(data, list) else None
+        assert isinstance(entry, dict), block
+        assert fast == frozenset((a.by, a.role, a.date, a.digest) for a in Approval.read(entry)), block
+    assert answered > 500
+    usual = b"    approvals:\n      - by: saito\n        role: privacy_manager\n        date: 2026-05-02\n"
+    assert _usual_approvals(usual + f"        digest: {_DIGEST}\n\n".encode()) is not None
+    for odd in ("null", "true", "123", "'saito'", "saito #c", "x" * 65):
+        assert _usual_approvals(usual.replace(b"saito", odd.encode()) + f"        digest: {_DIGEST}\n".encode()) is None
