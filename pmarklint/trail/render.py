@@ -6,6 +6,7 @@ field change, UTF-8 with a BOM for Excel). The three for people are built from o
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from pmarklint.history.fields import FieldChange
 from pmarklint.i18n import text
@@ -28,13 +29,32 @@ FORMATS = ("md", "html", "json", "csv")
 
 def render_trail(trail: Trail, fmt: str, lang: str) -> bytes:
     if fmt == "json":
-        return (utf8(json.dumps(trail_json(trail, lang), ensure_ascii=False, indent=2)) + "\n").encode("utf-8")
+        return (utf8(_json_text(trail_json(trail, lang))) + "\n").encode("utf-8")
     if fmt == "csv":
         return csv_table.to_csv(_csv_headers(lang), _csv_rows(trail, lang))
     document = trail_document(trail, lang)
     if fmt == "html":
         return utf8(html.page(document, css=CSS)).encode("utf-8")
     return utf8(markdown.render(document)).encode("utf-8")
+
+
+def _json_text(document: dict[str, Any]) -> str:
+    """The JSON document indented by two spaces, with each item of a top-level list on a line of its own (a
+    commit, a change, an approval per line): the same data as ``json.dumps(indent=2)``, written by json's C
+    encoder (a whole history's trail holds millions of values) and one record per line in a diff."""
+    lines = ["{"]
+    last = len(document) - 1
+    for index, (key, value) in enumerate(document.items()):
+        comma = "," if index < last else ""
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            rows = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"  {name}: [\n{rows}\n  ]{comma}")
+        else:
+            body = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            lines.append(f"  {name}: {body}{comma}")
+    lines.append("}")
+    return "\n".join(lines)
 
 
 # -- CSV: one row per field change ------------------------------------------------------------------------------
