@@ -588,12 +588,11 @@ class Session:
     def _changed_since_kept(self, ref: EntryRef, item: Approval, path: str) -> Stale | None:
         """The fields changed since a stale approval, without tracing it, when every commit since the cached
         verdicts' HEAD kept the approval in ``path`` (see :meth:`_still_held`): then the content approved is the
-        one that HEAD had, if it had the approval fresh, or the one the cached record names, if it was stale
+        one that HEAD had, if it had the approval and the content it approves (whether the approval counted then
+        or not: an earlier approval of the same content), or the one the cached record names, if it was stale
         already (a blob id: what it holds never changes). None: trace it."""
         key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
-        if (key not in self.earlier and key not in self.earlier_stale) or not self._still_held(
-            ref.id or "", item, path
-        ):
+        if not self._still_held(ref.id or "", item, path):
             return None
         assert self.since is not None
         changes = self.since.by_path[path]
@@ -608,7 +607,9 @@ class Session:
                 return self.earlier_stale[key]
             blob = self.earlier_stale[key][1]
             return self._fields_since(ref, item, blob) if blob else None
-        return self._fields_since(ref, item, before) if before is not None else None
+        if before is None or not approval_in(self.entries, item)(before, ref.id or ""):
+            return None
+        return self._fields_since(ref, item, before)
 
     def _changed_since(self, ref: EntryRef, item: Approval, path: str) -> Stale:
         origin = self.judge.approval_origin(ref.id or "", path, item)
