@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pmarklint.git.repo import prefix, require_version
 from pmarklint.git.run import run
@@ -81,6 +82,71 @@ class Log:
                 if change.new in wanted and change.new not in found:
                     found[change.new] = (sha, change.path)
         return found
+
+
+# -- the log kept between runs ----------------------------------------------------------------------------
+# A log as a record of plain values (for the cache): per commit, newest first, its fields and its changes.
+LogRecord = tuple[tuple[Any, ...], ...]
+
+
+def log_record(log: Log) -> LogRecord:
+    """``log`` as plain values, in its order (:func:`from_record` reads it back)."""
+    out = []
+    for sha in log.order:
+        c = log.commits[sha]
+        changes = log.merge_changes.get(sha, []) if len(c.parents) > 1 else log.changes.get(sha, [])
+        fields = (c.sha, c.parents, c.author_name, c.author_email, c.author_date, c.committer_date, c.subject)
+        out.append((*fields, c.committer_name, c.committer_email, tuple((x.path, x.old, x.new) for x in changes)))
+    return tuple(out)
+
+
+def is_log_record(value: Any) -> bool:
+    """Whether a cached value has the shape :func:`log_record` writes (anything else is a miss)."""
+
+    def text(x: Any) -> bool:
+        return isinstance(x, str)
+
+    def blob(x: Any) -> bool:
+        return x is None or isinstance(x, str)
+
+    return isinstance(value, tuple) and all(
+        isinstance(item, tuple)
+        and len(item) == 10
+        and all(text(x) for x in item[:1] + item[2:9])
+        and isinstance(item[1], tuple)
+        and all(text(x) for x in item[1])
+        and isinstance(item[9], tuple)
+        and all(isinstance(c, tuple) and len(c) == 3 and text(c[0]) and blob(c[1]) and blob(c[2]) for c in item[9])
+        for item in value
+    )
+
+
+def joined(*records: LogRecord) -> Log:
+    """One log from the records of consecutive stretches of history, newest first: a log read since some commit,
+    then the log up to that commit (see :func:`read_log_since`)."""
+    log = Log()
+    for record in records:
+        for sha, parents, name, email, adate, cdate, subject, cname, cemail, changes in record:
+            commit = Commit(sha, parents, name, email, adate, cdate, subject, cname, cemail)
+            if sha not in log.commits:
+                log.add(commit, [Change(sha, path, old, new) for path, old, new in changes])
+    return log
+
+
+def read_log_since(root: Path, paths: Sequence[str], base: str, kept: LogRecord, rev: str = "HEAD") -> Log | None:
+    """:func:`read_log` of ``rev``, from ``kept`` (the log of ``base``, an ancestor of ``rev``, read earlier with
+    the same paths) and the commits since ``base``; None when that might not be the same log: a merge among the
+    commits since ``base`` (git then orders the two stretches' commits among each other by date), or a commit
+    since whose parents the two stretches do not hold (git rewrote them against a boundary). Without a merge,
+    the commits since ``base`` form one line on top of it, and git lists them first."""
+    out = run(root, "rev-list", "--min-parents=2", "--count", f"{base}..{rev}").strip()
+    if out != b"0":
+        return None
+    since = read_log(root, paths, rev, extra=[f"^{base}"])
+    log = joined(log_record(since), kept)
+    if any(p not in log.commits for sha in since.order for p in since.commits[sha].parents):
+        return None
+    return log
 
 
 # One file of a record: its path, the blob in each parent (None: not there), the blob after (None: deleted).

@@ -27,12 +27,13 @@ from pmarklint.approvals.policy import (
 from pmarklint.approvals.roster import Person, Policy, grants, person_of, roster_of, verify_signatures
 from pmarklint.findings import Severity, finding
 from pmarklint.git.blobs import Blobs
-from pmarklint.git.log import Log, read_log
+from pmarklint.git.log import Log, is_log_record, joined, log_record, read_log, read_log_since
 from pmarklint.git.repo import (
     changed_since,
     commit_of,
     is_ancestor,
     is_shallow,
+    prefix,
     replace_refs,
     tree,
 )
@@ -115,7 +116,8 @@ def _session(ctx: Context) -> Session:
 Record = tuple[str, str, str, tuple[tuple[str, str], ...], tuple[Any, ...], tuple[Any, ...]]
 # What changed since a stale approval: (the fields, the blob that holds the entry as approved or "").
 Stale = tuple[tuple[str, ...], str]
-_CACHE_FORMAT = 6
+_CACHE_FORMAT = 7
+_LOG_FORMAT = 1
 
 
 class Session:
@@ -150,6 +152,8 @@ class Session:
         self.signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.earlier: dict[tuple[str, ...], Record] = {}
         self.loaded_head: str | None = None  # the HEAD of the verdicts read from the cache
+        self.log_head: str | None = None  # the HEAD of the log kept with them (an ancestor of loaded_head)
+        self.log_read = False  # whether this run read the log (the judge was needed)
         self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
         self.since: Log | None = None  # those commits (None: the verdicts kept are HEAD's, or there are none)
@@ -168,9 +172,45 @@ class Session:
     @cached_property
     def judge(self) -> Judge:
         """The history, read only when a verdict is not in the cache."""
-        log = read_log(self.root, [*self.folders, "pmarklint.yaml"], self.head) if self.head else Log()
+        log = Log()
+        if self.head:
+            log = self._kept_log() or read_log(self.root, self.paths, self.head)
+        self.log_read = True
         person_folder = self.ctx.config.folders["person"] + "/"
         return Judge(self.root, log, self.entries, lambda path: path.startswith(person_folder), self.policy)
+
+    @property
+    def paths(self) -> list[str]:
+        return [*self.folders, CONFIG_NAME]
+
+    def _log_key(self, head: str) -> str:
+        """The slot of the log read up to ``head``: it depends on the paths read, the folder they are relative to
+        and the replace refs (the commit stands for all the history behind it)."""
+        return self.cache.key("history-log", b"", _LOG_FORMAT, tuple(self.paths), self._prefix, self._replace, head)
+
+    @cached_property
+    def _prefix(self) -> str:
+        return prefix(self.root)
+
+    @cached_property
+    def _replace(self) -> tuple[tuple[str, str], ...]:
+        return replace_refs(self.root)
+
+    def _kept_log(self) -> Log | None:
+        """The log up to HEAD from the one kept at an earlier HEAD (``log_head``, an ancestor of the verdicts'
+        HEAD and so of this one) and the commits since; None when none is kept or the commits since do not extend
+        it as one line (:func:`pmarklint.git.log.read_log_since`)."""
+        base = self.log_head
+        if not base or not self.head:
+            return None
+        kept = self.cache.get(self._log_key(base), shape=is_log_record)
+        if kept is None:
+            return None
+        if base == self.head:
+            return joined(kept)
+        if base != self.loaded_head and not is_ancestor(self.root, base, self.head):
+            return None
+        return read_log_since(self.root, self.paths, base, kept, self.head)
 
     @cached_property
     def policy(self) -> Policy:
@@ -260,7 +300,7 @@ class Session:
             "as-of" if self.rev else "head",
             tuple(self.folders),
             self.ctx.config.folders["person"],
-            replace_refs(self.root),
+            self._replace,
             repr(self.ctx.config.data),
             repr(sorted((key, repr(ref.data)) for key, ref in self.roster_refs.items())),
         )
@@ -275,7 +315,7 @@ class Session:
         if before != head:
             if not is_ancestor(self.root, before, head):
                 return  # another branch, or history rewritten: start again
-            self.since = read_log(self.root, [*self.folders, CONFIG_NAME], head, extra=[f"^{before}"])
+            self.since = read_log(self.root, self.paths, head, extra=[f"^{before}"])
             self.touched = {
                 change.path
                 for changes in [*self.since.changes.values(), *self.since.merge_changes.values()]
@@ -289,6 +329,7 @@ class Session:
         if not any(path.startswith(person_folder) for path in self.touched):
             self.earlier_force = dict(stored["force"]) or None  # () when the run that kept it did not need it
         self.loaded_head = before
+        self.log_head = stored["log_head"] or None
 
     @property
     def _unchanged(self) -> bool:
@@ -300,11 +341,13 @@ class Session:
             and self.force_records == (self.earlier_force or {})
             and (not self.policy_record or self.policy_record == self.earlier_policy)
             and self.signatures == self.loaded_signatures
+            and (not self.log_read or self.log_head == self.head)
         )
 
     def _store(self, head: str) -> None:
         value = {  # (key, value) pairs, not dicts: a record that lists a key twice is a miss (history_record)
             "head": head,
+            "log_head": head if self.log_read else (self.log_head or ""),
             "records": tuple(self.records.items()),
             "signatures": tuple(self.signatures.items()),
             "stale": tuple(self.stale_records.items()),
@@ -312,6 +355,8 @@ class Session:
             "policy": ((("policy",), self.policy_record),) if self.policy_record else (),
         }
         self.cache.put(self.cache_key, value)
+        if self.log_read and self.log_head != head:
+            self.cache.put(self._log_key(head), log_record(self.judge.log))
 
     # -- where an entry is at HEAD ------------------------------------------------------------------
     @cached_property

@@ -40,6 +40,8 @@ def history_record(value: Any) -> bool:
         isinstance(value, dict)
         and isinstance(value.get("head"), str)
         and len(value["head"]) == 40
+        and isinstance(value.get("log_head"), str)
+        and len(value["log_head"]) in (0, 40)
         and _keyed(value.get("records"), None, _record)
         and _keyed(value.get("stale"), None, _stale)
         and _keyed(value.get("signatures"), 3, lambda item: isinstance(item, bool))
