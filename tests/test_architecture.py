@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pmarklint"
 
 # Layers that everything else builds on: they never import the layers that use them.
 LOWER = ("pmarklint.documents", "pmarklint.git", "pmarklint.errors", "pmarklint.findings", "pmarklint.dates")
-LOWER += ("pmarklint.resources", "pmarklint.i18n", "pmarklint.progress", "pmarklint.evidence")
+LOWER += ("pmarklint.resources", "pmarklint.i18n", "pmarklint.progress", "pmarklint.evidence", "pmarklint.forked")
 UPPER = ("cli", "check", "rules", "trail", "reports", "reporters", "tables")
 
 

@@ -4,15 +4,12 @@ the later part of a long period (:class:`Helper`)."""
 
 from __future__ import annotations
 
-import os
-import pickle
-import signal
-import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
+from pmarklint.forked import Forked
 from pmarklint.git.blobs import Blobs, Prefetch, Skipped
 from pmarklint.history.entries import Entries
 from pmarklint.trail.model import Merge
@@ -89,18 +86,16 @@ class Incomplete(Exception):
 
 
 class Helper:
-    """A second process, forked, that reads the later part of a long period while this one reads the earlier
-    part: the commits of a period are read one by one, but what each tells depends only on its own files
-    (an entry that does not parse in one revision is the exception, and then this process reads that part
-    itself). The helper sends back what it found, pickled; when it cannot (no fork on this system, another
-    thread running, any failure), this process reads its part as well."""
+    """A second process (:class:`pmarklint.forked.Forked`) that reads the later part of a long period while this
+    one reads the earlier part: the commits of a period are read one by one, but what each tells depends only
+    on its own files (an entry that does not parse in one revision is the exception, and then this process
+    reads that part itself). When it cannot run or fails, this process reads its part as well."""
 
     WORTH = 400  # commits in the period below which one process reads them all
     ADDED = 14  # a file added in a commit costs about as much as this many changed files
 
-    def __init__(self, pid: int, stream: IO[bytes]) -> None:
-        self._pid = pid
-        self._stream = stream
+    def __init__(self, child: Forked) -> None:
+        self._child = child
 
     @classmethod
     def start(
@@ -111,61 +106,16 @@ class Helper:
         merges: Mapping[str, Merge],
         end_tree: Mapping[str, str],
     ) -> Helper | None:
-        if not hasattr(os, "fork") or threading.active_count() > 1:
-            return None
-        reading, writing = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(reading)
-            os.close(writing)
-            return None
-        if pid == 0:  # the helper: never returns
-            status = 1
-            try:
-                os.close(reading)
-                found = pickle.dumps(builder._later(selected, split, merges, end_tree), pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(writing, "wb") as out:
-                    out.write(found)
-                status = 0
-            except BaseException:  # any failure: the parent reads the part itself
-                pass
-            finally:
-                os._exit(status)
-        os.close(writing)
-        return cls(pid, os.fdopen(reading, "rb"))
+        child = Forked.start(lambda: builder._later(selected, split, merges, end_tree))
+        return cls(child) if child is not None else None
 
     def result(self) -> tuple[Any, ...] | None:
         """What the helper found; None when it did not finish."""
-        try:
-            data = self._stream.read()
-        except OSError:
-            data = b""
-        status = self._wait()
-        if status not in (0, None) or not data:
-            return None
-        try:
-            found = pickle.loads(data)
-        except Exception:  # a broken message: the part is read here
-            return None
+        found = self._child.result()
         return found if isinstance(found, tuple) else None
 
-    def _wait(self) -> int | None:
-        """The helper's exit status once it is gone; None when it cannot be known (reaped already)."""
-        pid, self._pid = self._pid, 0
-        try:
-            return os.waitpid(pid, 0)[1]
-        except ChildProcessError:
-            return None
-
     def close(self) -> None:
-        self._stream.close()
-        if self._pid:
-            try:
-                os.kill(self._pid, signal.SIGKILL)
-            except OSError:
-                pass
-            self._wait()
+        self._child.close()
 
 
 class TrailEntries(Entries):
