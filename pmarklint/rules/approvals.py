@@ -126,6 +126,7 @@ RULES = (
 
 
 def check(ctx: Context) -> None:
+    waiting: list[tuple[EntryRef, Severity | None, list[Approval]]] = []  # PML403s: they name what git tells
     for ref in ctx.entries():
         level = level_of(ctx.config.data, ref.kind)
         severity = None if level is Level.ERROR else Severity.WARNING
@@ -143,11 +144,16 @@ def check(ctx: Context) -> None:
                     id=ref.id or "ID",
                 )
             continue
-        _approvals(ctx, ref, severity)
+        stale = _approvals(ctx, ref, severity)
+        if stale:
+            waiting.append((ref, severity, stale))
+    ctx.prepare_history([(ref, item) for ref, _, stale in waiting for item in stale])
+    for ref, severity, stale in waiting:
+        _stale(ctx, ref, severity, stale)
 
 
-def _approvals(ctx: Context, ref: EntryRef, severity: Severity | None) -> None:
-    """PML402 for each approval that no one entitled gave; PML403 for the stale ones, unless one holds."""
+def _approvals(ctx: Context, ref: EntryRef, severity: Severity | None) -> list[Approval]:
+    """PML402 for each approval that no one entitled gave; the stale ones, unless one holds (PML403)."""
     allowed = ctx.approver_roles(ref.kind)
     current = ctx.digest(ref)
     holds = False
@@ -183,8 +189,12 @@ def _approvals(ctx: Context, ref: EntryRef, severity: Severity | None) -> None:
             stale.append(item)
         else:
             holds = True
-    if holds:
-        return  # an earlier approval of other content is history; the current content is approved
+    # an earlier approval of other content is history when one holds: the current content is approved
+    return [] if holds else stale
+
+
+def _stale(ctx: Context, ref: EntryRef, severity: Severity | None, stale: list[Approval]) -> None:
+    """PML403 for each approval of content the entry no longer has, with the fields changed since."""
     for item in stale:
         fields = ctx.changed_since(ref, item)  # where the run reads git history, it can tell
         detail: dict[str, Any] = {"fields": _shown(fields)} if fields else {}

@@ -50,6 +50,8 @@ class HistoryReader(Protocol):
 
     def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]: ...
 
+    def prepare(self, stale: list[tuple[EntryRef, Approval]]) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -136,6 +138,12 @@ class Context:
         """The fields of ``ref`` that changed since ``approval`` was given, as git history tells; () when the
         run does not read history or git cannot tell."""
         return self.history.reader(self).changed_since(ref, approval) if self.history is not None else ()
+
+    def prepare_history(self, stale: list[tuple[EntryRef, Approval]]) -> None:
+        """Say what will be asked of git history: these stale approvals' changed fields (and, the history
+        family knows, the approvals it judges), so that the reader can read it all at once."""
+        if self.history is not None:
+            self.history.reader(self).prepare(stale)
 
     def changed_since_digest(self, ref: EntryRef, value: str) -> tuple[str, ...]:
         """The fields of ``ref`` that changed since it had the content whose digest is ``value`` (a risk's

@@ -26,6 +26,7 @@ from pmarklint.approvals.policy import (
 )
 from pmarklint.approvals.roster import Person, Policy, grants, person_of, roster_of, verify_signatures
 from pmarklint.findings import Severity, finding
+from pmarklint.forked import Forked
 from pmarklint.git.blobs import Blobs
 from pmarklint.git.log import Log, is_log_record, joined, log_record, read_log, read_log_since
 from pmarklint.git.repo import (
@@ -72,14 +73,7 @@ def check_history(ctx: Context) -> None:
     are that commit's tree, extracted elsewhere (``check --as-of``); else the files are the work tree of
     ``ctx.root`` and history ends at HEAD."""
     session = _session(ctx)
-    allowed = {kind: ctx.approver_roles(kind) for kind in DEFAULT_APPROVERS}
-    counted = [
-        (ref, item)
-        for ref in ctx.entries()
-        if ref.data.get("approvals")
-        for item in Approval.read(ref.data)
-        if _counts(ctx, ref, item, session.roster_refs, allowed[ref.kind])
-    ]
+    counted = _counted(ctx, session.roster_refs)
     if not counted and not session.asked:  # nothing git could back, and nobody asked what git knows
         if session.history.at is None and session.start():  # but the approval settings are a policy
             session.policy_changes(unless_never_required=True)
@@ -98,6 +92,18 @@ def check_history(ctx: Context) -> None:
     session.roster_changes()
     session.skipped_revisions()
     session.store()
+
+
+def _counted(ctx: Context, roster: Mapping[str, EntryRef]) -> list[tuple[EntryRef, Approval]]:
+    """The approvals git is asked to back: those that would make their entry approved."""
+    allowed = {kind: ctx.approver_roles(kind) for kind in DEFAULT_APPROVERS}
+    return [
+        (ref, item)
+        for ref in ctx.entries()
+        if ref.data.get("approvals")
+        for item in Approval.read(ref.data)
+        if _counts(ctx, ref, item, roster, allowed[ref.kind])
+    ]
 
 
 def _session(ctx: Context) -> Session:
@@ -154,6 +160,9 @@ class Session:
         self.loaded_head: str | None = None  # the HEAD of the verdicts read from the cache
         self.log_head: str | None = None  # the HEAD of the log kept with them (an ancestor of loaded_head)
         self.log_read = False  # whether this run read the log (the judge was needed)
+        self.prepared = False
+        self.ready_records: dict[tuple[str, ...], Record] = {}  # traced by prepare(), before being asked
+        self.ready_stale: dict[tuple[str, ...], Stale] = {}
         self.loaded_signatures: dict[tuple[str, str, tuple[str, ...]], bool] = {}
         self.touched: set[str] = set()  # files that commits since the cached verdicts' HEAD touched
         self.since: Log | None = None  # those commits (None: the verdicts kept are HEAD's, or there are none)
@@ -233,6 +242,63 @@ class Session:
             self.changed = set() if self.rev else set(changed_since(self.root, "HEAD", self.folders))
             self._load(self.head)
         return True
+
+    # -- reading what will be asked in two processes -------------------------------------------------------
+    _SHARED = 256  # approvals to trace below which one process traces them all
+
+    def prepare(self, stale: list[tuple[EntryRef, Approval]]) -> None:
+        """Trace, before they are asked, the approvals the history checks judge and the stale ones whose fields
+        are asked, when this run keeps no verdicts from an earlier one (the first run in a clone: every CI run
+        without a restored cache) and they are many: a second process (:class:`pmarklint.forked.Forked`) traces
+        every other one while this one traces the rest. What either finds is what :meth:`committed` and
+        :meth:`changed_since` would find (both trace with the same code and the same history); when the second
+        process fails, what it was to trace is traced when asked."""
+        if self.prepared or not self.start() or self.head is None or self.loaded_head is not None:
+            return
+        self.prepared = True
+        tasks: list[tuple[bool, EntryRef, Approval, str]] = []
+        for is_stale, pairs in ((False, _counted(self.ctx, self.roster_refs)), (True, stale)):
+            for ref, item in pairs:
+                located = self.at_head(ref) if ref.id else None
+                if located is not None and any(same(item, o) for o in Approval.read(located[1])):
+                    if not is_stale or self.ctx.index.by_id.get(ref.id or "") is ref:
+                        tasks.append((is_stale, ref, item, located[0]))
+        if len(tasks) < self._SHARED:
+            return
+        judge = self.judge  # the log, the roster and the settings at every commit: read once, before the fork
+        _ = judge._states, judge._policy
+        child = Forked.start(lambda: self._traced(tasks[1::2], own_git=True))
+        if child is None:
+            return
+        try:
+            mine = self._traced(tasks[0::2], own_git=False)
+            theirs = child.result()
+        finally:
+            child.close()
+        for found in (mine, theirs):
+            if isinstance(found, tuple) and len(found) == 3:
+                self.ready_records.update(found[0])
+                self.ready_stale.update(found[1])
+                self.blobs.skipped.update(found[2])  # revisions over the size limit: warned of, never kept
+
+    def _traced(
+        self, tasks: list[tuple[bool, EntryRef, Approval, str]], own_git: bool
+    ) -> tuple[dict[tuple[str, ...], Record], dict[tuple[str, ...], Stale], dict[str, int]]:
+        """What tracing ``tasks`` finds, by the keys :meth:`committed` and :meth:`changed_since` use. In the
+        second process (``own_git``), blobs are read through a ``git cat-file`` of its own."""
+        if own_git:
+            self.blobs = self.entries.blobs = Blobs(self.root, self.ctx.config.max_file_size)
+        records: dict[tuple[str, ...], Record] = {}
+        stale: dict[tuple[str, ...], Stale] = {}
+        for is_stale, ref, item, path in tasks:
+            key = (ref.id or "", item.by, item.role, item.date, item.digest, path)
+            if is_stale:
+                stale[key] = self._changed_since(ref, item, path)
+            else:
+                records[key] = self._trace(ref, item, path)
+        if own_git:
+            self.blobs.close()
+        return records, stale, dict(self.blobs.skipped)
 
     def check(self, counted: list[tuple[EntryRef, Approval]]) -> None:
         """Judge the approvals that count, and the roles granted (after :meth:`start`)."""
@@ -385,7 +451,7 @@ class Session:
         if record is not None and path in self.touched and not self._still_held(ref.id or "", item, path):
             record = None
         if record is None:
-            record = self._trace(ref, item, path)
+            record = self.ready_records.get(key) or self._trace(ref, item, path)
         self.records[key] = record
         _, code, reason, args, own, _ = record
         severity = _severity(_settings(self.ctx), ref.kind)
@@ -626,7 +692,7 @@ class Session:
         if found is None:
             found = self._changed_since_kept(ref, approval, located[0])
         if found is None:
-            found = self._changed_since(ref, approval, located[0])
+            found = self.ready_stale.get(key) or self._changed_since(ref, approval, located[0])
         self.stale_records[key] = found
         return found[0]
 

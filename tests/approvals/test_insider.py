@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from pmarklint.rules.history_checks import Session
+
 from helpers.approving import (
     ENFORCED,
     LEDGER,
@@ -48,6 +50,14 @@ def commit_with(root: Path, author: str, committer: str, message: str, day: str,
     subprocess.run(["git", "add", "-A"], cwd=root, env=env, check=True)
     subprocess.run(["git", "commit", "-q", "-m", message, *extra], cwd=root, env=env, check=True)
     return git(root, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(autouse=True, params=["one process", "two processes"])
+def processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every case twice: the first run in a clone traces its approvals in two processes when they are many
+    (Session.prepare); here always, so that the second process's verdicts face every forgery too."""
+    if request.param == "two processes":
+        monkeypatch.setattr(Session, "_SHARED", 1)
 
 
 @pytest.fixture

@@ -151,3 +151,26 @@ def test_approvals_are_dated_on_their_commit_day_by_the_approver(built: history.
         assert set(values) <= {"approvals", "by", "role", "date", "digest"}
         assert values["by"] == {author} and values["date"] == {day}
         assert values["role"] <= set(roster[author]["roles"])
+
+
+def test_two_processes_give_the_verdicts_of_one(built: history.History, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first run in a clone traces every approval, in two processes when they are many: the findings (every
+    verdict, every stale approval's changed fields) are those of one process tracing them all."""
+    from pmarklint import forked
+    from pmarklint.rules import history_checks
+
+    forks: list[int] = []
+    real = forked.Forked.start
+
+    def counted(work: Any) -> Any:
+        forks.append(1)
+        return real(work)
+
+    monkeypatch.setattr(history_checks.Forked, "start", counted)
+    monkeypatch.setattr(history_checks.Session, "_SHARED", 1)
+    two = check_json(built.repo, "--no-cache")
+    assert forks, "the approvals were not traced in two processes"
+    monkeypatch.setattr(history_checks.Forked, "start", lambda work: None)
+    one = check_json(built.repo, "--no-cache")
+    assert two.json()["findings"] == one.json()["findings"]
+    assert {f["rule"] for f in one.json()["findings"]} >= {"PML403"}
