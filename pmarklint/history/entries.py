@@ -53,6 +53,7 @@ class Entries:
         self._keys: dict[bytes, tuple[bytes, bytes | None]] = {}  # an entry's bytes → _parts(them)
         self._kind: dict[str, str | None] = {}
         self._approval_keys: dict[bytes, frozenset[tuple[str, str, str, str]]] = {}
+        self._content: dict[tuple[str, str], bytes | None] = {}  # (blob, entry id) → content_key()
         self._digests: dict[str, dict[str, set[str]]] = {}
         # For reading revision after revision (see "Revision after revision" below).
         self._blocks: dict[bytes, tuple[str, Any, int]] = {}  # a key's lines → (key, value, depth bound)
@@ -102,10 +103,15 @@ class Entries:
     def content_key(self, blob: str, entry_id: str) -> bytes | None:
         """The entry's bytes without its ``approvals`` lines: equal keys mean equal content, so a search
         over revisions compares bytes and parses only what differs. None when the file cannot be split."""
+        at = (blob, entry_id)
+        if at in self._content:
+            return self._content[at]
         piece = self.piece(blob, entry_id)
-        if piece is None:
-            return None
-        return self._parts(piece)[0]
+        found = self._parts(piece)[0] if piece is not None else None
+        if len(self._content) > 200_000:
+            self._content.clear()
+        self._content[at] = found
+        return found
 
     def _parts(self, piece: bytes) -> tuple[bytes, bytes | None]:
         found = self._keys.get(piece)
