@@ -278,9 +278,17 @@ def config_record(value: Any) -> bool:
     return value.__class__ is dict and plain(value)
 
 
+def _arg(value: Any) -> bool:
+    """A message argument: plain data, or a tuple of plain items (a rule's list of names, e.g. PML503's
+    missing clauses, which marshal keeps a tuple)."""
+    if value.__class__ is tuple:
+        return all(plain(item) for item in value)
+    return plain(value)
+
+
 def _args(value: Any) -> bool:
     return value.__class__ is tuple and all(
-        a.__class__ is tuple and len(a) == 2 and a[0].__class__ is str and plain(a[1]) for a in value
+        a.__class__ is tuple and len(a) == 2 and a[0].__class__ is str and _arg(a[1]) for a in value
     )
 
 
@@ -319,3 +327,10 @@ def file_record(value: Any) -> bool:
         and all(n.__class__ is int for n in lines)
         and plain_items(entries)
     )
+
+
+def places_record(value: Any) -> bool:
+    """Where each entry's nodes stand (pmarklint.check.places): a tuple with one ``bytes`` per entry. Its
+    length is checked against the file's entries where it is used; a record that does not fit an entry's data
+    is not used for that entry."""
+    return value.__class__ is tuple and all(item.__class__ is bytes for item in value)
