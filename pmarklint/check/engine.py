@@ -368,6 +368,11 @@ def run_check(
         return replace(result, notices=notices + result.notices) if notices else result
     finally:
         if gc_was_enabled:
+            # With the collector off, every object the run made stayed in the youngest generation, and the first
+            # collection after enable() would walk them all (0.18 s on 10,000 entries). They have lived as long
+            # as the run: move them to the oldest generation, as surviving collections would have.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
