@@ -26,7 +26,7 @@ from pmarklint.resources import KINDS, data_dir
 from pmarklint.rules import REGISTRY, document_checks, history_scope_checks, open_history, repository_checks
 from pmarklint.rules.context import Context, History
 from pmarklint.rules.index import EntryRef, RepositoryIndex
-from pmarklint.workspace.cache import Cache, default_directory, file_record, places_record
+from pmarklint.workspace.cache import Cache, default_directory, file_record, places_record, share_text
 from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.workspace.files import discover, find_git_dir, find_toplevel, list_all_files
 
@@ -131,6 +131,7 @@ def load_one(
         kind, entries, found, lines = cached
         return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found], None, lines, places_key)
     result = _load_fresh(raw, rel, options)
+    share_text(result.entries)
     found = tuple(f.to_tuple() for f in result.findings)
     cache.put(key, (result.kind, result.entries, found, result.lines_of_entries))
     result.places_key = places_key
