@@ -178,7 +178,7 @@ class Locator:
     came from the cache answers from the places the cache keeps for its entries with findings
     (pmarklint.check.places), else by parsing the entry's lines, else the whole file (and pmarklint.yaml is
     parsed again only if a finding needs a position in it). :meth:`keep` stores the places of the entries
-    located in files parsed whole, for the next run."""
+    located by a parse in this run, for the next run."""
 
     def __init__(self, root: Path, results: dict[str, FileResult], cache: Cache | None = None) -> None:
         self.root = root
@@ -207,8 +207,9 @@ class Locator:
         return whole.position(path, key=at_key)
 
     def keep(self) -> None:
-        """Store, for each file parsed whole in this run, the places of its entries that were located (merged
-        with what the cache kept for the file's other entries), so that the next run need not parse it."""
+        """Store, for each file parsed in this run (whole, or entry by entry), the places of the entries that
+        were located (merged with what the cache kept for its other entries), so that the next run need not
+        parse them."""
         from pmarklint.check.places import entry_places
 
         if self.cache is None or self.cache.directory is None:
