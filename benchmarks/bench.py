@@ -27,9 +27,15 @@ What it does, in one run:
    * pmarklint *cold*: ``python -m pmarklint check REPO --format json --today 2026-11-26`` with an empty
      ``PMARKLINT_CACHE_DIR``;
    * pmarklint *warm*: the same with a cache that an earlier run filled (nothing changed);
-   * pmarklint *example*: ``check examples/shop`` with a warm cache.
+   * pmarklint *example*: ``check examples/shop`` with a warm cache;
+   * pmarklint *edit*: with that warm cache, a few characters added to the first ``purpose`` of one inventory
+     file (another file each repetition), 2 s of waiting, then the same command, run by a small wrapper
+     process that reports the command's wall clock and its peak resident memory (``ru_maxrss`` of its
+     children: pmarklint and the git processes it starts, never this script).
 3. Prints median, min and max of each, and the ratios against the targets (docs/design/performance.md):
-   cold / plain <= 0.25, warm / plain <= 0.05, warm / startup <= 1.2, example / startup <= 2.0.
+   cold / plain <= 0.25, warm / plain <= 0.05, warm / startup <= 1.2, example / startup <= 2.0,
+   one edit / startup <= 2.0 and peak memory / data size <= 3.0 (the median peak of the edit runs against the
+   bytes of the repository's YAML files).
 
 History mode (``--history``, ``--commits N``; benchmarks/history.py): the same repository, at smaller default
 sizes, built with a history of N commits by several authors (one ``git fast-import`` stream), and timed
@@ -73,13 +79,16 @@ TARGETS = {  # ratio name -> (numerator, denominator, upper bound)
     "warm / plain": ("warm", "plain", 0.05),
     "warm / startup": ("warm", "startup", 1.2),  # issue 18 item 4: nothing changed, the kept run
     "example / startup": ("example", "startup", 2.0),
+    "one edit / startup": ("edit", "startup", 2.0),  # issue 18 item 3: check after one edited entry
 }
+MEMORY_TARGET = 3.0  # issue 18 item 3: peak resident memory of that run / bytes of the repository's YAML files
 LABELS = {
     "plain": "floor: CSafeLoader + jsonschema",
     "startup": "floor: import yaml, jsonschema, click",
     "cold": "pmarklint check, cold cache",
     "warm": "pmarklint check, warm cache",
     "example": "pmarklint check examples/shop, warm",
+    "edit": "pmarklint check after one edited entry",
 }
 
 # --------------------------------------------------------------------------------------------------------
@@ -583,6 +592,52 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, sub
     return time.perf_counter() - start, proc
 
 
+# Runs the command in argv[1:] and prints {"seconds": wall clock, "max_rss": peak resident bytes} on standard
+# error's last line: the peak is that of the command (and of what it waited for), not of this benchmark script,
+# whose own children (the plain floor) would mask it. Standard output passes through.
+MEASURED = r"""
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+seconds = time.perf_counter() - start
+kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux, bytes on macOS
+sys.stdout.buffer.write(proc.stdout)
+sys.stderr.buffer.write(proc.stderr)
+scale = 1 if sys.platform == "darwin" else 1024
+sys.stderr.write("\n" + json.dumps({"seconds": seconds, "max_rss": kb * scale}) + "\n")
+sys.exit(proc.returncode)
+"""
+
+
+def measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, subprocess.CompletedProcess[bytes]]:
+    """``cmd``'s wall clock, peak resident memory (bytes) and result, measured by a wrapper process."""
+    proc = subprocess.run([sys.executable, "-c", MEASURED, *cmd], capture_output=True, env=env, cwd=PROJECT)
+    head, _, last = proc.stderr.rstrip(b"\n").rpartition(b"\n")
+    try:
+        figures = json.loads(last)
+    except ValueError:
+        raise BenchmarkError(f"measuring {cmd[:4]}: {proc.stderr.decode('utf-8', 'replace')}") from None
+    proc.stderr = head
+    return float(figures["seconds"]), int(figures["max_rss"]), proc
+
+
+def edit_one(repo: Path, i: int) -> str:
+    """Add a few characters to the first ``purpose`` of the i-th inventory file (cyclically); its name."""
+    files = sorted(p for p in (repo / "inventory").glob("*.yaml"))
+    path = files[i % len(files)]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for n, line in enumerate(lines):
+        key, sep, value = line.partition("purpose: ")
+        if sep and not key.strip():
+            quote = value[:1] if value[:1] in ("'", '"') else ""
+            lines[n] = f"{key}{sep}{quote}（改{i}）{value[len(quote) :]}"
+            break
+    else:
+        raise BenchmarkError(f"{path}: no purpose to edit")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path.relative_to(repo).as_posix()
+
+
 def pmarklint_env(cache_dir: Path) -> dict[str, str]:
     # PYTHONDONTWRITEBYTECODE would make every run compile pmarklint's modules again, while the floors import
     # libraries installed with their bytecode: an installed pmarklint has its bytecode too
@@ -639,6 +694,13 @@ def measure(repo: Path, work: Path, repeat: int) -> tuple[dict[str, list[float]]
         t, proc = timed(pmarklint_cmd(EXAMPLE), example_env)
         checked("pmarklint check examples/shop", proc)
         times["example"].append(t)
+        info.setdefault("edited", []).append(edit_one(repo, i))  # one edited entry, with the warm cache
+        time.sleep(2)  # as a hook runs some seconds after the save (a file written < 2 s before is not kept)
+        t, rss, proc = measured(pmarklint_cmd(repo), warm_env)
+        if checked("pmarklint check (one edit)", proc) != info["repo_output"]:
+            info["edit_differs"] = True  # the edits touch no finding's text or position
+        times["edit"].append(t)
+        info.setdefault("edit_rss", []).append(rss)
     return times, info
 
 
@@ -665,6 +727,21 @@ def report(times: dict[str, list[float]], info: dict[str, Any], args: argparse.N
         ok = value <= target
         ratios[label] = {"value": value, "target": target, "ok": ok}
         print(f"{label:18} = {value:5.2f} (target <= {target:.2f}) {'OK' if ok else 'MISSED'}")
+    rss = int(statistics.median(info["edit_rss"]))
+    value = rss / setup["yaml_bytes"]
+    ratios["peak memory / data size"] = {
+        "value": value,
+        "target": MEMORY_TARGET,
+        "ok": value <= MEMORY_TARGET,
+        "peak_bytes": rss,
+        "peak_runs": info["edit_rss"],
+        "data_bytes": setup["yaml_bytes"],
+    }
+    print(
+        f"{'peak memory / data':18} = {value:5.2f} (target <= {MEMORY_TARGET:.2f}) "
+        f"{'OK' if value <= MEMORY_TARGET else 'MISSED'}  ({rss / 1e6:.0f} MB after one edit, "
+        f"{setup['yaml_bytes'] / 1e6:.1f} MB of YAML)"
+    )
     missed = [k for k, r in ratios.items() if not r["ok"]]
     if missed:
         print(f"\nMISSED: {', '.join(missed)}")
@@ -686,6 +763,8 @@ def report(times: dict[str, list[float]], info: dict[str, Any], args: argparse.N
         )
     if info.get("warm_differs"):
         print("  WARNING: the warm run's output differs from the cold run's")
+    if info.get("edit_differs"):
+        print("  WARNING: the output after one edited entry differs from the cold run's")
     plain = info["plain_output"]
     if plain.get("invalid"):
         print(f"  WARNING: the plain floor found {plain['invalid']} invalid entries: the floor is not like for like")
@@ -703,7 +782,7 @@ def report(times: dict[str, list[float]], info: dict[str, Any], args: argparse.N
             "jsonschema": _version("jsonschema"),
             "pmarklint": repo_out.get("version"),
         },
-        "setup": setup,
+        "setup": {**setup, "edited": info["edited"]},
         "measurements": stats,
         "ratios": ratios,
         "pmarklint_repository": {"summary": summary, "findings_by_rule": counts},

@@ -26,7 +26,7 @@ from pmarklint.resources import KINDS, data_dir
 from pmarklint.rules import REGISTRY, document_checks, history_scope_checks, open_history, repository_checks
 from pmarklint.rules.context import Context, History
 from pmarklint.rules.index import EntryRef, RepositoryIndex
-from pmarklint.workspace.cache import Cache, default_directory, file_record
+from pmarklint.workspace.cache import Cache, default_directory, file_record, places_record, share_text
 from pmarklint.workspace.config import CONFIG_NAME, Config, find_root, load_config
 from pmarklint.workspace.files import discover, find_git_dir, find_toplevel, list_all_files
 
@@ -42,6 +42,7 @@ class FileResult:
     findings: list[Finding]
     document: Document | None = None  # kept when parsed in this run, for positions
     entry_lines: tuple[int, ...] = ()  # the line each entry starts on: lets a cached file be located cheaply
+    places_key: str | None = None  # the cache key of where each entry's nodes stand (pmarklint.check.places)
 
     @property
     def lines_of_entries(self) -> tuple[int, ...]:
@@ -124,13 +125,16 @@ def load_one(
     except OSError as exc:
         return FileResult(rel, None, [], [finding("PML004", rel, 1, 1, "PML004.unreadable", error=str(exc))])
     key = cache.key("file", raw, sorted(options.items()))
+    places_key = cache.key("places", raw)  # positions depend on the bytes alone
     cached = cache.get(key, shape=file_record)
     if isinstance(cached, tuple) and len(cached) == 4:
         kind, entries, found, lines = cached
-        return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found], None, lines)
+        return FileResult(rel, kind, entries, [Finding.from_tuple(rel, f) for f in found], None, lines, places_key)
     result = _load_fresh(raw, rel, options)
+    share_text(result.entries)
     found = tuple(f.to_tuple() for f in result.findings)
     cache.put(key, (result.kind, result.entries, found, result.lines_of_entries))
+    result.places_key = places_key
     return result
 
 
@@ -170,28 +174,74 @@ def _name_entry(item: Finding, document: Document) -> Finding:
 
 
 class Locator:
-    """Positions for repository-scope findings. A file parsed in this run answers from memory; a file
-    that came from the cache (and pmarklint.yaml) is parsed again only if a finding needs a position in it."""
+    """Positions for repository-scope findings. A file parsed in this run answers from memory; a file that
+    came from the cache answers from the places the cache keeps for its entries with findings
+    (pmarklint.check.places), else by parsing the entry's lines, else the whole file (and pmarklint.yaml is
+    parsed again only if a finding needs a position in it). :meth:`keep` stores the places of the entries
+    located by a parse in this run, for the next run."""
 
-    def __init__(self, root: Path, results: dict[str, FileResult]) -> None:
+    def __init__(self, root: Path, results: dict[str, FileResult], cache: Cache | None = None) -> None:
         self.root = root
         self.results = results
+        self.cache = cache
+        self.places: dict[str, tuple[bytes, ...]] = {}  # a cached file's kept positions, () when it has none
         self.documents: dict[Any, Document] = {}
+        self.located: dict[str, set[int]] = {}  # entries located in a file parsed whole, by file
+        self.read_keys: dict[str, str] = {}  # the places key of the bytes this locator read, by file
+        self.sliced: dict[str, set[int]] = {}  # entries of cached files placed by parsing their lines
         self.lines: dict[str, list[str]] = {}  # a cached file's lines, empty when it cannot be sliced
         self.slices: dict[str, int] = {}
 
     def __call__(self, rel: str, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
         result = self.results.get(rel)
-        if result is not None and result.document is not None:
-            return result.document.position(path, key=at_key)
-        if result is not None and len(path) >= 2 and path[0] == "entries" and isinstance(path[1], int):
-            found = self._in_entry(result, path[1], path[2:], at_key)
+        in_entry = len(path) >= 2 and path[0] == "entries" and path[1].__class__ is int
+        whole = result.document if result is not None and result.document is not None else self.documents.get(rel)
+        if result is not None and whole is None and in_entry:
+            found = self._kept(result, path, at_key) or self._in_entry(result, path[1], path[2:], at_key)
             if found is not None:
                 return found
-        document = self.documents.get(rel)
-        if document is None:
-            document = self.documents[rel] = parse(self._text(rel), rel).document or Document(None)
-        return document.position(path, key=at_key)
+        if whole is None:
+            whole = self.documents[rel] = parse(self._text(rel), rel).document or Document(None)
+        if in_entry and result is not None:
+            self.located.setdefault(rel, set()).add(path[1])
+        return whole.position(path, key=at_key)
+
+    def keep(self) -> None:
+        """Store, for each file parsed in this run (whole, or entry by entry), the places of the entries that
+        were located (merged with what the cache kept for its other entries), so that the next run need not
+        parse them."""
+        from pmarklint.check.places import entry_places
+
+        if self.cache is None or self.cache.directory is None:
+            return
+        for rel in sorted(set(self.located) | set(self.sliced)):
+            result = self.results[rel]
+            document, indexes = result.document, self.located.get(rel, set())
+            if document is None and self.read_keys.get(rel) == result.places_key:  # the bytes the run loaded
+                document = self.documents.get(rel)
+                if document is None:
+                    document, indexes = self._from_slices(result), self.sliced[rel]
+            if document is None or result.places_key is None or result.kind is None:
+                continue
+            kept = self.places.get(rel)
+            if kept is None:
+                kept = self._read_places(result)
+            places = entry_places(document, sorted(indexes), kept)
+            if places and places != kept:
+                self.cache.put(result.places_key, places)
+
+    def _from_slices(self, result: FileResult) -> Document:
+        """A document of the file's entries with the positions of the entries parsed alone."""
+        values: dict[tuple[Any, ...], tuple[int, int]] = {}
+        keys: dict[tuple[Any, ...], tuple[int, int]] = {}
+        for index in self.sliced.get(result.rel, ()):
+            piece, shift = self.documents[result.rel, index], result.entry_lines[index] - 1
+            for table, out in ((piece.values, values), (piece.keys, keys)):
+                for path, (line, column) in table.items():
+                    if path[:1] == (0,):
+                        full = ("entries", index, *path[1:])
+                        out[full] = (line + shift, column)
+        return Document({"entries": result.entries}, values, keys)
 
     def _text(self, rel: str) -> str:
         from pmarklint.workspace.files import link_finding, read_file
@@ -199,10 +249,38 @@ class Locator:
         if link_finding(self.root, rel) is not None:
             return ""
         try:
-            content, _ = decode(read_file(self.root, rel), rel)
+            raw = read_file(self.root, rel)
         except OSError:
-            content = None
+            return ""
+        if self.cache is not None:
+            self.read_keys[rel] = self.cache.key("places", raw)
+        content, _ = decode(raw, rel)
         return content or ""
+
+    def _kept(self, result: FileResult, path: tuple[Any, ...], at_key: bool) -> tuple[int, int] | None:
+        """The position from the places the cache keeps for the file (no parse), or None."""
+        rel, index = result.rel, path[1]
+        places = self.places.get(rel)
+        if places is None:
+            places = self.places[rel] = self._read_places(result)
+        if index >= len(places) or not places[index] or index >= len(result.entry_lines):
+            return None
+        key = (rel, index, "places")
+        document = self.documents.get(key)
+        if document is None:
+            from pmarklint.check.places import entry_document
+
+            found = entry_document(places[index], result.entries[index], index, result.entry_lines[index])
+            document = self.documents[key] = found or Document(None)
+        if not document.values:
+            return None
+        return document.position(path, key=at_key)
+
+    def _read_places(self, result: FileResult) -> tuple[bytes, ...]:
+        if self.cache is None or result.places_key is None:
+            return ()
+        places = self.cache.get(result.places_key, shape=places_record)
+        return places if isinstance(places, tuple) and len(places) == len(result.entries) else ()
 
     # Past this many entries with findings in one file, parsing the whole file once is cheaper.
     _MOST_SLICES = 32
@@ -233,6 +311,7 @@ class Locator:
         document = self.documents[key]
         if document.data is None:
             return None
+        self.sliced.setdefault(rel, set()).add(index)
         line, column = document.position((0, *sub), key=at_key)
         return line + starts[index] - 1, column
 
@@ -291,6 +370,11 @@ def run_check(
         return replace(result, notices=notices + result.notices) if notices else result
     finally:
         if gc_was_enabled:
+            # With the collector off, every object the run made stayed in the youngest generation, and the first
+            # collection after enable() would walk them all (0.18 s on 10,000 entries). They have lived as long
+            # as the run: move them to the oldest generation, as surviving collections would have.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -408,12 +492,13 @@ def _run(
         for i, entry in enumerate(result.entries):
             if isinstance(entry, dict):  # anything else is already a PML101 finding
                 repo_index.add(EntryRef(result.rel, i, result.kind, entry))
+    locate = Locator(root, results, cache)
     ctx = Context(
         root=root,
         config=config,
         today=today,
         index=repo_index,
-        locate=Locator(root, results),
+        locate=locate,
         list_files=lambda: list_all_files(root, git_dir),
         catalog=load_catalog(cache),
         history=History(git_dir, cache, history_at, open_history) if history else None,
@@ -425,6 +510,7 @@ def _run(
         if ctx.history is not None:  # the history-scope checks, after the repository checks
             for check in history_scope_checks():
                 check(ctx)
+        locate.keep()
     finally:
         if ctx.history is not None:
             ctx.history.close()

@@ -243,33 +243,56 @@ def plain(value: Any, depth: int = 0) -> bool:
     return False
 
 
+_SCALARS = frozenset((str, bool, float, type(None)))
+
+
 def plain_items(items: list[Any]) -> bool:
     """:func:`plain` for every item of a list, without recursion and without a call per value: a ledger's
-    entries are checked in a few milliseconds per thousand (text, the most common value, is passed over where
-    it is met)."""
-    stack = [(item, 1) for item in items if item.__class__ is not str]
+    entries are checked in a few milliseconds per thousand (text, booleans and None, the most common values,
+    are passed over where they are met; only containers go on the stack)."""
+    scalars = _SCALARS
+    stack: list[tuple[Any, int]] = [(items, 0)]
     pop, push = stack.pop, stack.append
     while stack:
         value, depth = pop()
         kind = value.__class__
+        if (kind is not dict and kind is not list) or depth > 70:
+            return False  # only containers are pushed
         if kind is dict:
-            if depth > 70:
-                return False
-            for key, item in value.items():
+            for key in value:
                 if key.__class__ is not str:
                     return False
-                if item.__class__ is not str:
-                    push((item, depth + 1))
-        elif kind is list:
-            if depth > 70:
-                return False
-            stack += [(item, depth + 1) for item in value if item.__class__ is not str]
-        elif kind is int:
-            if value.bit_length() > _MAX_INT_BITS:
-                return False
-        elif not (value is None or kind is bool or kind is float):
-            return False
+            value = value.values()
+        for item in value:
+            kind = item.__class__
+            if kind in scalars:
+                continue
+            if kind is int:
+                if item.bit_length() > _MAX_INT_BITS:
+                    return False
+            else:
+                push((item, depth + 1))
     return True
+
+
+def share_text(items: list[Any]) -> list[Any]:
+    """``items`` with every text value that occurs more than once made one object (in place), so that marshal
+    writes it once and a record reads back as shared strings: a ledger's departments, periods, purposes and
+    person ids repeat in every entry (the benchmark's records shrink from 7.1 to 3.1 MB, they read back 2 to 3
+    times faster and take half the memory). The data is equal before and after."""
+    memo: dict[str, str] = {}
+    share = memo.setdefault
+    stack: list[Any] = [items]
+    pop, push = stack.pop, stack.append
+    while stack:
+        container = pop()  # a value replaced while its dict is walked: allowed, the keys stay as they are
+        for at, value in container.items() if container.__class__ is dict else enumerate(container):
+            kind = value.__class__
+            if kind is str:
+                container[at] = share(value, value)
+            elif kind is dict or kind is list:
+                push(value)
+    return items
 
 
 def config_record(value: Any) -> bool:
@@ -278,9 +301,17 @@ def config_record(value: Any) -> bool:
     return value.__class__ is dict and plain(value)
 
 
+def _arg(value: Any) -> bool:
+    """A message argument: plain data, or a tuple of plain items (a rule's list of names, e.g. PML503's
+    missing clauses, which marshal keeps a tuple)."""
+    if value.__class__ is tuple:
+        return all(plain(item) for item in value)
+    return plain(value)
+
+
 def _args(value: Any) -> bool:
     return value.__class__ is tuple and all(
-        a.__class__ is tuple and len(a) == 2 and a[0].__class__ is str and plain(a[1]) for a in value
+        a.__class__ is tuple and len(a) == 2 and a[0].__class__ is str and _arg(a[1]) for a in value
     )
 
 
@@ -319,3 +350,10 @@ def file_record(value: Any) -> bool:
         and all(n.__class__ is int for n in lines)
         and plain_items(entries)
     )
+
+
+def places_record(value: Any) -> bool:
+    """Where each entry's nodes stand (pmarklint.check.places): a tuple with one ``bytes`` per entry. Its
+    length is checked against the file's entries where it is used; a record that does not fit an entry's data
+    is not used for that entry."""
+    return value.__class__ is tuple and all(item.__class__ is bytes for item in value)
