@@ -133,16 +133,20 @@ def joined(*records: LogRecord) -> Log:
     return log
 
 
-def read_log_since(root: Path, paths: Sequence[str], base: str, kept: LogRecord, rev: str = "HEAD") -> Log | None:
+def read_log_since(
+    root: Path, paths: Sequence[str], base: str, kept: LogRecord, rev: str = "HEAD", since: Log | None = None
+) -> Log | None:
     """:func:`read_log` of ``rev``, from ``kept`` (the log of ``base``, an ancestor of ``rev``, read earlier with
     the same paths) and the commits since ``base``; None when that might not be the same log: a merge among the
     commits since ``base`` (git then orders the two stretches' commits among each other by date), or a commit
     since whose parents the two stretches do not hold (git rewrote them against a boundary). Without a merge,
-    the commits since ``base`` form one line on top of it, and git lists them first."""
+    the commits since ``base`` form one line on top of it, and git lists them first. ``since``: that log of the
+    commits since ``base``, when the caller read it already."""
     out = run(root, "rev-list", "--min-parents=2", "--count", f"{base}..{rev}").strip()
     if out != b"0":
         return None
-    since = read_log(root, paths, rev, extra=[f"^{base}"])
+    if since is None:
+        since = read_log(root, paths, rev, extra=[f"^{base}"])
     log = joined(log_record(since), kept)
     if any(p not in log.commits for sha in since.order for p in since.commits[sha].parents):
         return None

@@ -219,7 +219,8 @@ class Session:
             return joined(kept)
         if base != self.loaded_head and not is_ancestor(self.root, base, self.head):
             return None
-        return read_log_since(self.root, self.paths, base, kept, self.head)
+        since = self.since if base == self.loaded_head else None  # read already: the commits since the verdicts
+        return read_log_since(self.root, self.paths, base, kept, self.head, since)
 
     @cached_property
     def policy(self) -> Policy:
