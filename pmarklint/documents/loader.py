@@ -208,7 +208,21 @@ def _syntax_finding(rel: str, exc: yaml.YAMLError, text: str) -> Finding:
 
 
 def parse(text: str, rel: str) -> LoadResult:
-    """Parse one YAML document; anything unsafe or ambiguous is a finding, never an exception."""
+    """Parse one YAML document; anything unsafe or ambiguous is a finding, never an exception.
+
+    A text in the plainest block layout is read by :mod:`pmarklint.documents.block`, which builds the same
+    document without libyaml (``PMARKLINT_FAST_LOAD=0`` turns it off); anything else by libyaml's events."""
+    if os.environ.get("PMARKLINT_FAST_LOAD") != "0":
+        from pmarklint.documents.block import read  # imports this module
+
+        document = read(text)
+        if document is not None:
+            return LoadResult(document, [])
+    return parse_events(text, rel)
+
+
+def parse_events(text: str, rel: str) -> LoadResult:
+    """:func:`parse` through libyaml's events alone."""
     parser = _Parser(text)
     try:
         return _build(parser, rel)
