@@ -57,9 +57,12 @@ def read(text: str) -> Document | None:
     if len(rows) != text.count("\n") + 1:
         return None  # a line of another kind
     try:
-        return _build(rows)
+        document = _build(rows)
     except (_GiveUp, _LongNumber):
         return None
+    if document is not None:  # every key and text is on one line: none is longer than the longest line
+        document.longest = max(map(len, text.split("\n")))
+    return document
 
 
 def _scalar(text: str) -> Any:

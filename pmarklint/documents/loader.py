@@ -126,6 +126,9 @@ class Document:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # No key and no text in ``data`` is longer than this, when the reader knows such a bound (the block
+    # reader: its longest line); lets the long-text check (PML007) skip its walk
+    longest: int | None = None
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The node at ``path`` (its key with ``key=True``), else its nearest ancestor that exists."""

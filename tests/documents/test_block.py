@@ -14,6 +14,7 @@ import importlib.util
 import os
 import random
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -41,7 +42,33 @@ def agree(text: str) -> bool:
     assert same(fast.data, slow.document.data), (text, fast.data, slow.document.data)
     assert list(fast.values.items()) == list(slow.document.values.items()), text
     assert list(fast.keys.items()) == list(slow.document.keys.items()), text
+    assert fast.longest is not None and all(len(t) <= fast.longest for t in texts_and_keys(fast.data)), text
     return True
+
+
+def texts_and_keys(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from texts_and_keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts_and_keys(item)
+
+
+def test_a_long_text_is_found_on_the_fast_path() -> None:
+    """The block reader bounds the length of every text (Document.longest) and PML007 trusts the bound: a text
+    longer than the limit is still found, at its value."""
+    from pmarklint.rules.files import check_document
+
+    text = "kind: inventory\nentries:\n  - id: PI-1\n    purpose: " + "長" * 30 + "\n    name: 台帳\n"
+    document = parse(text, "inventory/a.yaml").document
+    assert document is not None and document.longest == 4 + len("purpose: ") + 30
+    found = check_document("inventory", document, "inventory/a.yaml", {"limits": {"max_string_length": 20}})
+    assert [(f.rule, f.line, f.column, f.entry, f.path) for f in found] == [("PML007", 4, 14, "PI-1", "purpose")]
+    assert check_document("inventory", document, "inventory/a.yaml", {"limits": {"max_string_length": 39}}) == []
 
 
 def project_files() -> list[tuple[str, str]]:
