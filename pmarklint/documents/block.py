@@ -25,8 +25,7 @@ import re
 from sys import intern
 from typing import Any
 
-from pmarklint.documents.loader import Document, _LongNumber, _resolve
-from pmarklint.documents.plain import _VALUE
+from pmarklint.documents.scalars import PLAIN_VALUE, LongNumber, resolve
 
 # Far within the loader's MAX_DEPTH (64) and libyaml's own limit: a ledger nests four or five levels.
 MAX_NESTING = 32
@@ -40,7 +39,7 @@ _NAME = r"[A-Za-z_][A-Za-z0-9_]{0,999}"
 # (with or without its value), or a whole-line comment, or nothing. Groups: indentation, ``- ``, key, the
 # spaces after its colon, its value, an item's scalar.
 _LINE = re.compile(
-    rf"^( *)(?:(- +)?(?:({_NAME}):(?:( +)({_VALUE}))?|({_VALUE}))|#[^{_NEVER}]*)? *$",
+    rf"^( *)(?:(- +)?(?:({_NAME}):(?:( +)({PLAIN_VALUE}))?|({PLAIN_VALUE}))|#[^{_NEVER}]*)? *$",
     re.MULTILINE,
 )
 _EMPTY = {"[]": list, "{}": dict}
@@ -50,19 +49,24 @@ class _GiveUp(Exception):
     """The text is not in the layout this reader knows."""
 
 
-def read(text: str) -> Document | None:
-    """The document the loader would build from ``text``, when ``text`` is in the plainest block layout and
+Positions = dict[tuple[Any, ...], tuple[int, int]]
+
+
+def read(text: str) -> tuple[Any, Positions, Positions, int] | None:
+    """What the loader would build from ``text`` (the fields of its ``Document``: data, values' and keys'
+    positions, a bound on the length of every key and text), when ``text`` is in the plainest block layout and
     the loader would report nothing about it; None otherwise (then parse it with libyaml)."""
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") + 1:
         return None  # a line of another kind
     try:
-        document = _build(rows)
-    except (_GiveUp, _LongNumber):
+        built = _build(rows)
+    except (_GiveUp, LongNumber):
         return None
-    if document is not None:  # every key and text is on one line: none is longer than the longest line
-        document.longest = max(map(len, text.split("\n")))
-    return document
+    if built is None:
+        return None
+    # every key and text is on one line: none is longer than the longest line
+    return (*built, max(map(len, text.split("\n"))))
 
 
 def _scalar(text: str) -> Any:
@@ -71,15 +75,15 @@ def _scalar(text: str) -> Any:
     if text[0] not in _SPECIAL:
         return text
     empty = _EMPTY.get(text)
-    return empty() if empty is not None else _resolve(text)
+    return empty() if empty is not None else resolve(text)
 
 
-_SPECIAL = "0123456789+-.tTfFnN~[{"  # the first characters of a scalar that may not be text (loader._resolve)
+_SPECIAL = "0123456789+-.tTfFnN~[{"  # the first characters of a scalar that may not be text (scalars.resolve)
 
 
-def _build(rows: list[tuple[str, str, str, str, str, str]]) -> Document | None:  # noqa: C901 - one loop
-    values: dict[tuple[Any, ...], tuple[int, int]] = {}
-    keys: dict[tuple[Any, ...], tuple[int, int]] = {}
+def _build(rows: list[tuple[str, str, str, str, str, str]]) -> tuple[Any, Positions, Positions] | None:  # noqa: C901
+    values: Positions = {}
+    keys: Positions = {}
     # Each open collection: (indentation, is a list, the collection, its path); the top one is also in
     # at, is_list, container and base
     frames: list[tuple[int, bool, Any, tuple[Any, ...]]] = []
@@ -166,4 +170,4 @@ def _build(rows: list[tuple[str, str, str, str, str, str]]) -> Document | None: 
         return None
     if pending is not None:
         values[pending[2]] = pending[4]
-    return Document(root, values, keys)
+    return root, values, keys
