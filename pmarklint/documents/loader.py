@@ -21,7 +21,6 @@ Building from events is also faster than ``yaml.load``: see docs/design/loader.m
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
@@ -29,7 +28,13 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from pmarklint.documents import block
 from pmarklint.documents.hints import FULLWIDTH_SPACE, diagnose
+from pmarklint.documents.scalars import MAX_INT_DIGITS
+from pmarklint.documents.scalars import LongNumber as _LongNumber
+from pmarklint.documents.scalars import is_long_number as is_long_number
+from pmarklint.documents.scalars import resolve as _resolve
+from pmarklint.documents.scalars import resolve_plain as resolve_plain
 from pmarklint.findings import Finding, finding
 
 if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - depends on the installation
@@ -38,74 +43,15 @@ else:
     _Parser = yaml.CSafeLoader
 
 MAX_DEPTH = 64
-MAX_INT_DIGITS = 100  # an amount of yen, a count of people or records: never more than a few dozen digits
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 Path = tuple[Any, ...]
 # In a path, the second value of a key its mapping already has: (..., key, DUPLICATE, line of that key).
 DUPLICATE = "\x00duplicate"
 
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_FLOAT = re.compile(
-    r"[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+\Z"
-)
-_SPECIAL_FLOATS = {
-    ".inf": float("inf"),
-    ".Inf": float("inf"),
-    ".INF": float("inf"),
-    "+.inf": float("inf"),
-    "+.Inf": float("inf"),
-    "+.INF": float("inf"),
-    "-.inf": float("-inf"),
-    "-.Inf": float("-inf"),
-    "-.INF": float("-inf"),
-    ".nan": float("nan"),
-    ".NaN": float("nan"),
-    ".NAN": float("nan"),
-}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NULLS = frozenset({"~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _SCALAR_TAGS = frozenset({None, "!", _STR_TAG})
-
-
-class _LongNumber(Exception):
-    """An integer literal too long to convert (``MAX_INT_DIGITS``); carries its number of digits."""
-
-
-def resolve_plain(text: str) -> Any:
-    """The value of an untagged plain scalar; an integer too long to convert stays text."""
-    try:
-        return _resolve(text)
-    except _LongNumber:
-        return text
-
-
-def is_long_number(text: str) -> bool:
-    """Whether an untagged plain scalar is an integer too long to read (the loader stops the file at it)."""
-    return len(text) > MAX_INT_DIGITS and _INT.match(text) is not None and len(text.lstrip("+-")) > MAX_INT_DIGITS
-
-
-def _resolve(text: str) -> Any:
-    """The value of an untagged plain scalar; raises :class:`_LongNumber` for an integer of more than
-    ``MAX_INT_DIGITS`` digits, before ``int()`` sees it."""
-    if not text:
-        return None
-    first = text[0]
-    if first in "0123456789+-.":
-        if _INT.match(text):
-            if len(text) > MAX_INT_DIGITS and len(text.lstrip("+-")) > MAX_INT_DIGITS:
-                raise _LongNumber(len(text.lstrip("+-")))
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-        return _SPECIAL_FLOATS.get(text, text)
-    if first in "tTfF":
-        return _BOOLS.get(text, text)
-    if first in "nN~" and text in _NULLS:
-        return None
-    return text
 
 
 def dotted(path: Path) -> str:
@@ -126,6 +72,9 @@ class Document:
     data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # No key and no text in ``data`` is longer than this, when the reader knows such a bound (the block
+    # reader: its longest line); lets the long-text check (PML007) skip its walk
+    longest: int | None = None
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The node at ``path`` (its key with ``key=True``), else its nearest ancestor that exists."""
@@ -208,7 +157,19 @@ def _syntax_finding(rel: str, exc: yaml.YAMLError, text: str) -> Finding:
 
 
 def parse(text: str, rel: str) -> LoadResult:
-    """Parse one YAML document; anything unsafe or ambiguous is a finding, never an exception."""
+    """Parse one YAML document; anything unsafe or ambiguous is a finding, never an exception.
+
+    A text in the plainest block layout is read by :mod:`pmarklint.documents.block`, which builds the same
+    document without libyaml (``PMARKLINT_FAST_LOAD=0`` turns it off); anything else by libyaml's events."""
+    if os.environ.get("PMARKLINT_FAST_LOAD") != "0":
+        read = block.read(text)
+        if read is not None:
+            return LoadResult(Document(*read), [])
+    return parse_events(text, rel)
+
+
+def parse_events(text: str, rel: str) -> LoadResult:
+    """:func:`parse` through libyaml's events alone."""
     parser = _Parser(text)
     try:
         return _build(parser, rel)

@@ -11,6 +11,8 @@ import sys
 from typing import Any
 
 from pmarklint.documents.loader import MAX_DEPTH, decode, is_long_number, parse, resolve_plain
+from pmarklint.documents.scalars import PLAIN_NAME as _NAME
+from pmarklint.documents.scalars import PLAIN_VALUE as _VALUE
 
 # How deep the values of an entry's keys may nest (a collection is one level): in a one-item slice (a list
 # holding the entry) and in a whole file (a mapping holding that list), within the loader's MAX_DEPTH.
@@ -23,15 +25,7 @@ FILE_DEPTH = MAX_DEPTH - 3
 # its trailing spaces (libyaml reads it so) when it starts with no indicator and holds no comment, no ``: ``,
 # no bracket or brace, no control character, and no character that YAML takes as a line break or a byte order
 # mark. Anything else (quotes, block scalars, comments, blank lines, anchors, tags, a repeated key) is left to
-# libyaml, and so is any layout the reader does not know.
-_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-_NOT_PLAIN = r"\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff#\[\]{}"  # nowhere in a plain scalar read here
-_SCALAR = (  # a first character that is no indicator, then the rest (its trailing spaces are dropped)
-    rf"[^\s\x00-\x1f\-?:,&*!|>'\"%@`{_NOT_PLAIN}][^\x00-\x1f:{_NOT_PLAIN}]*(?::[^\s\x00-\x1f:{_NOT_PLAIN}][^\x00-\x1f:{_NOT_PLAIN}]*)*"
-)
-_VALUE = rf"{_SCALAR}|\[\]|\{{\}}"
-
-
+# libyaml, and so is any layout the reader does not know. The scalar and key patterns are in scalars.py.
 @functools.cache
 def _rows() -> re.Pattern[str]:
     """A line: its indentation, then ``- `` and a key (with or without its value) or a scalar, or a key alone

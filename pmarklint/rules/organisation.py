@@ -15,7 +15,7 @@ from typing import Any
 from pmarklint.documents.loader import Document, dotted
 from pmarklint.findings import Finding, Severity, finding
 from pmarklint.rules.context import Context, active
-from pmarklint.rules.personal_data import find_personal_data, is_allowed
+from pmarklint.rules.personal_data import find_personal_data, is_allowed, may_hold_personal_data
 from pmarklint.rules.rule import Example, Rule, Scope
 
 CLAUSES = (
@@ -179,6 +179,8 @@ def _personal_data(kind: str, value: Any, sub: tuple[Any, ...], report: Any, all
     """Every text value inside ``value``, depth first, without recursion (entries can be large). Approvals
     hold ids, roles, dates and hex digests, never free text: a digest's run of digits is no phone number.
     A hit that ``allow`` lists (``rules.PML505.allow``: known false positives) is no finding."""
+    if not may_hold_personal_data(_texts(value)):
+        return  # the walk below builds a path for every value: only for an entry that may hold a hit
     skip = _EXPECTED.get(kind, ())
     stack: list[tuple[tuple[Any, ...], Any]] = [(sub, value)]
     while stack:
@@ -196,6 +198,21 @@ def _personal_data(kind: str, value: Any, sub: tuple[Any, ...], report: Any, all
             )
         elif isinstance(item, list):
             stack.extend(((*path, i), child) for i, child in reversed(list(enumerate(item))))
+
+
+def _texts(value: Any) -> list[str]:
+    """Every text value inside ``value`` (any order), with no path."""
+    texts: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            texts.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return texts
 
 
 def mask(text: str) -> str:

@@ -8,8 +8,16 @@ import random
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pmarklint.rules.personal_data import Hit, find_personal_data, is_allowed, my_number_check_digit
+from pmarklint.rules.personal_data import (
+    Hit,
+    find_personal_data,
+    is_allowed,
+    may_hold_personal_data,
+    my_number_check_digit,
+)
 
 # Weights of the 11 digits read left to right: the 1st digit is P_11 (Q = 11 - 5 = 6), the 6th is P_6 (Q = 7),
 # the 7th is P_5 (Q = 6) and the 11th is P_1 (Q = 2). An independent spelling of the official formula.
@@ -460,3 +468,19 @@ def test_email_pattern_is_bounded() -> None:
 
     assert "]*" not in _EMAIL.pattern and "]+" not in _EMAIL.pattern
     assert find_personal_data("a." * 40_000) == []
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.text(alphabet="0１2３-ー @＠a.jp", max_size=14), max_size=6))
+def test_the_joint_prefilter_misses_no_text_that_holds_a_hit(texts: list[str]) -> None:
+    """PML505 searches each entry's texts together first (may_hold_personal_data); a False must mean that no
+    text alone holds a hit, and a text that hits makes it True. Digits never join across two texts."""
+    if any(find_personal_data(text) for text in texts):
+        assert may_hold_personal_data(texts)
+
+
+def test_digits_of_two_texts_do_not_join() -> None:
+    assert not may_hold_personal_data(["03-1234", "-5678"])
+    assert not may_hold_personal_data(["0312345", "678"])
+    assert may_hold_personal_data(["受注", "03-1234-5678"])
+    assert not may_hold_personal_data([])
