@@ -495,6 +495,9 @@ def approval_in(entries: Entries, item: Approval) -> Callable[[str, str], bool]:
     wanted = (item.by, item.role, item.date, item.digest)
 
     def holds(blob: str, eid: str) -> bool:
+        keys: Any = entries.known_approval_keys(blob, eid)  # a revision seen before: not read again
+        if isinstance(keys, frozenset):  # the digest's text must be there too, as below
+            return wanted in keys and entries.may_hold(blob, eid, item.digest)
         if not entries.may_hold(blob, eid, item.digest):
             return False
         keys = entries.approval_keys(blob, eid)

@@ -54,6 +54,7 @@ class Entries:
         self._kind: dict[str, str | None] = {}
         self._approval_keys: dict[bytes, frozenset[tuple[str, str, str, str]]] = {}
         self._content: dict[tuple[str, str], bytes | None] = {}  # (blob, entry id) → content_key()
+        self._keys_at: dict[tuple[str, str], frozenset[tuple[str, str, str, str]] | None] = {}  # → approval_keys()
         self._digests: dict[str, dict[str, set[str]]] = {}
         # For reading revision after revision (see "Revision after revision" below).
         self._blocks: dict[bytes, tuple[str, Any, int]] = {}  # a key's lines → (key, value, depth bound)
@@ -147,7 +148,21 @@ class Entries:
 
     def approval_keys(self, blob: str, entry_id: str) -> frozenset[tuple[str, str, str, str]] | None:
         """(by, role, date, digest) of each well-formed item of :meth:`approvals`, kept by the bytes of those
-        lines: what a search for one approval compares, revision after revision. None as :meth:`approvals`."""
+        lines: what a search for one approval compares, revision after revision (kept by blob and id too).
+        None as :meth:`approvals`."""
+        at = (blob, entry_id)
+        if at in self._keys_at:
+            return self._keys_at[at]
+        if len(self._keys_at) > 200_000:
+            self._keys_at.clear()
+        found = self._keys_at[at] = self._approval_keys_of(blob, entry_id)
+        return found
+
+    def known_approval_keys(self, blob: str, entry_id: str) -> frozenset[tuple[str, str, str, str]] | bool | None:
+        """:meth:`approval_keys` when this run has computed it for the blob and id already; False when not."""
+        return self._keys_at.get((blob, entry_id), False)
+
+    def _approval_keys_of(self, blob: str, entry_id: str) -> frozenset[tuple[str, str, str, str]] | None:
         piece = self.piece(blob, entry_id)
         block = self._parts(piece)[1] if piece is not None else None
         if block is None:

@@ -29,10 +29,11 @@ class Tracer:
     reaching a digest), following the entry when it moved between files.
 
     The search reads as few revisions as it can: it looks back from the newest change of the file in
-    growing steps until the state is absent, then bisects, and then confirms the answer on the commit's
-    own before and after (a commit *introduces* the state when it holds after the commit and not before).
-    When the history is not that simple (the state came and went, branches were merged), it falls back to
-    reading the file's changes one by one."""
+    growing steps until the state is absent, then bisects, and then confirms the answer: a commit
+    *introduces* the state when it holds after the commit and not before, and the answer is the most recent
+    such commit, so the state must also have held before every change between it and the start (an approval
+    withdrawn and put back by someone else is theirs, however long it stood before). When the history is not
+    that simple (the state came and went, branches were merged), it reads the file's changes one by one."""
 
     def __init__(self, log: Log, entries: Entries) -> None:
         self.log = log
@@ -99,7 +100,9 @@ class Tracer:
                     good = middle
                 else:
                     bad = middle
-            if not before(good):
+            # ``good`` introduced the state only if no change since introduced it again: the state held before
+            # each of them (it came and went, or a merge brought it, where the bisection did not look)
+            if not before(good) and all(before(i) for i in range(start, good)):
                 return Origin(changes[good].commit, path, good)
         for i in range(start, len(changes)):  # the state came and went, or merges: read change by change
             if after(i) and not before(i):

@@ -381,3 +381,55 @@ def test_dropping_the_requirement_and_every_approval_at_once_is_pml408(
     assert [(f["rule"], f["file"], f["severity"]) for f in found if f["rule"] == "PML408"] == [
         ("PML408", "pmarklint.yaml", "error")
     ]
+
+
+@pytest.mark.parametrize("held", [1, 9])
+def test_an_approval_withdrawn_and_put_back_by_staff_long_after_is_hers(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, held: int
+) -> None:
+    """The manager approves C-001; its file changes ``held`` times while the approval stays (staff edit another
+    entry); staff removes the approval (withdrawn), puts it back word for word, and edits twice more. The
+    commit that added the approval as HEAD has it is staff's: the search must not settle on the manager's older
+    one, however long the approval stood before it was withdrawn (PML405)."""
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-02T10:00:00+09:00")
+    ledger = repo / LEDGER
+    base = ledger.read_text(encoding="utf-8")
+    other = "  - id: C-099\n    name: 株式会社テスト{n}\n    service: 封入作業\n    country: JP\n    owner: nakamura\n"
+    for n in range(held):
+        ledger.write_text(base + other.format(n=n), encoding="utf-8")
+        commit_as(repo, SAITO, f"C-099, version {n}", day=f"2026-05-03T{10 + n:02d}:00:00+09:00")
+    text = ledger.read_text(encoding="utf-8")
+    start = text.index("    approvals:")
+    end = text.index("\n  - id:", start) + 1 if "\n  - id:" in text[start:] else len(text)
+    ledger.write_text(text[:start] + text[end:], encoding="utf-8")
+    commit_as(repo, SAITO, "C-001: approval removed", day="2026-05-04T10:00:00+09:00")
+    ledger.write_text(text, encoding="utf-8")
+    commit_as(repo, SAITO, "C-001: approval back", day="2026-05-04T11:00:00+09:00")
+    for n in range(2):
+        ledger.write_text(text.replace("封入作業", f"封入作業{n}"), encoding="utf-8")
+        commit_as(repo, SAITO, f"C-099 again, {n}", day=f"2026-05-05T{10 + n:02d}:00:00+09:00")
+    found = [f for f in findings(repo, "--no-cache") if f["entry"] == "C-001"]
+    assert [(f["rule"], f.get("path")) for f in found] == [("PML405", "approvals[0]")], found
+
+
+def test_content_the_manager_put_back_is_hers_to_approve_not(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff wrote C-001's service; the manager changes it and puts it back word for word, and later approves
+    it. The content she approves was last written by her (PML404), however long staff's version stood before:
+    the search for who wrote it must not settle on staff's older commit."""
+    ledger = repo / LEDGER
+    base = ledger.read_text(encoding="utf-8")
+    other = "  - id: C-099\n    name: 株式会社テスト{n}\n    service: 封入作業\n    country: JP\n    owner: nakamura\n"
+    for n in range(2):
+        ledger.write_text(base + other.format(n=n), encoding="utf-8")
+        commit_as(repo, SAITO, f"C-099, version {n}", day=f"2026-05-02T{10 + n:02d}:00:00+09:00")
+    edit(repo, LEDGER, "service: 商品の配送と返品の回収", "service: 商品の配送")
+    commit_as(repo, NAKAMURA, "C-001: returns dropped", day="2026-05-03T10:00:00+09:00")
+    edit(repo, LEDGER, "service: 商品の配送\n", "service: 商品の配送と返品の回収\n")
+    commit_as(repo, NAKAMURA, "C-001: returns back", day="2026-05-03T11:00:00+09:00")
+    edit(repo, LEDGER, "株式会社テスト1", "株式会社テスト2")
+    commit_as(repo, SAITO, "C-099, version 2", day="2026-05-04T10:00:00+09:00")
+    sign(repo, monkeypatch, "C-001", "nakamura", NAKAMURA)
+    commit_as(repo, NAKAMURA, "C-001 approved", day="2026-05-05T10:00:00+09:00")
+    found = [f for f in findings(repo, "--no-cache") if f["entry"] == "C-001"]
+    assert [(f["rule"], f.get("path")) for f in found] == [("PML404", "approvals[0]")], found
