@@ -503,10 +503,8 @@ def approval_in(entries: Entries, item: Approval) -> Callable[[str, str], bool]:
         keys = entries.approval_keys(blob, eid)
         if keys is not None:
             return wanted in keys
-        listed = entries.approvals(blob, eid)
-        if listed is None:  # the approvals lines do not stand apart: read the whole entry
-            entry = entries.get(blob, eid)
-            listed = entry.get("approvals") if isinstance(entry, dict) else None
+        entry = entries.get(blob, eid)  # the approvals lines do not stand apart: read the whole entry
+        listed = entry.get("approvals") if isinstance(entry, dict) else None
         return any(same(item, other) for other in Approval.read({"approvals": listed}))
 
     return holds
